@@ -13,7 +13,7 @@ const api: CuratorApi = {
   },
   on(event, listener) {
     if (!events.has(event)) throw new Error(`unknown event ${String(event)}`)
-    const wrapped = (_e: unknown, payload: never) => listener(payload)
+    const wrapped = (_e: unknown, payload: Parameters<typeof listener>[0]) => listener(payload)
     ipcRenderer.on(event, wrapped)
     return () => {
       ipcRenderer.removeListener(event, wrapped)

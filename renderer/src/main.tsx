@@ -1,3 +1,14 @@
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import './styles/base.css'
+import './styles/layout.css'
+import './styles/list.css'
+import './styles/reader.css'
+import './styles/dialog.css'
 
-createRoot(document.getElementById('root')!).render(<p>Review Curator</p>)
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,0 +1,164 @@
+import { homedir } from 'node:os'
+import { parseArgs } from 'node:util'
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract'
+import { CuratorError } from '../domain/errors'
+import type { Library } from '../domain/library/library'
+import { LIBRARY_ENV, resolveLibraryDir, userDataDir } from '../domain/library/library-location'
+import { openLibrary } from '../domain/library/open-library'
+import { addTags, removeTags, setMyRating, setNote } from '../domain/services/curation-service'
+import { renderExport, selectForExport } from '../domain/services/export-service'
+import { importFiles } from '../domain/services/import-service'
+import { writeFileAtomic } from '../domain/store/write-atomic'
+import { formatImportReport, formatReviewTable } from './output'
+
+export const USAGE = `Usage: review-curator <command> [options]
+
+Commands:
+  import FILE...                 import review dumps (--json prints the report as JSON)
+  reviews                        list every review (--json prints a JSON array)
+  tag ID TAG...                  add tags to a review
+  untag ID TAG...                remove tags from a review
+  rate ID 1-10|none              set or clear my rating
+  note ID TEXT                   set the note ("" clears it)
+  export --format json|csv       write reviews with curation [--tag TAG] [--out FILE]
+
+Options:
+  --library DIR   the library folder (default: $${LIBRARY_ENV}, else the app's own library)
+  --json          machine-readable output
+  -h, --help      show this help
+
+Exit status: 0 success, 2 input rejected (the library is unchanged), 1 other failure.
+`
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  env: NodeJS.ProcessEnv
+  platform: NodeJS.Platform
+  home: string
+}
+
+export const processIo = (): CliIo => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  platform: process.platform,
+  home: homedir(),
+})
+
+/** Bad command-line use: reported like bad input, exit status 2. */
+class UsageError extends CuratorError {
+  constructor(message: string) {
+    super('bad-input', `${message}\nRun review-curator --help for usage.`)
+  }
+}
+
+function parseRating(raw: string | undefined): number | null {
+  if (raw === 'none') return null
+  const n = Number(raw)
+  if (!raw || !Number.isInteger(n) || n < 1 || n > 10) {
+    throw new UsageError(`rate: expected a rating from 1 to 10 or "none", got ${JSON.stringify(raw ?? '')}`)
+  }
+  return n
+}
+
+type Values = { json?: boolean; format?: string; tag?: string; out?: string }
+
+async function runCommand(library: Library, command: string, args: string[], values: Values, io: CliIo) {
+  const need = (n: number, what: string) => {
+    if (args.length < n) throw new UsageError(`${command}: expected ${what}`)
+  }
+  switch (command) {
+    case 'import': {
+      const report = await importFiles(library, args)
+      io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report))
+      return
+    }
+    case 'reviews': {
+      const reviews = selectForExport(library, {})
+      io.stdout(values.json ? `${JSON.stringify(reviews, null, 2)}\n` : formatReviewTable(reviews))
+      return
+    }
+    case 'tag':
+    case 'untag': {
+      need(2, 'a review id and at least one tag')
+      const [id, ...tags] = args as [string, ...string[]]
+      const fn = command === 'tag' ? addTags : removeTags
+      const { changed } = await fn(library, [id], tags)
+      io.stdout(values.json ? `${JSON.stringify(library.getCuration(id))}\n` : `${changed ? 'changed' : 'unchanged'}: ${id}\n`)
+      return
+    }
+    case 'rate': {
+      need(2, 'a review id and a rating 1-10 or "none"')
+      await setMyRating(library, [args[0]!], parseRating(args[1]))
+      io.stdout(values.json ? `${JSON.stringify(library.getCuration(args[0]!))}\n` : `rated: ${args[0]}\n`)
+      return
+    }
+    case 'note': {
+      need(2, 'a review id and the note text')
+      const curation = await setNote(library, args[0]!, args.slice(1).join(' '))
+      io.stdout(values.json ? `${JSON.stringify(curation)}\n` : `noted: ${args[0]}\n`)
+      return
+    }
+    case 'export': {
+      const format = values.format as ExportFormat
+      if (!EXPORT_FORMATS.includes(format)) {
+        throw new UsageError(`export: --format must be one of ${EXPORT_FORMATS.join(', ')}, got ${JSON.stringify(values.format ?? '')}`)
+      }
+      const { text, count } = renderExport(library, values.tag ? { tags: [values.tag] } : {}, format)
+      if (values.out) {
+        await writeFileAtomic(values.out, text)
+        io.stderr(`Exported ${count} reviews to ${values.out}\n`)
+      } else io.stdout(text)
+      return
+    }
+    default:
+      throw new UsageError(`Unknown command ${JSON.stringify(command)}`)
+  }
+}
+
+/** Runs one CLI invocation and returns its exit status; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        tag: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (e) {
+    io.stderr(`review-curator: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [command, ...args] = positionals
+  if (values.help || !command) {
+    ;(command || values.help ? io.stdout : io.stderr)(USAGE)
+    return values.help ? 0 : 2
+  }
+  const dir = resolveLibraryDir({
+    argv: values.library ? ['--library', values.library] : [],
+    env: io.env,
+    userData: userDataDir(io.platform, io.env, io.home),
+  })
+  let library: Library | undefined
+  try {
+    library = await openLibrary(dir)
+    for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)
+    await runCommand(library, command, args, values, io)
+    return 0
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    io.stderr(`review-curator: ${message}\n`)
+    return e instanceof CuratorError && (e.code === 'bad-input' || e.code === 'not-found') ? 2 : 1
+  } finally {
+    await library?.close()
+  }
+}

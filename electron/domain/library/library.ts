@@ -1,0 +1,128 @@
+import type { Low } from 'lowdb'
+import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
+import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
+
+export const emptyCuration = (): Curation => ({ tags: [], note: null, myRating: null, updatedAt: '' })
+
+export const isEmptyCuration = (c: Curation): boolean =>
+  c.tags.length === 0 && c.note === null && c.myRating === null
+
+/** Curation files are bucketed by two hex digits of the review id: 256 small files. */
+export const curationBucket = (reviewId: string): string => reviewId.slice(3, 5)
+
+export interface LibraryParts {
+  dir: string
+  now: () => Date
+  meta: Low<LibraryFile>
+  reviewFiles: Map<string, Low<ReviewsFile>>
+  curationFiles: Map<string, Low<CurationFile>>
+  openReviewFile: (work: Work) => Promise<Low<ReviewsFile>>
+  openCurationFile: (bucket: string) => Promise<Low<CurationFile>>
+  release: () => Promise<void>
+  notices: string[]
+}
+
+/**
+ * The open library: everything in memory for queries, each kind of data persisted in its own files.
+ * All writes go through here so the indexes and the files never disagree.
+ */
+export class Library {
+  readonly dir: string
+  readonly now: () => Date
+  /** Things the user should know about this open (a damaged file set aside, a backup restored). */
+  readonly notices: string[]
+  private readonly reviews = new Map<string, Review>()
+  private readonly works = new Map<string, Work>()
+  private closed = false
+
+  constructor(private readonly parts: LibraryParts) {
+    this.dir = parts.dir
+    this.now = parts.now
+    this.notices = parts.notices
+    for (const file of parts.reviewFiles.values()) {
+      this.works.set(file.data.work.id, file.data.work)
+      for (const review of file.data.reviews) this.reviews.set(review.id, review)
+    }
+  }
+
+  get reviewCount(): number {
+    return this.reviews.size
+  }
+
+  allReviews(): IterableIterator<Review> {
+    return this.reviews.values()
+  }
+
+  getReview(id: string): Review | undefined {
+    return this.reviews.get(id)
+  }
+
+  getWork(id: string): Work | undefined {
+    return this.works.get(id)
+  }
+
+  allWorks(): Work[] {
+    return [...this.works.values()]
+  }
+
+  get tags(): readonly Tag[] {
+    return this.parts.meta.data.tags
+  }
+
+  get imports(): readonly ImportRecord[] {
+    return this.parts.meta.data.imports
+  }
+
+  getCuration(id: string): Curation {
+    return this.parts.curationFiles.get(curationBucket(id))?.data.items[id] ?? emptyCuration()
+  }
+
+  /** Replaces the reviews of one work (one file write) and indexes them. */
+  async saveWorkReviews(work: Work, reviews: Review[]): Promise<void> {
+    this.assertOpen()
+    const file = this.parts.reviewFiles.get(work.id) ?? (await this.parts.openReviewFile(work))
+    this.parts.reviewFiles.set(work.id, file)
+    file.data = { ...file.data, work, reviews }
+    await file.write()
+    this.works.set(work.id, work)
+    for (const review of reviews) this.reviews.set(review.id, review)
+  }
+
+  reviewsOfWork(workId: string): Review[] {
+    return this.parts.reviewFiles.get(workId)?.data.reviews ?? []
+  }
+
+  /** Writes curation changes; only the buckets that hold a changed review are rewritten. */
+  async saveCuration(changes: Map<string, Curation>): Promise<void> {
+    this.assertOpen()
+    const touched = new Set<Low<CurationFile>>()
+    for (const [id, curation] of changes) {
+      const bucket = curationBucket(id)
+      let file = this.parts.curationFiles.get(bucket)
+      if (!file) {
+        file = await this.parts.openCurationFile(bucket)
+        this.parts.curationFiles.set(bucket, file)
+      }
+      if (isEmptyCuration(curation)) delete file.data.items[id]
+      else file.data.items[id] = curation
+      touched.add(file)
+    }
+    await Promise.all([...touched].map((file) => file.write()))
+  }
+
+  async saveMeta(update: (meta: LibraryFile) => void): Promise<void> {
+    this.assertOpen()
+    update(this.parts.meta.data)
+    await this.parts.meta.write()
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.parts.release()
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the library is closed')
+  }
+}

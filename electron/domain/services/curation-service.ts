@@ -1,0 +1,85 @@
+import type { Curation, Tag } from '../../../shared/domain'
+import { BadInputError, NotFoundError } from '../errors'
+import type { Library } from '../library/library'
+
+// Every curation change goes through `change`: it checks the ids, computes the new curation of each
+// review, and writes only the reviews that really changed.
+
+const PALETTE = ['#d1495b', '#edae49', '#00798c', '#30638e', '#66a182', '#8d5a97', '#e07a5f', '#3d405b']
+
+function assertKnown(library: Library, ids: string[]): void {
+  const unknown = ids.filter((id) => !library.getReview(id))
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).join(', ')
+    throw new NotFoundError(`No review with id ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`)
+  }
+}
+
+async function change(
+  library: Library,
+  ids: string[],
+  update: (current: Curation) => Curation,
+): Promise<{ changed: number }> {
+  assertKnown(library, ids)
+  const changes = new Map<string, Curation>()
+  const updatedAt = library.now().toISOString()
+  for (const id of new Set(ids)) {
+    const current = library.getCuration(id)
+    const next = update(current)
+    if (JSON.stringify({ ...next, updatedAt: '' }) !== JSON.stringify({ ...current, updatedAt: '' })) {
+      changes.set(id, { ...next, updatedAt })
+    }
+  }
+  if (changes.size > 0) await library.saveCuration(changes)
+  return { changed: changes.size }
+}
+
+export function normaliseTag(name: string): string {
+  const tag = name.trim().replace(/\s+/g, ' ')
+  if (!tag) throw new BadInputError('A tag needs a name')
+  if (tag.length > 100) throw new BadInputError(`Tag "${tag.slice(0, 20)}…" is longer than 100 characters`)
+  return tag
+}
+
+/** Tags match case-insensitively, and keep the spelling they were first created with. */
+function canonicalTags(library: Library, names: string[]): { tags: string[]; created: Tag[] } {
+  const known = new Map(library.tags.map((t) => [t.name.toLowerCase(), t.name]))
+  const created: Tag[] = []
+  const tags = names.map(normaliseTag).map((name) => {
+    const existing = known.get(name.toLowerCase())
+    if (existing) return existing
+    known.set(name.toLowerCase(), name)
+    created.push({ name, color: PALETTE[(library.tags.length + created.length) % PALETTE.length]! })
+    return name
+  })
+  return { tags: [...new Set(tags)], created }
+}
+
+export async function addTags(library: Library, ids: string[], names: string[]): Promise<{ changed: number }> {
+  assertKnown(library, ids)
+  const { tags, created } = canonicalTags(library, names)
+  if (created.length > 0) await library.saveMeta((meta) => void meta.tags.push(...created))
+  return change(library, ids, (c) => ({ ...c, tags: [...new Set([...c.tags, ...tags])] }))
+}
+
+export async function removeTags(library: Library, ids: string[], names: string[]): Promise<{ changed: number }> {
+  const drop = new Set(names.map((n) => normaliseTag(n).toLowerCase()))
+  return change(library, ids, (c) => ({ ...c, tags: c.tags.filter((t) => !drop.has(t.toLowerCase())) }))
+}
+
+export async function setMyRating(
+  library: Library,
+  ids: string[],
+  rating: number | null,
+): Promise<{ changed: number }> {
+  if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 10)) {
+    throw new BadInputError(`My rating must be a whole number from 1 to 10, or none; got ${rating}`)
+  }
+  return change(library, ids, (c) => ({ ...c, myRating: rating }))
+}
+
+export async function setNote(library: Library, id: string, note: string | null): Promise<Curation> {
+  const text = note?.replace(/\r\n?/g, '\n').trim() || null
+  await change(library, [id], (c) => ({ ...c, note: text }))
+  return library.getCuration(id)
+}

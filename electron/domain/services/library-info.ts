@@ -1,0 +1,21 @@
+import type { LibraryInfo } from '../../../shared/contract'
+import type { Library } from '../library/library'
+
+export function libraryInfo(library: Library): LibraryInfo {
+  const perWork = new Map<string, number>()
+  const perTag = new Map<string, number>()
+  for (const review of library.allReviews()) {
+    perWork.set(review.workId, (perWork.get(review.workId) ?? 0) + 1)
+    for (const tag of library.getCuration(review.id).tags) perTag.set(tag, (perTag.get(tag) ?? 0) + 1)
+  }
+  return {
+    reviewCount: library.reviewCount,
+    works: library
+      .allWorks()
+      .map((w) => ({ ...w, reviewCount: perWork.get(w.id) ?? 0 }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+    tags: library.tags
+      .map((t) => ({ ...t, count: perTag.get(t.name) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  }
+}

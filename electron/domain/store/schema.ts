@@ -1,0 +1,29 @@
+import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
+
+// The on-disk shapes. Review text (large, written on import) and the user's curation (small,
+// written on every edit) live in different files so an edit never rewrites review text.
+
+export const SCHEMA_VERSION = 1
+
+/** library.json: the index of the library, rewritten on import and tag changes. */
+export interface LibraryFile {
+  schemaVersion: number
+  createdAt: string
+  imports: ImportRecord[]
+  tags: Tag[]
+}
+
+/** reviews/<workId>.json: one work and its reviews, rewritten only when that work is imported. */
+export interface ReviewsFile {
+  schemaVersion: number
+  work: Work
+  reviews: Review[]
+}
+
+/** curation/<bucket>.json: curation of the reviews whose id falls in that bucket. */
+export interface CurationFile {
+  schemaVersion: number
+  items: Record<string, Curation>
+}
+
+export type StoredFile = LibraryFile | ReviewsFile | CurationFile

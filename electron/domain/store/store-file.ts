@@ -1,0 +1,76 @@
+import { Low } from 'lowdb'
+import { DataFile } from 'lowdb/node'
+import { basename } from 'node:path'
+import { CuratorError } from '../errors'
+import { migrate, type FileKind } from './migrations'
+
+/** A library file that exists but cannot be read as what it should be. */
+export class DamagedFileError extends CuratorError {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super('internal', `${file} is damaged: ${reason}`)
+    this.name = 'DamagedFileError'
+  }
+}
+
+export interface StoreFileOptions<T> {
+  kind: FileKind
+  /** Checks the migrated data has the expected shape; throws an Error naming the bad field. */
+  validate: (data: Record<string, unknown>) => T
+  /** Data for a file that does not exist yet. */
+  create: () => T
+  /** Review files are large and machine-read: no indentation keeps them ~30% smaller. */
+  compact?: boolean
+}
+
+function lineOf(text: string, position: number): number {
+  return text.slice(0, position).split('\n').length
+}
+
+function parseJson(text: string, file: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text)
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DamagedFileError(file, 'expected a JSON object at the top level')
+    }
+    return value as Record<string, unknown>
+  } catch (e) {
+    if (e instanceof DamagedFileError) throw e
+    const message = e instanceof Error ? e.message : String(e)
+    const pos = /position (\d+)/.exec(message)
+    const where = pos ? ` (line ${lineOf(text, Number(pos[1]))})` : ''
+    throw new DamagedFileError(file, `not valid JSON${where}: ${message}`)
+  }
+}
+
+/**
+ * Opens one JSON file of the library through lowdb (whose writes go to a temp file and are renamed
+ * into place, so a crash never leaves half a file). Missing files start from `create()`; files of
+ * an older schema are migrated and written back.
+ */
+export async function openStoreFile<T extends object>(
+  path: string,
+  options: StoreFileOptions<T>,
+): Promise<Low<T>> {
+  const name = basename(path)
+  let migrated = false
+  const adapter = new DataFile<T>(path, {
+    parse: (text) => {
+      const raw = parseJson(text, name)
+      const result = migrate(raw, options.kind, name)
+      migrated = result.changed
+      try {
+        return options.validate(result.data)
+      } catch (e) {
+        throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
+      }
+    },
+    stringify: (data) => (options.compact ? JSON.stringify(data) : JSON.stringify(data, null, 2)),
+  })
+  const db = new Low<T>(adapter, options.create())
+  await db.read()
+  if (migrated) await db.write()
+  return db
+}

@@ -1,0 +1,22 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { CHANNELS, type Result } from '../../shared/contract'
+import { dispatch, type Handlers } from '../domain/ipc/dispatch'
+
+/** Registers every contract channel; requests from frames that are not our page get an error. */
+export function registerIpc(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+): void {
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, request: unknown): Promise<Result<unknown>> => {
+      if (!isTrusted(event)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'invalid-request', message: `${channel}: refused a request from an unknown page` },
+        })
+      }
+      return dispatch(handlers, channel, request)
+    })
+  }
+}

@@ -1,0 +1,162 @@
+import type { TagSummary } from '../../../shared/contract'
+import { SORT_FIELDS, type ReviewQuery, type SortField } from '../../../shared/query'
+import { RatingSelect } from './RatingSelect'
+
+const SORT_LABELS: Record<SortField, string> = {
+  date: 'Date',
+  rating: 'Rating',
+  myRating: 'My rating',
+  helpful: 'Helpful votes',
+  helpfulRatio: 'Helpful share',
+  title: 'Headline',
+}
+
+type Range = { min?: number; max?: number }
+
+interface Props {
+  query: ReviewQuery
+  searchText: string
+  tags: TagSummary[]
+  onSearchText: (text: string) => void
+  onChange: (query: ReviewQuery) => void
+  onReset: () => void
+}
+
+/** Drops empty ranges so the query stays minimal and equal filters serialise equally. */
+function range<R extends Range>(value: R): R | undefined {
+  return Object.values(value).some((v) => v !== undefined) ? value : undefined
+}
+
+export function FiltersBar({ query, searchText, tags, onSearchText, onChange, onReset }: Props) {
+  const set = (patch: Partial<ReviewQuery>) => onChange({ ...query, ...patch })
+  const rating = query.rating ?? {}
+  const mine = query.myRating ?? {}
+  const tag = query.tags?.[0] ?? ''
+
+  return (
+    <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+      <label className="field search-field">
+        <span>Search</span>
+        <input
+          type="search"
+          value={searchText}
+          placeholder="Headline, author or text"
+          onChange={(event) => onSearchText(event.target.value)}
+        />
+      </label>
+
+      <label className="field">
+        <span>Tag</span>
+        <select
+          value={tag}
+          onChange={(event) => set({ tags: event.target.value ? [event.target.value] : undefined })}
+        >
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t.name} value={t.name}>
+              {t.name} ({t.count})
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <div className="field">
+        <span aria-hidden="true">Rating</span>
+        <div className="range">
+          <RatingSelect
+            label="Minimum rating"
+            value={rating.min}
+            onChange={(min) => set({ rating: range({ ...rating, min }) })}
+          />
+          <span aria-hidden="true">–</span>
+          <RatingSelect
+            label="Maximum rating"
+            value={rating.max}
+            onChange={(max) => set({ rating: range({ ...rating, max }) })}
+          />
+        </div>
+      </div>
+
+      <div className="field">
+        <span aria-hidden="true">Mine</span>
+        <div className="range">
+          <RatingSelect
+            label="Minimum personal rating"
+            value={mine.min}
+            disabled={mine.unrated === true}
+            onChange={(min) => set({ myRating: range({ ...mine, min }) })}
+          />
+          <span aria-hidden="true">–</span>
+          <RatingSelect
+            label="Maximum personal rating"
+            value={mine.max}
+            disabled={mine.unrated === true}
+            onChange={(max) => set({ myRating: range({ ...mine, max }) })}
+          />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={mine.unrated === true}
+              onChange={(event) =>
+                set({ myRating: event.target.checked ? { unrated: true } : undefined })
+              }
+            />
+            Unrated
+          </label>
+        </div>
+      </div>
+
+      <label className="field">
+        <span>Spoilers</span>
+        <select
+          value={query.spoilers ?? 'include'}
+          onChange={(event) => {
+            const value = event.target.value as NonNullable<ReviewQuery['spoilers']>
+            set({ spoilers: value === 'include' ? undefined : value })
+          }}
+        >
+          <option value="include">Include</option>
+          <option value="exclude">Hide</option>
+          <option value="only">Only spoilers</option>
+        </select>
+      </label>
+
+      <label className="field">
+        <span>Sort by</span>
+        <select
+          value={query.sort?.field ?? ''}
+          onChange={(event) => {
+            const field = event.target.value as SortField | ''
+            set({ sort: field ? { field, dir: query.sort?.dir ?? 'desc' } : undefined })
+          }}
+        >
+          <option value="">Page order</option>
+          {SORT_FIELDS.map((field) => (
+            <option key={field} value={field}>
+              {SORT_LABELS[field]}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <label className="field">
+        <span>Order</span>
+        <select
+          value={query.sort?.dir ?? 'desc'}
+          disabled={!query.sort}
+          onChange={(event) =>
+            query.sort &&
+            set({ sort: { ...query.sort, dir: event.target.value === 'asc' ? 'asc' : 'desc' } })
+          }
+        >
+          <option value="desc">Descending</option>
+          <option value="asc">Ascending</option>
+        </select>
+      </label>
+
+      <button type="button" className="quiet" onClick={onReset}>
+        Reset filters
+      </button>
+    </form>
+  )
+}

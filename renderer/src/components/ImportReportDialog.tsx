@@ -1,0 +1,55 @@
+import { useEffect, useId, useRef } from 'react'
+import type { ImportReport } from '../../../shared/contract'
+import { FileReport } from './FileReport'
+
+interface Props {
+  report: ImportReport
+  onClose: () => void
+}
+
+/**
+ * A modal <dialog>: showModal() gives the focus trap, the inert background and Escape for free.
+ * Focus goes to Close on open and back to wherever it was on close.
+ */
+export function ImportReportDialog({ report, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const closeButton = useRef<HTMLButtonElement>(null)
+  const headingId = useId()
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    const previous = document.activeElement
+    if (!element.open) element.showModal()
+    closeButton.current?.focus()
+    return () => {
+      if (element.open) element.close()
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
+    }
+  }, [])
+
+  return (
+    <dialog
+      ref={dialog}
+      className="import-dialog"
+      aria-labelledby={headingId}
+      onCancel={(event) => {
+        // Escape: let React state decide, so the dialog unmounts instead of lingering closed.
+        event.preventDefault()
+        onClose()
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={headingId}>Import report</h2>
+        <button ref={closeButton} type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <div className="dialog-body">
+        {report.files.map((file, i) => (
+          <FileReport key={`${file.fileName}-${i}`} file={file} />
+        ))}
+      </div>
+    </dialog>
+  )
+}

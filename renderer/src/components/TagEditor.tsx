@@ -1,0 +1,94 @@
+import { useId, useState } from 'react'
+
+const MAX_SUGGESTIONS = 8
+
+interface Props {
+  tags: string[]
+  known: string[]
+  disabled: boolean
+  onAdd: (tags: string[]) => void
+  onRemove: (tag: string) => void
+}
+
+/**
+ * Chips plus an "Add tag" field. Existing tags are offered as buttons rather than a <datalist>:
+ * a datalist turns the field into a combobox, and the field must stay a plain textbox.
+ */
+export function TagEditor({ tags, known, disabled, onAdd, onRemove }: Props) {
+  const [draft, setDraft] = useState('')
+  const inputId = useId()
+  const hintId = useId()
+  const prefix = draft.trim().toLowerCase()
+  const suggestions = known
+    .filter((name) => !tags.includes(name) && name.toLowerCase().startsWith(prefix))
+    .slice(0, MAX_SUGGESTIONS)
+
+  const submit = (names: string[]) => {
+    const fresh = [...new Set(names.map((n) => n.trim()).filter((n) => n && !tags.includes(n)))]
+    if (fresh.length > 0) onAdd(fresh)
+    setDraft('')
+  }
+
+  return (
+    <div className="tag-editor">
+      <ul className="chips" aria-label="Tags">
+        {tags.length === 0 && <li className="hint">No tags yet</li>}
+        {tags.map((tag) => (
+          <li key={tag} className="chip">
+            <span>{tag}</span>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove tag ${tag}`}
+              disabled={disabled}
+              onClick={() => onRemove(tag)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="tag-input-row">
+        <label htmlFor={inputId} className="label">
+          Add tag
+        </label>
+        <input
+          id={inputId}
+          type="text"
+          value={draft}
+          disabled={disabled}
+          autoComplete="off"
+          aria-describedby={hintId}
+          placeholder="e.g. acting"
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return
+            event.preventDefault()
+            // Commas let a few tags go in at once: "acting, pull-quote".
+            submit(draft.split(','))
+          }}
+        />
+        <span id={hintId} className="visually-hidden">
+          Press Enter to add. Separate several tags with commas.
+        </span>
+      </div>
+      {suggestions.length > 0 && (
+        <div className="suggestions">
+          <span className="hint">Existing:</span>
+          {suggestions.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="chip suggestion"
+              title={`Add the existing tag ${name}`}
+              disabled={disabled}
+              onClick={() => submit([name])}
+            >
+              + {name}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,108 @@
+// `npm test`: unit tests, a fresh build, then the e2e suites, ending with one summary line
+// that counts both runners. Plain ESM so it runs before anything is compiled.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const RESULTS = join(ROOT, 'test-results')
+const VITEST_JSON = join(RESULTS, 'vitest.json')
+const PLAYWRIGHT_JSON = join(RESULTS, 'playwright.json')
+const isWindows = process.platform === 'win32'
+
+// Same rules as test/support/find-chromium.ts (TypeScript, so not importable from here).
+function findChromium() {
+  try {
+    const bundled = chromium.executablePath()
+    if (bundled && existsSync(bundled)) return bundled
+  } catch {
+    // No registry entry for this platform: fall through to the system browser.
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null
+}
+
+// Reads path.txt instead of require('electron'), which would start a download when missing.
+function hasElectron() {
+  const pkg = join(ROOT, 'node_modules', 'electron')
+  const pathFile = join(pkg, 'path.txt')
+  if (!existsSync(pathFile)) return false
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist')
+  return existsSync(join(dist, readFileSync(pathFile, 'utf8').trim()))
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
+}
+
+function run(command, args) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`)
+  // npx is a .cmd shim on Windows, which only a shell can start.
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', shell: isWindows })
+  if (result.error) console.error(result.error.message)
+  return result.status ?? 1
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+if (!findChromium()) {
+  console.error(
+    'No Chromium found for the e2e tests: run `apt-get install chromium` (Debian/Ubuntu) or `npx playwright install chromium`.',
+  )
+  process.exit(1)
+}
+
+rmSync(VITEST_JSON, { force: true })
+rmSync(PLAYWRIGHT_JSON, { force: true })
+
+const totals = { passed: 0, failed: 0, skipped: 0 }
+
+const vitestStatus = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${VITEST_JSON}`,
+])
+const vitest = readJson(VITEST_JSON)
+if (vitest) {
+  totals.passed += vitest.numPassedTests ?? 0
+  totals.failed += vitest.numFailedTests ?? 0
+  totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0)
+}
+// A run that failed without failing a test (a file that does not compile, no tests found)
+// still has to fail the whole run.
+if (vitestStatus !== 0 && !(vitest?.numFailedTests > 0)) totals.failed += 1
+
+if (run('npx', ['electron-vite', 'build']) !== 0) {
+  // The e2e suites would test a stale build, so they do not run at all.
+  totals.failed += 1
+  console.log(`\nbuild failed: end-to-end tests not run`)
+} else {
+  // Electron needs a display even for tests; Chromium in the renderer project is headless.
+  const wrap =
+    process.platform === 'linux' && !process.env.DISPLAY && hasElectron() && onPath('xvfb-run')
+  const [command, args] = wrap
+    ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']]
+    : ['npx', ['playwright', 'test']]
+  const playwrightStatus = run(command, args)
+  const stats = readJson(PLAYWRIGHT_JSON)?.stats
+  if (stats) {
+    // `flaky` passed on retry; `unexpected` failed; `skipped` includes the Electron suite
+    // when no binary is installed.
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0)
+    totals.failed += stats.unexpected ?? 0
+    totals.skipped += stats.skipped ?? 0
+  }
+  if (playwrightStatus !== 0 && !(stats?.unexpected > 0)) totals.failed += 1
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+process.exit(totals.failed > 0 ? 1 : 0)

@@ -1,0 +1,330 @@
+/**
+ * Runs the built renderer in a plain Chromium page wired to the REAL main-process handlers, so
+ * renderer workflows can be tested end to end on machines where Electron cannot start.
+ *
+ * Usage (in a spec under test/e2e/renderer, after `npm run build`):
+ *
+ *   import { test, expect } from '@playwright/test'
+ *   import { openCuratorPage, makeTempLibraryDir } from '../../support/harness'
+ *
+ *   test('imports the sample', async ({ browser }) => {
+ *     const app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+ *     try {
+ *       await app.page.getByRole('button', { name: /sample/i }).click()
+ *       await expect(app.page.getByRole('listbox', { name: 'Reviews' }).getByRole('option').first()).toBeVisible()
+ *       await app.reopen()                      // close the library, re-open it from disk, reload
+ *       await app.emit('menu:command', { command: 'export-csv' })   // as the app menu would
+ *       expect(app.exported).toHaveLength(1)    // paths handed out by the default export dialog
+ *       expect(app.errors).toEqual([])          // console errors, page errors, failed requests
+ *     } finally {
+ *       await app.close()
+ *     }
+ *   })
+ *
+ * Options of openCuratorPage:
+ *   browser     a Playwright Browser (the `browser` fixture)
+ *   libraryDir  library folder; created by openLibrary if missing, never deleted by the harness
+ *   dialogs     optional overrides of the native dialogs. Defaults: chooseImportFiles -> [] (the
+ *               user cancelled); chooseExportPath -> `<libraryDir>/exports/<suggestedName>`.
+ *
+ * Returned CuratorPage:
+ *   page        the Playwright Page showing the renderer
+ *   url         where the renderer is served (http://127.0.0.1:<port>/index.html)
+ *   emit(e, p)  delivers a main->renderer event (library:changed, menu:command) to window.curator
+ *   reopen()    closes the library, opens it again from disk with fresh handlers, reloads the page
+ *   errors      console errors, uncaught page errors and failed requests, as strings
+ *   emitted     every event the handlers pushed to the page, in order
+ *   exported    every path the default chooseExportPath handed out
+ *   opened      every URL the handlers asked to open externally (nothing is really opened)
+ *   close()     closes page, context, library and server; safe to call twice
+ *
+ * What it mirrors from the real preload (electron/preload/index.ts): `window.curator` has exactly
+ * `invoke` and `on`, invoke rejects channels not in the contract, on throws for unknown events,
+ * and events pushed during a request reach the page before that request's result, as Electron's
+ * ordered IPC pipe delivers them.
+ */
+import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { basename, extname, join, normalize, resolve, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import {
+  CHANNELS,
+  EVENT_NAMES,
+  type Channel,
+  type EventName,
+  type Events,
+  type Result,
+} from '../../shared/contract'
+import { openLibrary } from '../../electron/domain/library/open-library'
+import { createHandlers, dispatch, type Dialogs } from '../../electron/domain/ipc/handlers'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
+const SAMPLE_PATH = join(ROOT, 'electron', 'main', 'assets', 'sample-pusher-ii-2004.txt')
+
+export interface OpenCuratorPageOptions {
+  browser: Browser
+  libraryDir: string
+  dialogs?: Partial<Dialogs>
+}
+
+export interface CuratorPage {
+  page: Page
+  url: string
+  libraryDir: string
+  emit<E extends EventName>(event: E, payload: Events[E]): Promise<void>
+  reopen(): Promise<void>
+  close(): Promise<void>
+  errors: string[]
+  emitted: { event: EventName; payload: unknown }[]
+  exported: string[]
+  opened: string[]
+}
+
+type Library = Awaited<ReturnType<typeof openLibrary>>
+type Handlers = ReturnType<typeof createHandlers>
+
+/** A fresh, empty folder for a library; the OS cleans tmp, so tests need not. */
+export function makeTempLibraryDir(prefix = 'curator-e2e-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix))
+}
+
+export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<CuratorPage> {
+  const { browser } = options
+  const libraryDir = resolve(options.libraryDir)
+  await assertRendererBuilt()
+  const sample = {
+    fileName: basename(SAMPLE_PATH),
+    content: await readFile(SAMPLE_PATH, 'utf8'),
+  }
+
+  const errors: string[] = []
+  const emitted: CuratorPage['emitted'] = []
+  const exported: string[] = []
+  const opened: string[] = []
+
+  const dialogs: Dialogs = {
+    chooseImportFiles: async () => [],
+    chooseExportPath: async (_format, suggestedName) => {
+      const dir = join(libraryDir, 'exports')
+      await mkdir(dir, { recursive: true })
+      const path = join(dir, suggestedName)
+      exported.push(path)
+      return path
+    },
+    ...options.dialogs,
+  }
+
+  const server = await startStaticServer(RENDERER_DIR)
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`
+  let context: BrowserContext | null = null
+  let library: Library | null = null
+
+  try {
+    context = await browser.newContext()
+    const page = await context.newPage()
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()}`)
+    })
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`))
+    page.on('requestfailed', (req) =>
+      errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`),
+    )
+
+    // Events are serialised through one chain so they arrive in the order main sent them, and
+    // an invoke waits for the chain so events it caused land before its result, as in Electron.
+    let eventChain: Promise<void> = Promise.resolve()
+    const deliver = (event: EventName, payload: unknown): Promise<void> => {
+      emitted.push({ event, payload })
+      eventChain = eventChain.then(() =>
+        page
+          .evaluate(
+            ([e, p]) =>
+              (window as unknown as { __curatorEmit(e: string, p: unknown): void }).__curatorEmit(
+                e,
+                p,
+              ),
+            [event, payload] as const,
+          )
+          // The page may be reloading or closed; Electron drops such messages too.
+          .catch(() => undefined),
+      )
+      return eventChain
+    }
+
+    const makeHandlers = (lib: Library): Handlers =>
+      createHandlers({
+        library: lib,
+        dialogs,
+        openExternal: async (target: string) => {
+          opened.push(target)
+        },
+        sample,
+        emit: (event, payload) => void deliver(event, payload),
+      })
+
+    library = await openLibrary(libraryDir)
+    let handlers = makeHandlers(library)
+
+    await page.exposeBinding(
+      '__curatorInvoke',
+      async (_source, channel: Channel, req: unknown): Promise<Result<unknown>> => {
+        const result = await dispatch(handlers, channel, req)
+        await eventChain
+        return result as Result<unknown>
+      },
+    )
+    await page.addInitScript(installCuratorApi, { channels: CHANNELS, events: EVENT_NAMES })
+    await page.goto(url)
+
+    let closed = false
+    const curator: CuratorPage = {
+      page,
+      url,
+      libraryDir,
+      errors,
+      emitted,
+      exported,
+      opened,
+      emit: (event, payload) => deliver(event, payload),
+      async reopen() {
+        await eventChain
+        await library?.close()
+        library = null
+        library = await openLibrary(libraryDir)
+        handlers = makeHandlers(library)
+        await page.reload()
+      },
+      async close() {
+        if (closed) return
+        closed = true
+        await context?.close().catch(() => undefined)
+        await library?.close()
+        await stopServer(server)
+      },
+    }
+    return curator
+  } catch (err) {
+    await context?.close().catch(() => undefined)
+    await library?.close().catch(() => undefined)
+    await stopServer(server)
+    throw err
+  }
+}
+
+/**
+ * Runs in the page before any of its scripts, so it must be self-contained: Playwright sends
+ * only its source text. It builds the same object the preload exposes with contextBridge.
+ */
+function installCuratorApi({ channels, events }: { channels: string[]; events: string[] }): void {
+  type Listener = (payload: unknown) => void
+  const w = window as unknown as {
+    __curatorInvoke(channel: string, req: unknown): Promise<unknown>
+  }
+  const channelSet = new Set(channels)
+  const eventSet = new Set(events)
+  const listeners = new Map<string, Set<Listener>>()
+
+  const api = {
+    invoke(channel: string, req: unknown): Promise<unknown> {
+      if (!channelSet.has(channel))
+        return Promise.reject(new Error(`unknown channel ${String(channel)}`))
+      return w.__curatorInvoke(channel, req)
+    },
+    on(event: string, listener: Listener): () => void {
+      if (!eventSet.has(event)) throw new Error(`unknown event ${String(event)}`)
+      // Wrapping gives every subscription its own identity, as ipcRenderer.on does, so
+      // subscribing the same function twice needs two unsubscribes.
+      const wrapped: Listener = (payload) => listener(payload)
+      let set = listeners.get(event)
+      if (!set) listeners.set(event, (set = new Set()))
+      set.add(wrapped)
+      return () => {
+        set.delete(wrapped)
+      }
+    },
+  }
+  // contextBridge hands the page a frozen, non-writable object; match that so the renderer
+  // cannot come to depend on patching it.
+  Object.defineProperty(window, 'curator', { value: Object.freeze(api), enumerable: true })
+  Object.defineProperty(window, '__curatorEmit', {
+    enumerable: false,
+    value(event: string, payload: unknown) {
+      for (const listener of [...(listeners.get(event) ?? [])]) {
+        try {
+          listener(payload)
+        } catch (err) {
+          // An Electron listener that throws is reported, and the others still run.
+          setTimeout(() => {
+            throw err
+          })
+        }
+      }
+    },
+  })
+}
+
+async function assertRendererBuilt(): Promise<void> {
+  try {
+    await stat(join(RENDERER_DIR, 'index.html'))
+  } catch {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npm run build\` first`)
+  }
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+/** Module scripts do not load from file://, so the build is served over loopback HTTP. */
+async function startStaticServer(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      // Chromium asks for a favicon on its own; Electron never does, so it must not count as
+      // a failed request.
+      if (pathname === '/favicon.ico') {
+        res.writeHead(204).end()
+        return
+      }
+      const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname))
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403).end()
+        return
+      }
+      try {
+        const body = await readFile(file)
+        res.writeHead(200, {
+          'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        res.end(body)
+      } catch {
+        res.writeHead(404).end()
+      }
+    })()
+  })
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', ok)
+  })
+  return server
+}
+
+function stopServer(server: Server): Promise<void> {
+  server.closeAllConnections()
+  return new Promise((ok) => server.close(() => ok()))
+}
