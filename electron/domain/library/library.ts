@@ -19,6 +19,8 @@ export interface LibraryParts {
   openReviewFile: (work: Work) => Promise<Low<ReviewsFile>>
   openCurationFile: (bucket: string) => Promise<Low<CurationFile>>
   release: () => Promise<void>
+  /** Backs up the user's work if the last backup is old enough. */
+  snapshot: () => Promise<unknown>
   notices: string[]
 }
 
@@ -34,6 +36,9 @@ export class Library {
   private readonly reviews = new Map<string, Review>()
   private readonly works = new Map<string, Work>()
   private closed = false
+  private backedUp = false
+  /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly parts: LibraryParts) {
     this.dir = parts.dir
@@ -78,8 +83,11 @@ export class Library {
   }
 
   /** Replaces the reviews of one work (one file write) and indexes them. */
-  async saveWorkReviews(work: Work, reviews: Review[]): Promise<void> {
-    this.assertOpen()
+  saveWorkReviews(work: Work, reviews: Review[]): Promise<void> {
+    return this.exclusive(() => this.writeWorkReviews(work, reviews))
+  }
+
+  private async writeWorkReviews(work: Work, reviews: Review[]): Promise<void> {
     const file = this.parts.reviewFiles.get(work.id) ?? (await this.parts.openReviewFile(work))
     this.parts.reviewFiles.set(work.id, file)
     file.data = { ...file.data, work, reviews }
@@ -93,8 +101,11 @@ export class Library {
   }
 
   /** Writes curation changes; only the buckets that hold a changed review are rewritten. */
-  async saveCuration(changes: Map<string, Curation>): Promise<void> {
-    this.assertOpen()
+  saveCuration(changes: Map<string, Curation>): Promise<void> {
+    return this.exclusive(() => this.writeCuration(changes))
+  }
+
+  private async writeCuration(changes: Map<string, Curation>): Promise<void> {
     const touched = new Set<Low<CurationFile>>()
     for (const [id, curation] of changes) {
       const bucket = curationBucket(id)
@@ -110,16 +121,34 @@ export class Library {
     await Promise.all([...touched].map((file) => file.write()))
   }
 
-  async saveMeta(update: (meta: LibraryFile) => void): Promise<void> {
-    this.assertOpen()
-    update(this.parts.meta.data)
-    await this.parts.meta.write()
+  saveMeta(update: (meta: LibraryFile) => void): Promise<void> {
+    return this.exclusive(async () => {
+      update(this.parts.meta.data)
+      await this.parts.meta.write()
+    })
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    await this.queue.catch(() => undefined)
     await this.parts.release()
+  }
+
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+    this.assertOpen()
+    const guarded = async () => {
+      // The day's backup is taken just before the first change, so an open that only reads, or
+      // a rejected import, leaves the folder exactly as it was.
+      if (!this.backedUp) {
+        this.backedUp = true
+        await this.parts.snapshot()
+      }
+      return write()
+    }
+    const run = this.queue.then(guarded, guarded)
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   private assertOpen(): void {

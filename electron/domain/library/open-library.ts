@@ -106,7 +106,6 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       const file = await openWithRecovery(dir, join('curation', name), curationOptions, notices, opened)
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
-    await snapshotIfDue(dir, opened)
 
     return new Library({
       dir,
@@ -116,6 +115,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       curationFiles,
       notices,
       release,
+      snapshot: () => snapshotIfDue(dir, now()),
       openReviewFile: (work) => openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
       openCurationFile: (bucket) => openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
     })

@@ -49,7 +49,7 @@ export function splitByline(raw: string): Byline | null {
   }
   const splits: BylineSplit[] = []
   // Two-digit day first: it is the more common reading and the one IMDb readers expect.
-  for (const dayLength of [1, 2]) {
+  for (const dayLength of [2, 1]) {
     if (digits.length < dayLength) continue
     const author = prefix + digits.slice(0, digits.length - dayLength)
     const split = makeSplit(author, digits.slice(-dayLength), month, year)

@@ -1,67 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb-title-text'
 import { decodeDump } from '../../../electron/domain/parsers/decode-text'
-
-interface ReviewSpec {
-  rating?: string | null
-  title: string
-  byline: string
-  spoiler?: boolean
-  body: string[]
-  helpful?: string | null
-}
-
-const HEADER = [
-  'Drive (2011) Poster',
-  '',
-  '(2011)',
-  '',
-  'User Reviews',
-  '',
-  'Review this title',
-  '3 Reviews',
-  'Sort by:',
-  'Filter by Rating:',
-]
-const FOOTER = [
-  'An error has occured. Please try again.',
-  '',
-  'See also',
-  '',
-  'Awards | FAQ | User Ratings | External Reviews | Metacritic Reviews',
-  '',
-  '',
-  'Recently Viewed',
-]
-const VOTE = ' Was this review helpful? Sign in to vote.'
-
-function reviewLines(spec: ReviewSpec): string[] {
-  const lines = spec.rating === null ? [] : [spec.rating ?? '8/10']
-  lines.push(spec.title, spec.byline)
-  if (spec.spoiler === true) lines.push('Warning: Spoilers')
-  lines.push(...spec.body)
-  if (spec.helpful !== null)
-    lines.push(`${spec.helpful ?? '3 out of 4'} found this helpful.${VOTE}`)
-  if (spec.helpful !== null) lines.push('Permalink')
-  return lines
-}
-
-function page(reviews: ReviewSpec[], header = HEADER, footer = FOOTER): string {
-  return [...header, ...reviews.flatMap(reviewLines), ...footer].join('\n')
-}
-
-const first: ReviewSpec = {
-  title: 'A real hero',
-  byline: 'Jane Doe12 March 2012',
-  body: ['First paragraph.', '', 'Second paragraph.'],
-}
-const second: ReviewSpec = {
-  rating: '6/10',
-  title: 'Style over substance',
-  byline: 'kenobi-44 May 2013',
-  body: ['Only one paragraph, it cost 80.000 kroner and I gave it 7/10 stars.'],
-  helpful: '10 out of 20',
-}
+import { HEADER, VOTE, first, page, reviewLines, second } from './imdb-page'
 
 describe('parseImdbTitleText: header', () => {
   it('reads work, year and declared count', () => {
@@ -86,6 +26,11 @@ describe('parseImdbTitleText: header', () => {
     const result = parseImdbTitleText(page([first, second], header))
     expect(result.work).toEqual({ title: 'Pusher II (With Blood on My Hands)', year: 2004 })
     expect(result.incomplete).toBe(false)
+  })
+
+  it('takes the year from the "(year)" line when the title line has none', () => {
+    const header = ['Drive Poster', '', '(2011)', 'User Reviews']
+    expect(parseImdbTitleText(page([first], header)).work).toEqual({ title: 'Drive', year: 2011 })
   })
 
   it('reads a page without header', () => {
@@ -156,6 +101,24 @@ describe('parseImdbTitleText: reviews', () => {
     expect(result.reviews[1]?.spoiler).toBe(false)
   })
 
+  it('accepts the spoiler mark before the headline and a missing Permalink', () => {
+    const text = [
+      '9/10',
+      'Warning: Spoilers',
+      'Twist ending',
+      'Jane Doe12 March 2012',
+      'Body.',
+      '1 out of 1 found this helpful.',
+      ...reviewLines(second),
+    ].join('\n')
+    const result = parseImdbTitleText(text)
+    expect(result.reviews.map((r) => [r.rating, r.title, r.spoiler, r.body])).toEqual([
+      [9, 'Twist ending', true, 'Body.'],
+      [6, second.title, false, second.body[0]],
+    ])
+    expect(result.fragments).toEqual([])
+  })
+
   it('ignores extra blank lines around and inside reviews', () => {
     const text = [
       ...HEADER,
@@ -216,81 +179,5 @@ describe('parseImdbTitleText: reviews', () => {
     expect(warning?.message).toContain('robo8')
     expect(warning?.message).toContain('robo82')
     expect(warning?.message).toContain('2006-07-09')
-  })
-})
-
-describe('parseImdbTitleText: damaged copies', () => {
-  it('keeps a review cut off by the end of the copy as truncated', () => {
-    const cut = { ...second, body: ['The copy stops in the middle of'], helpful: null }
-    const result = parseImdbTitleText(page([first, cut], HEADER, []))
-    expect(result.reviews).toHaveLength(2)
-    expect(result.reviews[1]).toMatchObject({
-      truncated: true,
-      helpful: null,
-      body: 'The copy stops in the middle of',
-    })
-    expect(result.reviews[0]?.truncated).toBe(false)
-    expect(result.warnings.map((w) => w.code)).toContain('truncated-review')
-  })
-
-  it('does not put the footer into a truncated last review', () => {
-    const cut = { ...second, helpful: null }
-    const result = parseImdbTitleText(page([first, cut]))
-    expect(result.reviews[1]).toMatchObject({ truncated: true, body: second.body[0] })
-    expect(result.fragments).toEqual([])
-  })
-
-  it('keeps the footer out of the last review', () => {
-    const result = parseImdbTitleText(page([first, second]))
-    expect(result.reviews[1]?.body).toBe(second.body[0])
-    expect(result.fragments).toEqual([])
-    expect(result.warnings.map((w) => w.code)).toEqual(['ambiguous-byline'])
-  })
-
-  it('keeps an unparseable block as a fragment with its line, and reads the rest', () => {
-    const broken = ['7/10', 'Headline without a byline', 'Some text.', '', 'More text.']
-    const brokenEnd = ['2 out of 3 found this helpful.' + VOTE, 'Permalink']
-    const text = [
-      ...HEADER,
-      ...reviewLines(first),
-      ...broken,
-      ...brokenEnd,
-      ...reviewLines(second),
-    ].join('\n')
-    const line = HEADER.length + reviewLines(first).length + 1
-    const result = parseImdbTitleText(text)
-    expect(result.reviews.map((r) => r.title)).toEqual([first.title, second.title])
-    expect(result.fragments).toEqual([
-      { line, text: [...broken, '2 out of 3 found this helpful.' + VOTE].join('\n') },
-    ])
-    expect(result.warnings).toContainEqual(
-      expect.objectContaining({ code: 'unparsed-fragment', line }),
-    )
-  })
-
-  it('keeps the tail of a review cut at the start of the copy as a fragment', () => {
-    const text = ['end of a review we never saw.', '5 out of 6 found this helpful.', 'Permalink']
-    const result = parseImdbTitleText([...text, ...reviewLines(first)].join('\n'))
-    expect(result.fragments).toEqual([{ line: 1, text: text.slice(0, 2).join('\n') }])
-    expect(result.reviews).toHaveLength(1)
-  })
-
-  it('keeps unknown text after the last review as a fragment', () => {
-    const result = parseImdbTitleText(page([first], HEADER, ['', 'Something odd', 'here']))
-    expect(result.fragments).toEqual([
-      { line: HEADER.length + reviewLines(first).length + 2, text: 'Something odd\nhere' },
-    ])
-  })
-
-  it('warns when a rated review start appears inside a body', () => {
-    const merged = { ...first, helpful: null }
-    const result = parseImdbTitleText(page([merged, second]))
-    expect(result.reviews).toHaveLength(1)
-    expect(result.warnings).toContainEqual(
-      expect.objectContaining({
-        code: 'possible-merged-review',
-        line: HEADER.length + reviewLines(merged).length + 1,
-      }),
-    )
   })
 })
