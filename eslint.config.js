@@ -26,7 +26,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main and electron/preload may import electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -36,15 +43,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.curator.' }],
-          patterns: [{ group: ['node:*', '../electron/*', '../../electron/*'], message: 'The renderer never sees Node.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to main only through window.curator.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['node:*', '../electron/*', '../../electron/*'],
+              message: 'The renderer never sees Node.',
+            },
+          ],
         },
       ],
     },
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 )

@@ -18,7 +18,9 @@ import type {
 /** Marks a response type without a runtime schema: main produces it, so it is trusted. */
 const res = <T>() => undefined as unknown as T
 
-const ReviewId = z.string().regex(/^rv_[0-9a-f]{16}$/, 'expected a review id like rv_0123456789abcdef')
+const ReviewId = z
+  .string()
+  .regex(/^rv_[0-9a-f]{16}$/, 'expected a review id like rv_0123456789abcdef')
 const TagName = z
   .string()
   .trim()
@@ -138,9 +140,7 @@ export const contract = {
     res: res<{ changed: number }>(),
   },
   'curation:note': {
-    req: z
-      .object({ id: ReviewId, note: z.string().max(100_000).nullable() })
-      .strict(),
+    req: z.object({ id: ReviewId, note: z.string().max(100_000).nullable() }).strict(),
     res: res<Curation>(),
   },
   'export:save': {
@@ -159,7 +159,13 @@ export type Req<C extends Channel> = z.input<Contract[C]['req']>
 export type Res<C extends Channel> = Contract[C]['res']
 export const CHANNELS = Object.keys(contract) as Channel[]
 
-export const ERROR_CODES = ['invalid-request', 'bad-input', 'not-found', 'cancelled', 'internal'] as const
+export const ERROR_CODES = [
+  'invalid-request',
+  'bad-input',
+  'not-found',
+  'cancelled',
+  'internal',
+] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface IpcError {

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 
-export const SORT_FIELDS = ['date', 'rating', 'myRating', 'helpful', 'helpfulRatio', 'title'] as const
+export const SORT_FIELDS = [
+  'date',
+  'rating',
+  'myRating',
+  'helpful',
+  'helpfulRatio',
+  'title',
+] as const
 
 const Range = z
   .object({

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const RESULTS = join(ROOT, 'test-results')
-const VITEST_JSON = join(RESULTS, 'vitest.json')
-const PLAYWRIGHT_JSON = join(RESULTS, 'playwright.json')
+// Relative to ROOT (every command runs there) so no path with spaces reaches a Windows shell.
+const VITEST_JSON = 'test-results/vitest.json'
+// Where playwright.config.ts tells its JSON reporter to write.
+const PLAYWRIGHT_JSON = 'test-results/playwright.json'
 const isWindows = process.platform === 'win32'
 
 // Same rules as test/support/find-chromium.ts (TypeScript, so not importable from here).
@@ -46,7 +47,7 @@ function run(command, args) {
 
 function readJson(path) {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'))
+    return JSON.parse(readFileSync(join(ROOT, path), 'utf8'))
   } catch {
     return null
   }
@@ -59,8 +60,9 @@ if (!findChromium()) {
   process.exit(1)
 }
 
-rmSync(VITEST_JSON, { force: true })
-rmSync(PLAYWRIGHT_JSON, { force: true })
+// Stale results from an earlier run must never be counted.
+rmSync(join(ROOT, VITEST_JSON), { force: true })
+rmSync(join(ROOT, PLAYWRIGHT_JSON), { force: true })
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
 

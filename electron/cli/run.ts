@@ -57,14 +57,22 @@ function parseRating(raw: string | undefined): number | null {
   if (raw === 'none') return null
   const n = Number(raw)
   if (!raw || !Number.isInteger(n) || n < 1 || n > 10) {
-    throw new UsageError(`rate: expected a rating from 1 to 10 or "none", got ${JSON.stringify(raw ?? '')}`)
+    throw new UsageError(
+      `rate: expected a rating from 1 to 10 or "none", got ${JSON.stringify(raw ?? '')}`,
+    )
   }
   return n
 }
 
 type Values = { json?: boolean; format?: string; tag?: string; out?: string }
 
-async function runCommand(library: Library, command: string, args: string[], values: Values, io: CliIo) {
+async function runCommand(
+  library: Library,
+  command: string,
+  args: string[],
+  values: Values,
+  io: CliIo,
+) {
   const need = (n: number, what: string) => {
     if (args.length < n) throw new UsageError(`${command}: expected ${what}`)
   }
@@ -85,13 +93,19 @@ async function runCommand(library: Library, command: string, args: string[], val
       const [id, ...tags] = args as [string, ...string[]]
       const fn = command === 'tag' ? addTags : removeTags
       const { changed } = await fn(library, [id], tags)
-      io.stdout(values.json ? `${JSON.stringify(library.getCuration(id))}\n` : `${changed ? 'changed' : 'unchanged'}: ${id}\n`)
+      io.stdout(
+        values.json
+          ? `${JSON.stringify(library.getCuration(id))}\n`
+          : `${changed ? 'changed' : 'unchanged'}: ${id}\n`,
+      )
       return
     }
     case 'rate': {
       need(2, 'a review id and a rating 1-10 or "none"')
       await setMyRating(library, [args[0]!], parseRating(args[1]))
-      io.stdout(values.json ? `${JSON.stringify(library.getCuration(args[0]!))}\n` : `rated: ${args[0]}\n`)
+      io.stdout(
+        values.json ? `${JSON.stringify(library.getCuration(args[0]!))}\n` : `rated: ${args[0]}\n`,
+      )
       return
     }
     case 'note': {
@@ -103,9 +117,15 @@ async function runCommand(library: Library, command: string, args: string[], val
     case 'export': {
       const format = values.format as ExportFormat
       if (!EXPORT_FORMATS.includes(format)) {
-        throw new UsageError(`export: --format must be one of ${EXPORT_FORMATS.join(', ')}, got ${JSON.stringify(values.format ?? '')}`)
+        throw new UsageError(
+          `export: --format must be one of ${EXPORT_FORMATS.join(', ')}, got ${JSON.stringify(values.format ?? '')}`,
+        )
       }
-      const { text, count } = renderExport(library, values.tag ? { tags: [values.tag] } : {}, format)
+      const { text, count } = renderExport(
+        library,
+        values.tag ? { tags: [values.tag] } : {},
+        format,
+      )
       if (values.out) {
         await writeFileAtomic(values.out, text)
         io.stderr(`Exported ${count} reviews to ${values.out}\n`)

@@ -13,7 +13,9 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
           { name: 'All files', extensions: ['*'] },
         ],
       }
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
     async chooseExportPath(format, suggestedName) {
@@ -25,7 +27,9 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
         // Linux's GTK dialog only asks before overwriting when told to.
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       }
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
   }

@@ -22,15 +22,23 @@ function showWindow(): void {
 }
 
 async function start(): Promise<void> {
-  const dir = resolveLibraryDir({ argv: process.argv, env: process.env, userData: app.getPath('userData') })
+  const dir = resolveLibraryDir({
+    argv: process.argv,
+    env: process.env,
+    userData: app.getPath('userData'),
+  })
   try {
     library = await openLibrary(dir)
   } catch (e) {
-    dialog.showErrorBox('Review Curator cannot open its library', e instanceof Error ? e.message : String(e))
+    dialog.showErrorBox(
+      'Review Curator cannot open its library',
+      e instanceof Error ? e.message : String(e),
+    )
     app.exit(1)
     return
   }
-  for (const notice of library.notices) dialog.showErrorBox('Review Curator repaired its library', notice)
+  for (const notice of library.notices)
+    dialog.showErrorBox('Review Curator repaired its library', notice)
   const handlers = createHandlers({
     library,
     dialogs: electronDialogs(currentWindow),

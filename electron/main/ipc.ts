@@ -13,7 +13,10 @@ export function registerIpc(
       if (!isTrusted(event)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'invalid-request', message: `${channel}: refused a request from an unknown page` },
+          error: {
+            code: 'invalid-request',
+            message: `${channel}: refused a request from an unknown page`,
+          },
         })
       }
       return dispatch(handlers, channel, request)

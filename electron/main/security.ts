@@ -7,7 +7,9 @@ export function isOwnPage(url: string | undefined, rendererUrl: string): boolean
   try {
     const got = new URL(url)
     const want = new URL(rendererUrl)
-    return got.protocol === want.protocol && got.host === want.host && got.pathname === want.pathname
+    return (
+      got.protocol === want.protocol && got.host === want.host && got.pathname === want.pathname
+    )
   } catch {
     return false
   }
@@ -30,7 +32,9 @@ export function setupSecurity(rendererUrl: string): void {
   app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl))
   app.whenReady().then(() => {
     // No camera, microphone, notifications or geolocation: a review curator needs none of them.
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+      callback(false),
+    )
     session.defaultSession.setPermissionCheckHandler(() => false)
   })
 }

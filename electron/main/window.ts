@@ -6,7 +6,9 @@ const here = dirname(fileURLToPath(import.meta.url))
 
 export function rendererUrl(): string {
   // electron-vite sets this in `npm run dev`; packaged and `npm start` builds load the file.
-  return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
+  return (
+    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href
+  )
 }
 
 export function createMainWindow(): BrowserWindow {

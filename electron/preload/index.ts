@@ -8,7 +8,8 @@ const events = new Set<string>(EVENT_NAMES)
 
 const api: CuratorApi = {
   invoke(channel, req) {
-    if (!channels.has(channel)) return Promise.reject(new Error(`unknown channel ${String(channel)}`))
+    if (!channels.has(channel))
+      return Promise.reject(new Error(`unknown channel ${String(channel)}`))
     return ipcRenderer.invoke(channel, req)
   },
   on(event, listener) {

@@ -35,10 +35,7 @@ export function App() {
   const showError = useCallback((message: string | null) => setError(message), [])
 
   const text = useDebouncedValue(searchText.trim(), SEARCH_PAUSE_MS)
-  const query = useMemo<ReviewQuery>(
-    () => (text ? { ...filters, text } : filters),
-    [filters, text],
-  )
+  const query = useMemo<ReviewQuery>(() => (text ? { ...filters, text } : filters), [filters, text])
   const queryKey = JSON.stringify(query)
 
   const info = useLibraryInfo(version, showError)

@@ -52,7 +52,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import {
   CHANNELS,
   EVENT_NAMES,
-  type Channel,
   type EventName,
   type Events,
   type Result,
@@ -129,9 +128,11 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       if (msg.type() === 'error') errors.push(`console: ${msg.text()}`)
     })
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.stack ?? err.message}`))
-    page.on('requestfailed', (req) =>
-      errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`),
-    )
+    page.on('requestfailed', (req) => {
+      const reason = req.failure()?.errorText ?? ''
+      // A reload cancels whatever the old document was still loading; that is not a fault.
+      if (reason !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${req.url()} ${reason}`)
+    })
 
     // Events are serialised through one chain so they arrive in the order main sent them, and
     // an invoke waits for the chain so events it caused land before its result, as in Electron.
@@ -170,13 +171,20 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
 
     await page.exposeBinding(
       '__curatorInvoke',
-      async (_source, channel: Channel, req: unknown): Promise<Result<unknown>> => {
+      // Typed unknown: like ipcMain, this trusts nothing the page sends; dispatch validates.
+      async (_source, channel: unknown, req: unknown): Promise<Result<unknown>> => {
         const result = await dispatch(handlers, channel, req)
         await eventChain
-        return result as Result<unknown>
+        return result
       },
     )
-    await page.addInitScript(installCuratorApi, { channels: CHANNELS, events: EVENT_NAMES })
+    // Sent as source text: tsx (used by the preview) compiles with esbuild's keepNames, which
+    // wraps functions in a `__name` helper that does not exist in the page, so a no-op one
+    // is declared around it.
+    const args = JSON.stringify({ channels: CHANNELS, events: EVENT_NAMES })
+    await page.addInitScript({
+      content: `(() => { const __name = (f) => f; (${installCuratorApi.toString()})(${args}) })()`,
+    })
     await page.goto(url)
 
     let closed = false
@@ -215,8 +223,8 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
 }
 
 /**
- * Runs in the page before any of its scripts, so it must be self-contained: Playwright sends
- * only its source text. It builds the same object the preload exposes with contextBridge.
+ * Runs in the page before any of its scripts, so it must be self-contained: only its source
+ * text reaches the page. It builds the same object the preload exposes with contextBridge.
  */
 function installCuratorApi({ channels, events }: { channels: string[]; events: string[] }): void {
   type Listener = (payload: unknown) => void

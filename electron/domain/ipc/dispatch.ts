@@ -18,15 +18,25 @@ function describeIssues(issues: { path: PropertyKey[]; message: string }[]): str
  * The single door into main: validates the request against the contract, runs the handler, and
  * turns every outcome into a Result so the renderer gets a typed error instead of a rejected promise.
  */
-export async function dispatch(handlers: Handlers, channel: unknown, request: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  request: unknown,
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'invalid-request', message: `Unknown channel ${JSON.stringify(channel)}` } }
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `Unknown channel ${JSON.stringify(channel)}` },
+    }
   }
   const parsed = contract[channel].req.safeParse(request ?? {})
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'invalid-request', message: `${channel}: ${describeIssues(parsed.error.issues)}` },
+      error: {
+        code: 'invalid-request',
+        message: `${channel}: ${describeIssues(parsed.error.issues)}`,
+      },
     }
   }
   try {

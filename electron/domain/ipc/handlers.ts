@@ -35,7 +35,13 @@ function suggestedExportName(library: Library, query: ReviewQuery, format: Expor
 }
 
 /** The main process's answers to every channel of the contract. Requests arrive validated. */
-export function createHandlers({ library, dialogs, openExternal, sample, emit }: HandlerDeps): Handlers {
+export function createHandlers({
+  library,
+  dialogs,
+  openExternal,
+  sample,
+  emit,
+}: HandlerDeps): Handlers {
   const changed = <T>(reason: Events['library:changed']['reason'], value: T): T => {
     emit('library:changed', { reason })
     return value
@@ -59,11 +65,16 @@ export function createHandlers({ library, dialogs, openExternal, sample, emit }:
       return { review, work, curation: library.getCuration(id) }
     },
     'curation:tag': async ({ ids, tags }) => changed('curation', await addTags(library, ids, tags)),
-    'curation:untag': async ({ ids, tags }) => changed('curation', await removeTags(library, ids, tags)),
-    'curation:rate': async ({ ids, rating }) => changed('curation', await setMyRating(library, ids, rating)),
+    'curation:untag': async ({ ids, tags }) =>
+      changed('curation', await removeTags(library, ids, tags)),
+    'curation:rate': async ({ ids, rating }) =>
+      changed('curation', await setMyRating(library, ids, rating)),
     'curation:note': async ({ id, note }) => changed('curation', await setNote(library, id, note)),
     'export:save': async ({ format, query }) => {
-      const path = await dialogs.chooseExportPath(format, suggestedExportName(library, query, format))
+      const path = await dialogs.chooseExportPath(
+        format,
+        suggestedExportName(library, query, format),
+      )
       if (!path) return null
       const { text, count } = renderExport(library, query, format)
       await writeFileAtomic(path, text)

@@ -17,7 +17,11 @@ export function libraryArg(argv: readonly string[]): string | undefined {
  * Where Electron keeps this app's user data on each platform (app.getPath('userData')), computed
  * without Electron so the CLI finds the same library as the app.
  */
-export function userDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+export function userDataDir(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  home: string,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME)
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME)
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME)

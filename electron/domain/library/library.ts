@@ -2,7 +2,12 @@ import type { Low } from 'lowdb'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
 
-export const emptyCuration = (): Curation => ({ tags: [], note: null, myRating: null, updatedAt: '' })
+export const emptyCuration = (): Curation => ({
+  tags: [],
+  note: null,
+  myRating: null,
+  updatedAt: '',
+})
 
 export const isEmptyCuration = (c: Curation): boolean =>
   c.tags.length === 0 && c.note === null && c.myRating === null

@@ -5,7 +5,12 @@ import lockfile from 'proper-lockfile'
 import type { Work } from '../../../shared/domain'
 import { CuratorError } from '../errors'
 import { findBackup, snapshotIfDue } from '../store/backups'
-import { SCHEMA_VERSION, type CurationFile, type LibraryFile, type ReviewsFile } from '../store/schema'
+import {
+  SCHEMA_VERSION,
+  type CurationFile,
+  type LibraryFile,
+  type ReviewsFile,
+} from '../store/schema'
 import { DamagedFileError, openStoreFile, type StoreFileOptions } from '../store/store-file'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
 import { Library } from './library'
@@ -80,7 +85,12 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     const libraryOptions: StoreFileOptions<LibraryFile> = {
       kind: 'library',
       validate: validateLibraryFile,
-      create: () => ({ schemaVersion: SCHEMA_VERSION, createdAt: now().toISOString(), imports: [], tags: [] }),
+      create: () => ({
+        schemaVersion: SCHEMA_VERSION,
+        createdAt: now().toISOString(),
+        imports: [],
+        tags: [],
+      }),
     }
     const reviewOptions = (work: Work): StoreFileOptions<ReviewsFile> => ({
       kind: 'reviews',
@@ -98,12 +108,24 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     const placeholder: Work = { id: '', title: '', year: null }
     const reviewFiles = new Map<string, Low<ReviewsFile>>()
     for (const name of await listJson(join(dir, 'reviews'))) {
-      const file = await openWithRecovery(dir, join('reviews', name), reviewOptions(placeholder), notices, opened)
+      const file = await openWithRecovery(
+        dir,
+        join('reviews', name),
+        reviewOptions(placeholder),
+        notices,
+        opened,
+      )
       if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
     }
     const curationFiles = new Map<string, Low<CurationFile>>()
     for (const name of await listJson(join(dir, 'curation'))) {
-      const file = await openWithRecovery(dir, join('curation', name), curationOptions, notices, opened)
+      const file = await openWithRecovery(
+        dir,
+        join('curation', name),
+        curationOptions,
+        notices,
+        opened,
+      )
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
 
@@ -116,8 +138,10 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       notices,
       release,
       snapshot: () => snapshotIfDue(dir, now()),
-      openReviewFile: (work) => openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
-      openCurationFile: (bucket) => openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
+      openReviewFile: (work) =>
+        openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
+      openCurationFile: (bucket) =>
+        openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
     })
   } catch (e) {
     await release()

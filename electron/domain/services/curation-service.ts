@@ -5,13 +5,24 @@ import type { Library } from '../library/library'
 // Every curation change goes through `change`: it checks the ids, computes the new curation of each
 // review, and writes only the reviews that really changed.
 
-const PALETTE = ['#d1495b', '#edae49', '#00798c', '#30638e', '#66a182', '#8d5a97', '#e07a5f', '#3d405b']
+const PALETTE = [
+  '#d1495b',
+  '#edae49',
+  '#00798c',
+  '#30638e',
+  '#66a182',
+  '#8d5a97',
+  '#e07a5f',
+  '#3d405b',
+]
 
 function assertKnown(library: Library, ids: string[]): void {
   const unknown = ids.filter((id) => !library.getReview(id))
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 5).join(', ')
-    throw new NotFoundError(`No review with id ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`)
+    throw new NotFoundError(
+      `No review with id ${shown}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`,
+    )
   }
 }
 
@@ -26,7 +37,9 @@ async function change(
   for (const id of new Set(ids)) {
     const current = library.getCuration(id)
     const next = update(current)
-    if (JSON.stringify({ ...next, updatedAt: '' }) !== JSON.stringify({ ...current, updatedAt: '' })) {
+    if (
+      JSON.stringify({ ...next, updatedAt: '' }) !== JSON.stringify({ ...current, updatedAt: '' })
+    ) {
       changes.set(id, { ...next, updatedAt })
     }
   }
@@ -37,7 +50,8 @@ async function change(
 export function normaliseTag(name: string): string {
   const tag = name.trim().replace(/\s+/g, ' ')
   if (!tag) throw new BadInputError('A tag needs a name')
-  if (tag.length > 100) throw new BadInputError(`Tag "${tag.slice(0, 20)}…" is longer than 100 characters`)
+  if (tag.length > 100)
+    throw new BadInputError(`Tag "${tag.slice(0, 20)}…" is longer than 100 characters`)
   return tag
 }
 
@@ -55,16 +69,27 @@ function canonicalTags(library: Library, names: string[]): { tags: string[]; cre
   return { tags: [...new Set(tags)], created }
 }
 
-export async function addTags(library: Library, ids: string[], names: string[]): Promise<{ changed: number }> {
+export async function addTags(
+  library: Library,
+  ids: string[],
+  names: string[],
+): Promise<{ changed: number }> {
   assertKnown(library, ids)
   const { tags, created } = canonicalTags(library, names)
   if (created.length > 0) await library.saveMeta((meta) => void meta.tags.push(...created))
   return change(library, ids, (c) => ({ ...c, tags: [...new Set([...c.tags, ...tags])] }))
 }
 
-export async function removeTags(library: Library, ids: string[], names: string[]): Promise<{ changed: number }> {
+export async function removeTags(
+  library: Library,
+  ids: string[],
+  names: string[],
+): Promise<{ changed: number }> {
   const drop = new Set(names.map((n) => normaliseTag(n).toLowerCase()))
-  return change(library, ids, (c) => ({ ...c, tags: c.tags.filter((t) => !drop.has(t.toLowerCase())) }))
+  return change(library, ids, (c) => ({
+    ...c,
+    tags: c.tags.filter((t) => !drop.has(t.toLowerCase())),
+  }))
 }
 
 export async function setMyRating(
@@ -78,7 +103,11 @@ export async function setMyRating(
   return change(library, ids, (c) => ({ ...c, myRating: rating }))
 }
 
-export async function setNote(library: Library, id: string, note: string | null): Promise<Curation> {
+export async function setNote(
+  library: Library,
+  id: string,
+  note: string | null,
+): Promise<Curation> {
   const text = note?.replace(/\r\n?/g, '\n').trim() || null
   await change(library, [id], (c) => ({ ...c, note: text }))
   return library.getCuration(id)

@@ -61,7 +61,11 @@ export function renderCsv(reviews: ExportedReview[], bom = true): string {
   return (bom ? '\uFEFF' : '') + body
 }
 
-export function renderJson(reviews: ExportedReview[], query: ReviewQuery, exportedAt: string): string {
+export function renderJson(
+  reviews: ExportedReview[],
+  query: ReviewQuery,
+  exportedAt: string,
+): string {
   const doc = { schema: EXPORT_SCHEMA, version: EXPORT_VERSION, exportedAt, query, reviews }
   return `${JSON.stringify(doc, null, 2)}\n`
 }

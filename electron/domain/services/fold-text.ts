@@ -1,7 +1,16 @@
 // Search compares folded text: lower case, accents stripped, and the Nordic and German letters
 // that do not decompose spelled out, so `sorensen` finds `Sørensen` and `drasbaek` finds `Drasbæk`.
 
-const SPECIAL: Record<string, string> = { ø: 'o', æ: 'ae', å: 'a', ß: 'ss', đ: 'd', ł: 'l', œ: 'oe', þ: 'th' }
+const SPECIAL: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  å: 'a',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  œ: 'oe',
+  þ: 'th',
+}
 
 export function foldText(text: string): string {
   return text

@@ -7,7 +7,8 @@ import type { WorkRef } from '../../../shared/domain'
 const digest = (text: string, length: number): string =>
   createHash('sha256').update(text).digest('hex').slice(0, length)
 
-const normalise = (text: string): string => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
+const normalise = (text: string): string =>
+  text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
 
 export function workId(work: WorkRef): string {
   return `wk_${digest(`${normalise(work.title)}\n${work.year ?? ''}`, 12)}`

@@ -14,13 +14,16 @@ export interface ParsedFile {
 }
 
 /** Reads files for import; a missing or unreadable file is rejected with its path. */
-export async function readDumpFiles(paths: string[]): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+export async function readDumpFiles(
+  paths: string[],
+): Promise<{ fileName: string; bytes: Uint8Array }[]> {
   if (paths.length === 0) throw new BadInputError('No file to import: name at least one file')
   const out = []
   for (const path of paths) {
     const info = await stat(path).catch(() => null)
     if (!info) throw new BadInputError(`${path}: file not found`)
-    if (!info.isFile()) throw new BadInputError(`${path}: is a folder, expected a text file of reviews`)
+    if (!info.isFile())
+      throw new BadInputError(`${path}: is a folder, expected a text file of reviews`)
     out.push({ fileName: basename(path), bytes: new Uint8Array(await readFile(path)) })
   }
   return out
@@ -132,7 +135,11 @@ export async function importFiles(library: Library, paths: string[]): Promise<Im
 }
 
 /** Text the renderer read from a dropped or pasted file; decoded like a file's bytes would be. */
-export async function importText(library: Library, fileName: string, content: string): Promise<ImportReport> {
+export async function importText(
+  library: Library,
+  fileName: string,
+  content: string,
+): Promise<ImportReport> {
   const bytes = new TextEncoder().encode(content)
   return importParsed(library, parseDumps([{ fileName, bytes }]))
 }

@@ -6,7 +6,8 @@ export function libraryInfo(library: Library): LibraryInfo {
   const perTag = new Map<string, number>()
   for (const review of library.allReviews()) {
     perWork.set(review.workId, (perWork.get(review.workId) ?? 0) + 1)
-    for (const tag of library.getCuration(review.id).tags) perTag.set(tag, (perTag.get(tag) ?? 0) + 1)
+    for (const tag of library.getCuration(review.id).tags)
+      perTag.set(tag, (perTag.get(tag) ?? 0) + 1)
   }
   return {
     reviewCount: library.reviewCount,

@@ -14,7 +14,10 @@ type Predicate = (m: Match) => boolean
 function inRange(value: number | null, range: { min?: number; max?: number } | undefined): boolean {
   if (!range || (range.min === undefined && range.max === undefined)) return true
   if (value === null) return false
-  return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max)
+  return (
+    (range.min === undefined || value >= range.min) &&
+    (range.max === undefined || value <= range.max)
+  )
 }
 
 function predicates(query: ReviewQuery): Predicate[] {
@@ -30,13 +33,13 @@ function predicates(query: ReviewQuery): Predicate[] {
   if (query.rating) out.push((m) => inRange(m.review.rating, query.rating))
   if (query.myRating) {
     const { unrated, ...range } = query.myRating
-    out.push((m) =>
-      unrated ? m.curation.myRating === null : inRange(m.curation.myRating, range),
-    )
+    out.push((m) => (unrated ? m.curation.myRating === null : inRange(m.curation.myRating, range)))
   }
   if (query.spoilers === 'exclude') out.push((m) => !m.review.spoiler)
   if (query.spoilers === 'only') out.push((m) => m.review.spoiler)
-  const words = foldText(query.text ?? '').split(/\s+/).filter(Boolean)
+  const words = foldText(query.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
   if (words.length > 0) {
     out.push((m) => {
       const r = m.review
@@ -103,7 +106,12 @@ export function toRow(library: Library, { review, curation }: Match): ReviewRow 
   }
 }
 
-export function queryReviews(library: Library, query: ReviewQuery, offset: number, limit: number): QueryPage {
+export function queryReviews(
+  library: Library,
+  query: ReviewQuery,
+  offset: number,
+  limit: number,
+): QueryPage {
   const matches = matchReviews(library, query)
   return {
     total: matches.length,

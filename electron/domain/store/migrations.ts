@@ -31,7 +31,10 @@ export function migrate(
 ): { data: Record<string, unknown>; changed: boolean } {
   const raw = data.schemaVersion ?? 0
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
-    throw new CuratorError('bad-input', `${file}: schemaVersion must be a whole number, got ${JSON.stringify(raw)}`)
+    throw new CuratorError(
+      'bad-input',
+      `${file}: schemaVersion must be a whole number, got ${JSON.stringify(raw)}`,
+    )
   }
   if (raw > target) {
     throw new CuratorError(

@@ -1,5 +1,5 @@
 import type { TagSummary } from '../../../shared/contract'
-import { SORT_FIELDS, type ReviewQuery, type SortField } from '../../../shared/query'
+import type { ReviewQuery, SortField } from '../../../shared/query'
 import { RatingSelect } from './RatingSelect'
 
 const SORT_LABELS: Record<SortField, string> = {
@@ -10,6 +10,8 @@ const SORT_LABELS: Record<SortField, string> = {
   helpfulRatio: 'Helpful share',
   title: 'Headline',
 }
+// Taken from the labels rather than shared/query's SORT_FIELDS, whose module pulls zod in.
+const SORT_FIELDS = Object.keys(SORT_LABELS) as SortField[]
 
 type Range = { min?: number; max?: number }
 

@@ -45,7 +45,8 @@ export function ImportReportDialog({ report, onClose }: Props) {
           Close
         </button>
       </div>
-      <div className="dialog-body">
+      {/* Focusable so keyboard users can scroll a long report without a mouse. */}
+      <div className="dialog-body" tabIndex={0}>
         {report.files.map((file, i) => (
           <FileReport key={`${file.fileName}-${i}`} file={file} />
         ))}

@@ -64,7 +64,7 @@ export function NoteEditor({ reviewId, initial, onSaved, onError }: Props) {
       <textarea
         id={id}
         value={text}
-        rows={5}
+        rows={3}
         placeholder="Why this review matters, a pull-quote, a counterpoint…"
         onChange={(event) => {
           setText(event.target.value)

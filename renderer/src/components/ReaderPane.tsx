@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
 import { errorMessage, invoke } from '../api'
 import { formatDate, workLabel } from '../format'
@@ -15,8 +15,14 @@ interface Props {
 }
 
 export function ReaderPane({ detail, knownTags, onChanged, onError }: Props) {
+  const pane = useRef<HTMLElement>(null)
+  const reviewId = detail?.review.id
+  // A newly picked review starts at its headline, not where the previous one was scrolled to.
+  useEffect(() => {
+    if (pane.current) pane.current.scrollTop = 0
+  }, [reviewId])
   return (
-    <section className="reader" aria-label="Review">
+    <section ref={pane} className="reader" aria-label="Review">
       {detail ? (
         <Reader
           key={detail.review.id}
@@ -70,7 +76,9 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
       <div className="ratings">
         <p className="original-rating">
           <span className="label">Rating</span>
-          <span className="score-value">{review.rating === null ? '—' : `${review.rating}/10`}</span>
+          <span className="score-value">
+            {review.rating === null ? '—' : `${review.rating}/10`}
+          </span>
         </p>
         <MyRatingPicker
           value={curation.myRating}
@@ -86,7 +94,6 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
       {review.truncated && (
         <p className="note">This review was cut off in the copy; the text may be incomplete.</p>
       )}
-      <ReviewBody body={review.body} spoiler={review.spoiler} />
       <div className="curation">
         <TagEditor
           tags={curation.tags}
@@ -102,6 +109,7 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
           onError={onError}
         />
       </div>
+      <ReviewBody body={review.body} spoiler={review.spoiler} />
     </article>
   )
 }

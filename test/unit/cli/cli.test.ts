@@ -31,7 +31,13 @@ describe('review-curator CLI', () => {
     const { code, out } = await cli('import', FIXTURE, ...lib(), '--json')
     expect(code).toBe(0)
     const report = JSON.parse(out).files[0]
-    expect(report).toMatchObject({ format: 'imdb-title-reviews-text', found: 25, declared: 44, added: 25, unchanged: 0 })
+    expect(report).toMatchObject({
+      format: 'imdb-title-reviews-text',
+      found: 25,
+      declared: 44,
+      added: 25,
+      unchanged: 0,
+    })
     expect(report.works).toEqual([{ title: 'Pusher II', year: 2004 }])
     expect(report.warnings.every((w: { line: number }) => Number.isInteger(w.line))).toBe(true)
   })
@@ -51,9 +57,15 @@ describe('review-curator CLI', () => {
     expect((await cli('rate', id, '4', ...lib())).code).toBe(0)
     expect((await cli('note', id, 'A', 'pull', 'quote', ...lib())).code).toBe(0)
     const after = JSON.parse((await cli('reviews', ...lib(), '--json')).out)
-    expect(after[2].curation).toEqual({ tags: ['theme/fatherhood'], note: 'A pull quote', myRating: 4 })
+    expect(after[2].curation).toEqual({
+      tags: ['theme/fatherhood'],
+      note: 'A pull quote',
+      myRating: 4,
+    })
     expect((await cli('rate', id, 'none', ...lib())).code).toBe(0)
-    expect(JSON.parse((await cli('reviews', ...lib(), '--json')).out)[2].curation.myRating).toBeNull()
+    expect(
+      JSON.parse((await cli('reviews', ...lib(), '--json')).out)[2].curation.myRating,
+    ).toBeNull()
   })
 
   it('exports CSV filtered by tag to a file and JSON to stdout', async () => {
@@ -64,7 +76,10 @@ describe('review-curator CLI', () => {
     const res = await cli('export', '--format', 'csv', '--tag', 'keep', '--out', out, ...lib())
     expect(res.code).toBe(0)
     expect(res.err).toMatch(/Exported 1 reviews/)
-    const rows = Papa.parse<Record<string, string>>((await readFile(out, 'utf8')).slice(1), { header: true, skipEmptyLines: true }).data
+    const rows = Papa.parse<Record<string, string>>((await readFile(out, 'utf8')).slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data
     expect(rows.map((r) => r.id)).toEqual([id])
     const json = JSON.parse((await cli('export', '--format', 'json', ...lib())).out)
     expect(json.reviews).toHaveLength(25)
@@ -78,7 +93,9 @@ describe('review-curator CLI', () => {
     const res = await cli('import', bad, ...lib())
     expect(res.code).toBe(2)
     expect(res.err).toMatch(/notes\.txt is not a review page/)
-    expect((await cli('import', join(dir, 'missing.txt'), ...lib())).err).toMatch(/missing\.txt: file not found/)
+    expect((await cli('import', join(dir, 'missing.txt'), ...lib())).err).toMatch(
+      /missing\.txt: file not found/,
+    )
     expect((await cli('rate', 'rv_0000000000000000', '5', ...lib())).code).toBe(2)
     expect((await cli('rate', 'x', '11', ...lib())).err).toMatch(/rating from 1 to 10/)
     expect((await cli('export', '--format', 'xml', ...lib())).code).toBe(2)
@@ -90,7 +107,10 @@ describe('review-curator CLI', () => {
     expect((await cli('import', FIXTURE)).code).toBe(0)
     const reviews = JSON.parse((await cli('reviews', '--json')).out)
     expect(reviews).toHaveLength(25)
-    const meta = await readFile(join(dir, 'home', '.config', 'Review Curator', 'library', 'library.json'), 'utf8')
+    const meta = await readFile(
+      join(dir, 'home', '.config', 'Review Curator', 'library', 'library.json'),
+      'utf8',
+    )
     expect(JSON.parse(meta).imports).toHaveLength(1)
   })
 

@@ -26,8 +26,16 @@ const ID = 'rv_0123456789abcdef'
 describe('dispatch validates every request against the contract', () => {
   const bad: [string, unknown, RegExp][] = [
     ['reviews:query', { query: {}, offset: -1, limit: 10 }, /^reviews:query: offset: /],
-    ['reviews:query', { query: { sort: { field: 'votes', dir: 'up' } }, offset: 0, limit: 10 }, /query\.sort\.field/],
-    ['reviews:query', { query: { rating: { min: 0 } }, offset: 0, limit: 10 }, /query\.rating\.min/],
+    [
+      'reviews:query',
+      { query: { sort: { field: 'votes', dir: 'up' } }, offset: 0, limit: 10 },
+      /query\.sort\.field/,
+    ],
+    [
+      'reviews:query',
+      { query: { rating: { min: 0 } }, offset: 0, limit: 10 },
+      /query\.rating\.min/,
+    ],
     ['curation:tag', { ids: [], tags: ['a'] }, /ids: /],
     ['curation:tag', { ids: ['../../etc/passwd'], tags: ['a'] }, /expected a review id/],
     ['curation:tag', { ids: [ID], tags: ['   '] }, /a tag needs a name/],
@@ -53,7 +61,10 @@ describe('dispatch validates every request against the contract', () => {
 
   it('rejects an unknown channel', async () => {
     const result = await dispatch(recording().handlers, 'fs:readFile', { path: '/etc/passwd' })
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: 'Unknown channel "fs:readFile"' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'Unknown channel "fs:readFile"' },
+    })
   })
 
   it('passes a valid request (with defaults trimmed) to the handler', async () => {
@@ -70,14 +81,23 @@ describe('dispatch validates every request against the contract', () => {
       error: { code: 'bad-input', message: 'x.txt is empty' },
     })
     const crash = await dispatch(handlers, 'reviews:get', { id: ID })
-    expect(crash).toEqual({ ok: false, error: { code: 'internal', message: 'reviews:get failed: disk on fire' } })
+    expect(crash).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'reviews:get failed: disk on fire' },
+    })
   })
 })
 
 describe('external links', () => {
   it('opens only plain https links', () => {
     expect(checkExternalUrl('https://www.imdb.com/title/tt0396184/')).toBe(true)
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://u:p@x.com', 'nope']) {
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://u:p@x.com',
+      'nope',
+    ]) {
       expect(checkExternalUrl(url), url).toBe(false)
     }
   })

@@ -43,7 +43,10 @@ afterAll(async () => {
 
 const parseCsv = (text: string) => {
   expect(text.startsWith('\uFEFF')).toBe(true)
-  const result = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true })
+  const result = Papa.parse<Record<string, string>>(text.slice(1), {
+    header: true,
+    skipEmptyLines: true,
+  })
   expect(result.errors).toEqual([])
   return result
 }
@@ -87,7 +90,11 @@ describe('JSON export', () => {
   it('writes the query, the curation and the original fields of every selected review', () => {
     const { text, count } = renderExport(library, { rating: { min: 10 } }, 'json')
     const doc = JSON.parse(text)
-    expect(doc).toMatchObject({ schema: 'review-curator-export', version: 1, query: { rating: { min: 10 } } })
+    expect(doc).toMatchObject({
+      schema: 'review-curator-export',
+      version: 1,
+      query: { rating: { min: 10 } },
+    })
     expect(doc.reviews).toHaveLength(count)
     expect(count).toBe(3)
     expect(doc.reviews[0]).toMatchObject({
@@ -96,7 +103,17 @@ describe('JSON export', () => {
       curation: { tags: [], note: null, myRating: null },
     })
     expect(Object.keys(doc.reviews[0])).toEqual(
-      expect.arrayContaining(['id', 'title', 'author', 'date', 'bylineRaw', 'bylineAmbiguous', 'spoiler', 'helpful', 'body']),
+      expect.arrayContaining([
+        'id',
+        'title',
+        'author',
+        'date',
+        'bylineRaw',
+        'bylineAmbiguous',
+        'spoiler',
+        'helpful',
+        'body',
+      ]),
     )
   })
 })

@@ -35,7 +35,9 @@ describe('importing the reference dump', () => {
       updated: 0,
       unchanged: 0,
     })
-    const ambiguous = expected.reviews.filter((r: { bylineAmbiguous: boolean }) => r.bylineAmbiguous)
+    const ambiguous = expected.reviews.filter(
+      (r: { bylineAmbiguous: boolean }) => r.bylineAmbiguous,
+    )
     expect(report.ambiguousBylines.map((b) => b.bylineRaw)).toEqual(
       ambiguous.map((r: { bylineRaw: string }) => r.bylineRaw),
     )
@@ -49,7 +51,8 @@ describe('importing the reference dump', () => {
     expect(stored).toHaveLength(expected.reviews.length)
     stored.forEach((review, i) => {
       const want = expected.reviews[i]
-      for (const field of Object.keys(want)) expect(review[field as keyof typeof review], field).toEqual(want[field])
+      for (const field of Object.keys(want))
+        expect(review[field as keyof typeof review], field).toEqual(want[field])
     })
   })
 
@@ -70,7 +73,10 @@ describe('importing the reference dump', () => {
     await importFiles(library, [FIXTURE])
     const first = [...library.allReviews()][0]!
     await addTags(library, [first.id], ['acting'])
-    const newer = (await readFile(FIXTURE, 'utf8')).replace('54 out of 62 found', '60 out of 70 found')
+    const newer = (await readFile(FIXTURE, 'utf8')).replace(
+      '54 out of 62 found',
+      '60 out of 70 found',
+    )
     const { files } = await importText(library, 'newer.txt', newer)
     expect(files[0]).toMatchObject({ added: 0, updated: 1, unchanged: 24 })
     expect(library.getReview(first.id)!.helpful).toEqual({ yes: 60, total: 70 })
@@ -95,7 +101,11 @@ describe('importing the reference dump', () => {
 describe('bad input', () => {
   const cases: [string, string | Uint8Array, RegExp][] = [
     ['empty.txt', '', /empty\.txt is empty/],
-    ['picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0]), /picture\.png.*binary/],
+    [
+      'picture.png',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0]),
+      /picture\.png.*binary/,
+    ],
     ['notes.txt', 'Shopping list\n\n- milk\n- eggs\n', /notes\.txt is not a review page/],
   ]
   for (const [name, content, message] of cases) {
@@ -112,7 +122,9 @@ describe('bad input', () => {
 
   it('rejects a missing file by its path', async () => {
     const before = await snapshotTree(library.dir)
-    await expect(importFiles(library, [join(dir, 'nope.txt')])).rejects.toThrow(/nope\.txt: file not found/)
+    await expect(importFiles(library, [join(dir, 'nope.txt')])).rejects.toThrow(
+      /nope\.txt: file not found/,
+    )
     expect(await snapshotTree(library.dir)).toEqual(before)
   })
 

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addTags, removeTags, setMyRating, setNote } from '../../../electron/domain/services/curation-service'
+import {
+  addTags,
+  removeTags,
+  setMyRating,
+  setNote,
+} from '../../../electron/domain/services/curation-service'
 import { foldText } from '../../../electron/domain/services/fold-text'
 import { importFiles } from '../../../electron/domain/services/import-service'
 import { queryReviews } from '../../../electron/domain/services/query-service'
@@ -42,13 +47,17 @@ describe('curation', () => {
   })
 
   it('rejects unknown ids and out-of-range ratings without writing', async () => {
-    await expect(addTags(library, ['rv_0000000000000000'], ['x'])).rejects.toThrow(/No review with id rv_0000000000000000/)
+    await expect(addTags(library, ['rv_0000000000000000'], ['x'])).rejects.toThrow(
+      /No review with id rv_0000000000000000/,
+    )
     await expect(setMyRating(library, [ids[0]!], 11)).rejects.toThrow(/1 to 10/)
     expect(library.tags.map((t) => t.name)).not.toContain('x')
   })
 
   it('trims notes and clears an empty one', async () => {
-    expect((await setNote(library, ids[4]!, '  first line\r\nsecond  ')).note).toBe('first line\nsecond')
+    expect((await setNote(library, ids[4]!, '  first line\r\nsecond  ')).note).toBe(
+      'first line\nsecond',
+    )
     expect((await setNote(library, ids[4]!, '   ')).note).toBeNull()
   })
 })
@@ -100,7 +109,10 @@ describe('queries', () => {
   })
 
   it('can hide or show only spoiler reviews', () => {
-    expect(all({ spoilers: 'only' }).rows.map((r) => r.author)).toEqual(['kristianbk', 'lastliberal'])
+    expect(all({ spoilers: 'only' }).rows.map((r) => r.author)).toEqual([
+      'kristianbk',
+      'lastliberal',
+    ])
     expect(all({ spoilers: 'exclude' }).total).toBe(23)
   })
 })

@@ -98,6 +98,8 @@ describe('library store', () => {
     )
     await expect(openLibrary(dir)).rejects.toThrow(/newer Review Curator/)
     // and it did not touch the file
-    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION + 1)
+    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(
+      SCHEMA_VERSION + 1,
+    )
   })
 })

@@ -40,12 +40,17 @@ describe('recovery from a damaged file', () => {
     await library.close()
     const kept = (await readdir(join(dir, 'curation'))).filter((n) => n.includes('.damaged-'))
     expect(kept).toHaveLength(1)
-    expect(await readFile(join(dir, 'curation', kept[0]!), 'utf8')).toBe('{"schemaVersion": 1, "items": {')
+    expect(await readFile(join(dir, 'curation', kept[0]!), 'utf8')).toBe(
+      '{"schemaVersion": 1, "items": {',
+    )
   })
 
   it('names the bad field of a file with the wrong shape', async () => {
     await libraryWithTag(() => new Date('2026-01-01T00:00:00Z'))
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 1, createdAt: 'x', imports: 3, tags: [] }))
+    await writeFile(
+      join(dir, 'library.json'),
+      JSON.stringify({ schemaVersion: 1, createdAt: 'x', imports: 3, tags: [] }),
+    )
     const library = await openLibrary(dir)
     expect(library.notices[0]).toMatch(/library.json is damaged: field "imports" must be an array/)
     expect(library.reviewCount).toBe(25) // review files are separate and still read
@@ -61,10 +66,15 @@ describe('migrations', () => {
   })
 
   it('writes a migrated file back on open', async () => {
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ createdAt: 'then', imports: [], tags: [] }))
+    await writeFile(
+      join(dir, 'library.json'),
+      JSON.stringify({ createdAt: 'then', imports: [], tags: [] }),
+    )
     const library = await openLibrary(dir)
     await library.close()
-    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(SCHEMA_VERSION)
+    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(
+      SCHEMA_VERSION,
+    )
   })
 
   it('rejects a schemaVersion that is not a whole number', () => {

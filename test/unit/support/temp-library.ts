@@ -3,10 +3,16 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const FIXTURE = fileURLToPath(new URL('../../fixtures/imdb/pusher-ii-2004.txt', import.meta.url))
-export const EXPECTED = fileURLToPath(new URL('../../fixtures/imdb/pusher-ii-2004.expected.json', import.meta.url))
+export const FIXTURE = fileURLToPath(
+  new URL('../../fixtures/imdb/pusher-ii-2004.txt', import.meta.url),
+)
+export const EXPECTED = fileURLToPath(
+  new URL('../../fixtures/imdb/pusher-ii-2004.expected.json', import.meta.url),
+)
 
-export async function tempDir(prefix = 'rc-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempDir(
+  prefix = 'rc-test-',
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
