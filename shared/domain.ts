@@ -82,11 +82,28 @@ export interface Review {
   importedAt: string
 }
 
+/** A passage of a review's body the user marked, e.g. a pull quote. */
+export interface Highlight {
+  id: string
+  /** UTF-16 offsets into the review body; `quote` re-anchors them if the body changes. */
+  start: number
+  end: number
+  quote: string
+  tag: string | null
+  comment: string | null
+  createdAt: string
+}
+
 /** What the user added to a review. Stored apart from the review text. */
 export interface Curation {
   tags: string[]
   note: string | null
   myRating: number | null
+  /** Chosen for the selection (the "keep" star). */
+  kept: boolean
+  highlights: Highlight[]
+  /** The user's author/date split of an ambiguous byline; wins over the parser's on re-import. */
+  bylineCorrection: BylineSplit | null
   updatedAt: string
 }
 

@@ -80,6 +80,17 @@ export function createHandlers({
       await writeFileAtomic(path, text)
       return { fileName: path.split(/[\\/]/).pop() ?? path, count }
     },
+    'history:list': () => library.history.state(),
+    'history:undo': async () => {
+      const entry = await library.history.undo()
+      if (entry) emit('library:changed', { reason: 'history' })
+      return { entry, state: library.history.state() }
+    },
+    'history:redo': async () => {
+      const entry = await library.history.redo()
+      if (entry) emit('library:changed', { reason: 'history' })
+      return { entry, state: library.history.state() }
+    },
     'app:open-external': async ({ url }) => {
       if (!checkExternalUrl(url)) return { opened: false }
       await openExternal(url)

@@ -1,16 +1,28 @@
 import type { Low } from 'lowdb'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
+import { History } from '../history/history'
 import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
   note: null,
   myRating: null,
+  kept: false,
+  highlights: [],
+  bylineCorrection: null,
   updatedAt: '',
 })
 
+/** Files written before a field existed lack it; reading fills in its empty value. */
+export const normaliseCuration = (c: Partial<Curation>): Curation => ({ ...emptyCuration(), ...c })
+
 export const isEmptyCuration = (c: Curation): boolean =>
-  c.tags.length === 0 && c.note === null && c.myRating === null
+  c.tags.length === 0 &&
+  c.note === null &&
+  c.myRating === null &&
+  !c.kept &&
+  c.highlights.length === 0 &&
+  c.bylineCorrection === null
 
 /** Curation files are bucketed by two hex digits of the review id: 256 small files. */
 export const curationBucket = (reviewId: string): string => reviewId.slice(3, 5)
@@ -22,6 +34,7 @@ export interface LibraryParts {
   reviewFiles: Map<string, Low<ReviewsFile>>
   curationFiles: Map<string, Low<CurationFile>>
   openReviewFile: (work: Work) => Promise<Low<ReviewsFile>>
+  deleteReviewFile: (workId: string) => Promise<void>
   openCurationFile: (bucket: string) => Promise<Low<CurationFile>>
   release: () => Promise<void>
   /** Backs up the user's work if the last backup is old enough. */
@@ -38,6 +51,8 @@ export class Library {
   readonly now: () => Date
   /** Things the user should know about this open (a damaged file set aside, a backup restored). */
   readonly notices: string[]
+  /** This session's undoable changes. */
+  readonly history: History
   private readonly reviews = new Map<string, Review>()
   private readonly works = new Map<string, Work>()
   private closed = false
@@ -49,6 +64,7 @@ export class Library {
     this.dir = parts.dir
     this.now = parts.now
     this.notices = parts.notices
+    this.history = new History(parts.now)
     for (const file of parts.reviewFiles.values()) {
       this.works.set(file.data.work.id, file.data.work)
       for (const review of file.data.reviews) this.reviews.set(review.id, review)
@@ -84,7 +100,8 @@ export class Library {
   }
 
   getCuration(id: string): Curation {
-    return this.parts.curationFiles.get(curationBucket(id))?.data.items[id] ?? emptyCuration()
+    const stored = this.parts.curationFiles.get(curationBucket(id))?.data.items[id]
+    return stored ? normaliseCuration(stored) : emptyCuration()
   }
 
   /** Replaces the reviews of one work (one file write) and indexes them. */
@@ -95,10 +112,24 @@ export class Library {
   private async writeWorkReviews(work: Work, reviews: Review[]): Promise<void> {
     const file = this.parts.reviewFiles.get(work.id) ?? (await this.parts.openReviewFile(work))
     this.parts.reviewFiles.set(work.id, file)
+    const previous = file.data.reviews
     file.data = { ...file.data, work, reviews }
     await file.write()
     this.works.set(work.id, work)
+    for (const review of previous) this.reviews.delete(review.id)
     for (const review of reviews) this.reviews.set(review.id, review)
+  }
+
+  /** Removes a work and its reviews file (undoing the import that created it). */
+  deleteWork(workId: string): Promise<void> {
+    return this.exclusive(async () => {
+      const file = this.parts.reviewFiles.get(workId)
+      if (!file) return
+      await this.parts.deleteReviewFile(workId)
+      this.parts.reviewFiles.delete(workId)
+      this.works.delete(workId)
+      for (const review of file.data.reviews) this.reviews.delete(review.id)
+    })
   }
 
   reviewsOfWork(workId: string): Review[] {

@@ -1,5 +1,5 @@
 import type { Low } from 'lowdb'
-import { copyFile, mkdir, readdir, rename } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import lockfile from 'proper-lockfile'
 import type { Work } from '../../../shared/domain'
@@ -140,6 +140,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       snapshot: () => snapshotIfDue(dir, now()),
       openReviewFile: (work) =>
         openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
+      deleteReviewFile: (workId) => rm(join(dir, 'reviews', `${workId}.json`), { force: true }),
       openCurationFile: (bucket) =>
         openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
     })

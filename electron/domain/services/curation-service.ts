@@ -2,7 +2,7 @@ import type { Curation, Tag } from '../../../shared/domain'
 import { BadInputError, NotFoundError } from '../errors'
 import type { Library } from '../library/library'
 
-// Every curation change goes through `change`: it checks the ids, computes the new curation of each
+// Every curation change goes through `changeCuration`: it checks the ids, computes the new curation of each
 // review, and writes only the reviews that really changed.
 
 const PALETTE = [
@@ -26,13 +26,15 @@ function assertKnown(library: Library, ids: string[]): void {
   }
 }
 
-async function change(
+export async function changeCuration(
   library: Library,
   ids: string[],
   update: (current: Curation) => Curation,
+  label: string,
 ): Promise<{ changed: number }> {
   assertKnown(library, ids)
-  const changes = new Map<string, Curation>()
+  const before = new Map<string, Curation>()
+  const after = new Map<string, Curation>()
   const updatedAt = library.now().toISOString()
   for (const id of new Set(ids)) {
     const current = library.getCuration(id)
@@ -40,12 +42,23 @@ async function change(
     if (
       JSON.stringify({ ...next, updatedAt: '' }) !== JSON.stringify({ ...current, updatedAt: '' })
     ) {
-      changes.set(id, { ...next, updatedAt })
+      before.set(id, current)
+      after.set(id, { ...next, updatedAt })
     }
   }
-  if (changes.size > 0) await library.saveCuration(changes)
-  return { changed: changes.size }
+  if (after.size === 0) return { changed: 0 }
+  await library.saveCuration(after)
+  library.history.record({
+    label,
+    kind: 'curation',
+    undo: () => library.saveCuration(before),
+    redo: () => library.saveCuration(after),
+  })
+  return { changed: after.size }
 }
+
+const reviewsLabel = (ids: string[]): string =>
+  new Set(ids).size === 1 ? 'review' : `${new Set(ids).size} reviews`
 
 export function normaliseTag(name: string): string {
   const tag = name.trim().replace(/\s+/g, ' ')
@@ -77,7 +90,12 @@ export async function addTags(
   assertKnown(library, ids)
   const { tags, created } = canonicalTags(library, names)
   if (created.length > 0) await library.saveMeta((meta) => void meta.tags.push(...created))
-  return change(library, ids, (c) => ({ ...c, tags: [...new Set([...c.tags, ...tags])] }))
+  return changeCuration(
+    library,
+    ids,
+    (c) => ({ ...c, tags: [...new Set([...c.tags, ...tags])] }),
+    `Tag ${reviewsLabel(ids)} ${tags.join(', ')}`,
+  )
 }
 
 export async function removeTags(
@@ -86,10 +104,12 @@ export async function removeTags(
   names: string[],
 ): Promise<{ changed: number }> {
   const drop = new Set(names.map((n) => normaliseTag(n).toLowerCase()))
-  return change(library, ids, (c) => ({
-    ...c,
-    tags: c.tags.filter((t) => !drop.has(t.toLowerCase())),
-  }))
+  return changeCuration(
+    library,
+    ids,
+    (c) => ({ ...c, tags: c.tags.filter((t) => !drop.has(t.toLowerCase())) }),
+    `Untag ${reviewsLabel(ids)} ${names.join(', ')}`,
+  )
 }
 
 export async function setMyRating(
@@ -100,7 +120,14 @@ export async function setMyRating(
   if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 10)) {
     throw new BadInputError(`My rating must be a whole number from 1 to 10, or none; got ${rating}`)
   }
-  return change(library, ids, (c) => ({ ...c, myRating: rating }))
+  return changeCuration(
+    library,
+    ids,
+    (c) => ({ ...c, myRating: rating }),
+    rating === null
+      ? `Clear my rating of ${reviewsLabel(ids)}`
+      : `Rate ${reviewsLabel(ids)} ${rating}/10`,
+  )
 }
 
 export async function setNote(
@@ -109,6 +136,11 @@ export async function setNote(
   note: string | null,
 ): Promise<Curation> {
   const text = note?.replace(/\r\n?/g, '\n').trim() || null
-  await change(library, [id], (c) => ({ ...c, note: text }))
+  await changeCuration(
+    library,
+    [id],
+    (c) => ({ ...c, note: text }),
+    text ? 'Edit note' : 'Clear note',
+  )
   return library.getCuration(id)
 }

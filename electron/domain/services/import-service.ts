@@ -60,8 +60,14 @@ function workOf(parsed: ParsedFile): Work {
   return { id: workId(ref), ...ref }
 }
 
+interface Merged {
+  report: FileImportReport
+  undo: () => Promise<void>
+  redo: () => Promise<void>
+}
+
 /** Merges one parsed dump into the library: new reviews are added, changed source fields updated. */
-async function mergeFile(library: Library, parsed: ParsedFile): Promise<FileImportReport> {
+async function mergeFile(library: Library, parsed: ParsedFile): Promise<Merged> {
   const now = library.now().toISOString()
   const work = workOf(parsed)
   const importId = `im_${now.replace(/\D/g, '')}_${library.imports.length + 1}`
@@ -87,9 +93,11 @@ async function mergeFile(library: Library, parsed: ParsedFile): Promise<FileImpo
       updated++
     }
   }
-  if (added + updated > 0 || !library.getWork(work.id)) {
-    await library.saveWorkReviews(work, [...byId.values()])
-  }
+  const workExisted = library.getWork(work.id) !== undefined
+  const previous = library.reviewsOfWork(work.id)
+  const merged = [...byId.values()]
+  const writesReviews = added + updated > 0 || !workExisted
+  if (writesReviews) await library.saveWorkReviews(work, merged)
   const { result } = parsed
   const record: ImportRecord = {
     id: importId,
@@ -106,7 +114,18 @@ async function mergeFile(library: Library, parsed: ParsedFile): Promise<FileImpo
   await library.saveMeta((meta) => {
     meta.imports.push(record)
   })
-  return {
+  const undo = async () => {
+    if (!workExisted) await library.deleteWork(work.id)
+    else if (writesReviews) await library.saveWorkReviews(work, previous)
+    await library.saveMeta((meta) => {
+      meta.imports = meta.imports.filter((i) => i.id !== record.id)
+    })
+  }
+  const redo = async () => {
+    if (writesReviews) await library.saveWorkReviews(work, merged)
+    await library.saveMeta((meta) => void meta.imports.push(record))
+  }
+  const report: FileImportReport = {
     fileName: parsed.fileName,
     format: result.format,
     works: [{ title: work.title, year: work.year }],
@@ -122,12 +141,24 @@ async function mergeFile(library: Library, parsed: ParsedFile): Promise<FileImpo
     warnings: result.warnings,
     fragments: result.fragments,
   }
+  return { report, undo, redo }
 }
 
+/** Imports parsed files as one undoable step: undo removes what it added, restores what it changed. */
 export async function importParsed(library: Library, files: ParsedFile[]): Promise<ImportReport> {
-  const reports: FileImportReport[] = []
-  for (const file of files) reports.push(await mergeFile(library, file))
-  return { files: reports }
+  const merged: Merged[] = []
+  for (const file of files) merged.push(await mergeFile(library, file))
+  library.history.record({
+    label: `Import ${files.map((f) => f.fileName).join(', ')}`,
+    kind: 'import',
+    undo: async () => {
+      for (const m of [...merged].reverse()) await m.undo()
+    },
+    redo: async () => {
+      for (const m of merged) await m.redo()
+    },
+  })
+  return { files: merged.map((m) => m.report) }
 }
 
 export async function importFiles(library: Library, paths: string[]): Promise<ImportReport> {

@@ -46,6 +46,12 @@ function validateCuration(c: unknown, field: string): Curation {
     `${field}.myRating`,
     'null or a whole number 1-10',
   )
+  expect(cur.kept === undefined || typeof cur.kept === 'boolean', `${field}.kept`, 'true or false')
+  expect(
+    cur.highlights === undefined || Array.isArray(cur.highlights),
+    `${field}.highlights`,
+    'an array',
+  )
   return cur as unknown as Curation
 }
 
