@@ -38,6 +38,8 @@ export interface ParsedReview {
   line: number
   /** The review was cut off by the copy (start or end of the page missing). */
   truncated: boolean
+  /** The work this review is about, when it differs from the page's (per-user review pages). */
+  work?: WorkRef | null
 }
 
 export interface ImportWarning {
@@ -51,16 +53,65 @@ export interface UnparsedFragment {
   text: string
 }
 
-export type FormatId = 'imdb-title-reviews-text'
+export type FormatId =
+  | 'imdb-title-reviews-text'
+  | 'imdb-title-reviews-mobile-text'
+  | 'imdb-user-reviews-text'
+  | 'imdb-single-review-text'
+  | 'imdb-legacy-text'
+  | 'imdb-html'
+  | 'generic-text'
+  | 'json'
+  | 'jsonl'
+  | 'csv'
+  | 'tsv'
+  | 'review-curator-export'
+
+/** The library field a column (or JSON key) of a tabular/JSON dump is read into. */
+export type MappedField =
+  | 'body'
+  | 'rating'
+  | 'author'
+  | 'date'
+  | 'title'
+  | 'helpful'
+  | 'helpfulTotal'
+  | 'spoiler'
+  | 'work'
+  | 'year'
+  | 'ignore'
+
+export interface ColumnInfo {
+  name: string
+  mappedTo: MappedField
+  /** A few sample values, for the mapping step in the UI. */
+  samples: string[]
+}
+
+export interface ParseOptions {
+  /** Overrides detection. */
+  format?: FormatId
+  /** Column name -> field, overriding the automatic mapping of tabular and JSON dumps. */
+  mapping?: Record<string, MappedField>
+  /** The scale ratings in the source use; converted to the library's 1-10. */
+  ratingScale?: 5 | 10 | 100
+}
 
 export interface ParseResult {
   format: FormatId
+  /** The page's work; a review may name its own in `ParsedReview.work` (per-user pages). */
   work: WorkRef | null
   declaredCount: number | null
   incomplete: boolean
   reviews: ParsedReview[]
   warnings: ImportWarning[]
   fragments: UnparsedFragment[]
+  /** The best-effort generic parser was used: the user should confirm before committing. */
+  generic?: boolean
+  /** Tabular and JSON dumps: how each column was mapped. */
+  columns?: ColumnInfo[]
+  /** The encoding the bytes were decoded from, e.g. utf-8, utf-16le, windows-1252. */
+  encoding?: string
 }
 
 /** A review as stored in the library. Identity comes from the source's own fields. */

@@ -4,6 +4,17 @@ import { plural, workLabel } from '../format'
 
 const FORMAT_LABELS: Record<FormatId, string> = {
   'imdb-title-reviews-text': 'IMDb user reviews page (copied text)',
+  'imdb-title-reviews-mobile-text': 'IMDb user reviews page, mobile layout (copied text)',
+  'imdb-user-reviews-text': "IMDb reviewer's own review list (copied text)",
+  'imdb-single-review-text': 'IMDb single review page (copied text)',
+  'imdb-legacy-text': 'IMDb user reviews page, older layout (copied text)',
+  'imdb-html': 'IMDb page saved as HTML',
+  'generic-text': 'Review list from another site (best-effort generic parser)',
+  json: 'JSON',
+  jsonl: 'JSON Lines',
+  csv: 'CSV',
+  tsv: 'TSV',
+  'review-curator-export': 'Review Curator export',
 }
 
 function foundLine(file: FileImportReport): string {
