@@ -1,19 +1,8 @@
 import { app, session, shell, type WebContents } from 'electron'
 import { checkExternalUrl } from '../domain/ipc/external-url'
+import { isOwnPage } from '../domain/ipc/own-page'
 
-/** True for the page we loaded ourselves; IPC from anything else (an iframe, a stray page) is refused. */
-export function isOwnPage(url: string | undefined, rendererUrl: string): boolean {
-  if (!url) return false
-  try {
-    const got = new URL(url)
-    const want = new URL(rendererUrl)
-    return (
-      got.protocol === want.protocol && got.host === want.host && got.pathname === want.pathname
-    )
-  } catch {
-    return false
-  }
-}
+export { isOwnPage }
 
 function lockDown(contents: WebContents, rendererUrl: string): void {
   // The app is one page: any navigation is either a bug or an attack.

@@ -3,6 +3,7 @@ import { CHANNELS } from '../../../shared/contract'
 import { BadInputError } from '../../../electron/domain/errors'
 import { dispatch, type Handlers } from '../../../electron/domain/ipc/dispatch'
 import { checkExternalUrl } from '../../../electron/domain/ipc/external-url'
+import { isOwnPage } from '../../../electron/domain/ipc/own-page'
 
 // A handler table that records what reached it: validation must stop bad requests before this.
 function recording(): { handlers: Handlers; calls: unknown[] } {
@@ -100,5 +101,18 @@ describe('external links', () => {
     ]) {
       expect(checkExternalUrl(url), url).toBe(false)
     }
+  })
+})
+
+describe('IPC sender check', () => {
+  const app = 'file:///opt/Review%20Curator/resources/app.asar/out/renderer/index.html'
+  it('accepts only the page the app loaded', () => {
+    expect(isOwnPage(app, app)).toBe(true)
+    expect(isOwnPage(`${app}#/review`, app)).toBe(true)
+    expect(isOwnPage('file:///tmp/evil.html', app)).toBe(false)
+    expect(isOwnPage('https://example.com/index.html', app)).toBe(false)
+    expect(isOwnPage(undefined, app)).toBe(false)
+    expect(isOwnPage('http://localhost:5173/', 'http://localhost:5173/')).toBe(true)
+    expect(isOwnPage('http://localhost:5174/', 'http://localhost:5173/')).toBe(false)
   })
 })
