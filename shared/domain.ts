@@ -21,8 +21,8 @@ export interface BylineSplit {
   date: string
 }
 
-/** One review exactly as a parser read it from a dump. */
-export interface ParsedReview {
+/** What the source says about a review: the fields a parser reads and the library stores. */
+export interface ReviewSource {
   rating: number | null
   title: string
   author: string
@@ -34,10 +34,14 @@ export interface ParsedReview {
   spoiler: boolean
   helpful: Helpful | null
   body: string
-  /** 1-based line of the review's first line in the source. */
-  line: number
   /** The review was cut off by the copy (start or end of the page missing). */
   truncated: boolean
+}
+
+/** One review exactly as a parser read it from a dump. */
+export interface ParsedReview extends ReviewSource {
+  /** 1-based line of the review's first line in the source. */
+  line: number
   /** The work this review is about, when it differs from the page's (per-user review pages). */
   work?: WorkRef | null
 }
@@ -115,20 +119,9 @@ export interface ParseResult {
 }
 
 /** A review as stored in the library. Identity comes from the source's own fields. */
-export interface Review {
+export interface Review extends ReviewSource {
   id: string
   workId: string
-  rating: number | null
-  title: string
-  author: string
-  date: string | null
-  bylineRaw: string
-  bylineAmbiguous: boolean
-  bylineAlternatives: BylineSplit[]
-  spoiler: boolean
-  helpful: Helpful | null
-  body: string
-  truncated: boolean
   importId: string
   importedAt: string
 }
