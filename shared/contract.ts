@@ -4,8 +4,11 @@ import { curationChannels } from './channels/curation'
 import { exportChannels } from './channels/export'
 import { historyChannels } from './channels/history'
 import { importChannels } from './channels/import'
+import { insightChannels } from './channels/insights'
 import { libraryChannels } from './channels/library'
 import { reviewChannels } from './channels/reviews'
+import { tagChannels } from './channels/tags'
+import { viewChannels } from './channels/views'
 
 // The one IPC contract: channel -> request schema (validated in main) and response type. Each
 // domain declares its channels in shared/channels/<domain>.ts; this file joins them.
@@ -16,7 +19,17 @@ export type * from './channels/history'
 export type * from './channels/import'
 export type * from './channels/library'
 export type * from './channels/reviews'
-export { EXPORT_FORMATS, type ExportFormat, type ExportResult } from './channels/export'
+export type * from './channels/tags'
+export type * from './channels/views'
+export type * from './channels/insights'
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportProgress,
+  type ExportResult,
+} from './channels/export'
+import type { ExportProgress } from './channels/export'
+import type { ImportProgress } from './channels/import'
 
 export const contract = {
   ...libraryChannels,
@@ -25,6 +38,9 @@ export const contract = {
   ...curationChannels,
   ...exportChannels,
   ...historyChannels,
+  ...tagChannels,
+  ...viewChannels,
+  ...insightChannels,
   ...appChannels,
 } as const
 
@@ -54,10 +70,21 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 /** Messages main pushes to the renderer. */
 export interface Events {
   'library:changed': { reason: 'import' | 'curation' | 'history' }
-  'menu:command': { command: 'import' | 'export-json' | 'export-csv' }
+  'menu:command': {
+    command: 'import' | 'import-paste' | 'export' | 'export-json' | 'export-csv' | 'undo' | 'redo'
+  }
+  /** A running export's progress, in reviews. */
+  'export:progress': ExportProgress
+  /** A running import's progress (reading, parsing, writing), for the window and taskbar bars. */
+  'import:progress': ImportProgress
 }
 export type EventName = keyof Events
-export const EVENT_NAMES: EventName[] = ['library:changed', 'menu:command']
+export const EVENT_NAMES: EventName[] = [
+  'library:changed',
+  'menu:command',
+  'export:progress',
+  'import:progress',
+]
 
 /** The whole API the preload exposes as `window.curator`. */
 export interface CuratorApi {

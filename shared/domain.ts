@@ -71,6 +71,22 @@ export type FormatId =
   | 'tsv'
   | 'review-curator-export'
 
+/** What the import dialog calls each format (detection can be overridden with any of them). */
+export const FORMAT_LABELS: Readonly<Record<FormatId, string>> = {
+  'imdb-title-reviews-text': 'IMDb title reviews, copied as text',
+  'imdb-title-reviews-mobile-text': 'IMDb title reviews, mobile layout',
+  'imdb-user-reviews-text': "IMDb reviewer's own review list",
+  'imdb-single-review-text': 'IMDb single review page',
+  'imdb-legacy-text': 'IMDb reviews, older layout',
+  'imdb-html': 'IMDb page saved as HTML',
+  'generic-text': 'Reviews from another site (best effort)',
+  json: 'JSON',
+  jsonl: 'JSON Lines',
+  csv: 'CSV',
+  tsv: 'TSV',
+  'review-curator-export': 'Review Curator export',
+}
+
 /** The library field a column (or JSON key) of a tabular/JSON dump is read into. */
 export type MappedField =
   | 'body'
@@ -167,4 +183,6 @@ export interface ImportRecord {
   added: number
   updated: number
   unchanged: number
+  /** Unparsed blocks kept in imports/<id>.json (absent in records written before they were). */
+  fragmentCount?: number
 }

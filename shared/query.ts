@@ -4,8 +4,13 @@ export const SORT_FIELDS = [
   'date',
   'rating',
   'myRating',
+  /** My rating minus the original rating. */
+  'ratingDiff',
+  /** Helpful votes. */
   'helpful',
   'helpfulRatio',
+  /** Length of the review body. */
+  'length',
   'title',
 ] as const
 
@@ -19,9 +24,15 @@ const Range = z
 /** The filter and sort the list shows; export writes exactly what a query selects. */
 export const ReviewQuery = z
   .object({
+    /** The typed query (see query-language.ts); combined with the fields below by AND. */
+    q: z.string().max(2000).optional(),
     text: z.string().max(500).optional(),
     /** Reviews carrying every one of these tags. */
     tags: z.array(z.string().min(1).max(100)).max(50).optional(),
+    /** Reviews carrying none of these tags. */
+    excludeTags: z.array(z.string().min(1).max(100)).max(50).optional(),
+    /** Only reviews marked (true) or not marked (false) with the keep star. */
+    kept: z.boolean().optional(),
     workId: z.string().max(100).optional(),
     rating: Range.optional(),
     myRating: Range.extend({ unrated: z.boolean().optional() }).strict().optional(),

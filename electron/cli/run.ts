@@ -1,33 +1,33 @@
 import { homedir } from 'node:os'
 import { parseArgs } from 'node:util'
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract'
 import { CuratorError } from '../domain/errors'
 import type { Library } from '../domain/library/library'
 import { LIBRARY_ENV, resolveLibraryDir, userDataDir } from '../domain/library/library-location'
 import { openLibrary } from '../domain/library/open-library'
 import { addTags, removeTags, setMyRating, setNote } from '../domain/services/curation-service'
-import { renderExport, selectForExport } from '../domain/services/export-service'
-import { importFiles } from '../domain/services/import-service'
-import { writeFileAtomic } from '../domain/store/write-atomic'
-import { formatImportReport, formatReviewTable } from './output'
+import { selectForExport } from '../domain/export/review-export'
+import { IMPORT_OPTIONS, IMPORT_USAGE, runImportCommand, type ImportValues } from './import-command'
+import { EXPORT_OPTIONS, EXPORT_USAGE, runExportCommand, type ExportValues } from './export-command'
+import { formatReviewTable } from './output'
 
 export const USAGE = `Usage: review-curator <command> [options]
 
 Commands:
-  import FILE...                 import review dumps (--json prints the report as JSON)
+${IMPORT_USAGE}
   reviews                        list every review (--json prints a JSON array)
   tag ID TAG...                  add tags to a review
   untag ID TAG...                remove tags from a review
   rate ID 1-10|none              set or clear my rating
   note ID TEXT                   set the note ("" clears it)
-  export --format json|csv       write reviews with curation [--tag TAG] [--out FILE]
+${EXPORT_USAGE}
 
 Options:
   --library DIR   the library folder (default: $${LIBRARY_ENV}, else the app's own library)
   --json          machine-readable output
   -h, --help      show this help
 
-Exit status: 0 success, 2 input rejected (the library is unchanged), 1 other failure.
+Exit status: 0 success, 2 input rejected (the library is unchanged), 130 import cancelled
+(the library is unchanged), 1 other failure.
 `
 
 export interface CliIo {
@@ -36,6 +36,10 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   platform: NodeJS.Platform
   home: string
+  /** Progress bars go to stderr only on a terminal (or with --progress). */
+  stderrIsTTY?: boolean
+  /** Aborted on Ctrl+C, so a long import stops before writing anything. */
+  signal?: AbortSignal
 }
 
 export const processIo = (): CliIo => ({
@@ -44,6 +48,7 @@ export const processIo = (): CliIo => ({
   env: process.env,
   platform: process.platform,
   home: homedir(),
+  stderrIsTTY: process.stderr.isTTY === true,
 })
 
 /** Bad command-line use: reported like bad input, exit status 2. */
@@ -64,7 +69,7 @@ function parseRating(raw: string | undefined): number | null {
   return n
 }
 
-type Values = { json?: boolean; format?: string; tag?: string; out?: string }
+type Values = { json?: boolean } & ExportValues & ImportValues
 
 async function runCommand(
   library: Library,
@@ -77,11 +82,8 @@ async function runCommand(
     if (args.length < n) throw new UsageError(`${command}: expected ${what}`)
   }
   switch (command) {
-    case 'import': {
-      const report = await importFiles(library, args)
-      io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report))
-      return
-    }
+    case 'import':
+      return runImportCommand(library, args, values, io)
     case 'reviews': {
       const reviews = selectForExport(library, {})
       io.stdout(values.json ? `${JSON.stringify(reviews, null, 2)}\n` : formatReviewTable(reviews))
@@ -114,24 +116,8 @@ async function runCommand(
       io.stdout(values.json ? `${JSON.stringify(curation)}\n` : `noted: ${args[0]}\n`)
       return
     }
-    case 'export': {
-      const format = values.format as ExportFormat
-      if (!EXPORT_FORMATS.includes(format)) {
-        throw new UsageError(
-          `export: --format must be one of ${EXPORT_FORMATS.join(', ')}, got ${JSON.stringify(values.format ?? '')}`,
-        )
-      }
-      const { text, count } = renderExport(
-        library,
-        values.tag ? { tags: [values.tag] } : {},
-        format,
-      )
-      if (values.out) {
-        await writeFileAtomic(values.out, text)
-        io.stderr(`Exported ${count} reviews to ${values.out}\n`)
-      } else io.stdout(text)
-      return
-    }
+    case 'export':
+      return runExportCommand(library, values, io)
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}`)
   }
@@ -147,9 +133,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: {
         library: { type: 'string' },
         json: { type: 'boolean' },
-        format: { type: 'string' },
-        tag: { type: 'string' },
-        out: { type: 'string' },
+        ...EXPORT_OPTIONS,
+        ...IMPORT_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -177,6 +162,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     io.stderr(`review-curator: ${message}\n`)
+    if (e instanceof CuratorError && e.code === 'cancelled') return 130
     return e instanceof CuratorError && (e.code === 'bad-input' || e.code === 'not-found') ? 2 : 1
   } finally {
     await library?.close()

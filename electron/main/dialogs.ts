@@ -1,4 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron'
+import { EXPORT_FORMAT_LABELS } from '../../shared/channels/export'
 import type { Dialogs } from '../domain/ipc/handlers'
 
 export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
@@ -9,7 +10,10 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
         title: 'Import reviews',
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: 'Review pages (text)', extensions: ['txt', 'text'] },
+          {
+            name: 'Review dumps',
+            extensions: ['txt', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'csv', 'tsv'],
+          },
           { name: 'All files', extensions: ['*'] },
         ],
       }
@@ -21,9 +25,9 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
     async chooseExportPath(format, suggestedName) {
       const win = window()
       const options: Electron.SaveDialogOptions = {
-        title: `Export ${format.toUpperCase()}`,
+        title: `Export ${EXPORT_FORMAT_LABELS[format]}`,
         defaultPath: suggestedName,
-        filters: [{ name: format.toUpperCase(), extensions: [format] }],
+        filters: [{ name: EXPORT_FORMAT_LABELS[format], extensions: [format] }],
         // Linux's GTK dialog only asks before overwriting when told to.
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       }

@@ -7,6 +7,8 @@ import sample from './assets/sample-pusher-ii-2004.txt?raw'
 import { electronDialogs } from './dialogs'
 import { registerIpc } from './ipc'
 import { setupMenu } from './menu'
+import { createPdfPrinter } from './print-pdf'
+import { mirrorImportProgress } from './taskbar-progress'
 import { isOwnPage, setupSecurity } from './security'
 import { createMainWindow, rendererUrl } from './window'
 
@@ -39,12 +41,17 @@ async function start(): Promise<void> {
   }
   for (const notice of library.notices)
     dialog.showErrorBox('Review Curator repaired its library', notice)
+  const taskbar = mirrorImportProgress(currentWindow)
   const handlers = createHandlers({
     library,
     dialogs: electronDialogs(currentWindow),
     openExternal: (url) => shell.openExternal(url),
     sample: { fileName: 'Pusher II (2004) sample.txt', content: sample },
-    emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+    emit: (event, payload) => {
+      mainWindow?.webContents.send(event, payload)
+      taskbar(event, payload)
+    },
+    printPdf: createPdfPrinter(),
   })
   const url = rendererUrl()
   registerIpc(ipcMain, handlers, (event) => {

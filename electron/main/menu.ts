@@ -12,14 +12,29 @@ export function setupMenu(window: () => BrowserWindow | undefined, isMac: boolea
       label: '&File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
+        { label: 'Paste Reviews…', accelerator: 'CmdOrCtrl+Shift+V', click: send('import-paste') },
         { type: 'separator' },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+Alt+E', click: send('export') },
         { label: 'Export JSON…', accelerator: 'CmdOrCtrl+E', click: send('export-json') },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-csv') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      // Undo/redo go to the page: in a text field they edit the text, elsewhere they step the
+      // library's history. A role item would only ever undo typing.
+      label: '&Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
+        { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: send('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: '&View',
       submenu: [

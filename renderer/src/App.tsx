@@ -1,23 +1,27 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { ImportReport } from '../../shared/contract'
+import { parseQuery } from '../../shared/query-language'
 import type { ReviewQuery } from '../../shared/query'
 import { DropOverlay } from './components/DropOverlay'
+import { ExportDialog } from './components/ExportDialog'
 import { EmptyState } from './components/EmptyState'
 import { ErrorAlert } from './components/ErrorAlert'
 import { FiltersBar } from './components/FiltersBar'
-import { ImportReportDialog } from './components/ImportReportDialog'
-import { LibrarySummary } from './components/LibrarySummary'
-import { ReaderPane } from './components/ReaderPane'
-import { ReviewList } from './components/ReviewList'
+import { ImportFlowDialogs } from './components/ImportFlowDialogs'
 import { Toolbar } from './components/Toolbar'
+import { HistoryButtons } from './components/HistoryButtons'
+import { Workspace } from './components/Workspace'
+import { useHistory } from './hooks/useHistory'
 import { useCuratorEvent } from './hooks/useCuratorEvent'
 import { useDebouncedValue } from './hooks/useDebouncedValue'
+import { OpenExportContext, type ExportSelection } from './hooks/useExportDialog'
 import { useFileDrop } from './hooks/useFileDrop'
 import { useImportExport } from './hooks/useImportExport'
+import { useImportFlow } from './hooks/useImportFlow'
 import { useLibraryInfo } from './hooks/useLibraryInfo'
 import { usePasteImport } from './hooks/usePasteImport'
 import { useReviewDetail } from './hooks/useReviewDetail'
 import { useReviewPages } from './hooks/useReviewPages'
+import { plural } from './format'
 
 const SEARCH_PAUSE_MS = 250
 
@@ -27,89 +31,152 @@ export function App() {
   const [filters, setFilters] = useState<ReviewQuery>({})
   const [searchText, setSearchText] = useState('')
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [report, setReport] = useState<ImportReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [status, setStatus] = useState('')
+  const [exporting, setExporting] = useState<{ selection: ExportSelection } | null>(null)
+  const openExport = useCallback(
+    (selection: ExportSelection = null) => setExporting({ selection }),
+    [],
+  )
 
   const refresh = useCallback(() => setVersion((v) => v + 1), [])
   const showError = useCallback((message: string | null) => setError(message), [])
 
-  const text = useDebouncedValue(searchText.trim(), SEARCH_PAUSE_MS)
-  const query = useMemo<ReviewQuery>(() => (text ? { ...filters, text } : filters), [filters, text])
-  const queryKey = JSON.stringify(query)
+  // The search box takes the typed query language; while it does not parse, the list keeps the
+  // last query that did and the message shows under the box.
+  const typed = useDebouncedValue(searchText.trim(), SEARCH_PAUSE_MS)
+  const [goodQ, setGoodQ] = useState('')
+  const parsedNow = useMemo(() => parseQuery(searchText.trim()), [searchText])
+  const queryError = parsedNow.ok ? null : parsedNow.error.message
+  // What the box says right now (before the typing pause), for saving a view.
+  const typedQuery = useMemo<ReviewQuery>(() => {
+    const q = searchText.trim()
+    return parsedNow.ok ? (q ? { ...filters, q } : filters) : { ...filters, q: goodQ || undefined }
+  }, [filters, searchText, parsedNow, goodQ])
+  const parsedTyped = useMemo(() => parseQuery(typed), [typed])
+  if (parsedTyped.ok && typed !== goodQ) setGoodQ(typed)
+  const query = useMemo<ReviewQuery>(
+    () => (goodQ ? { ...filters, q: goodQ } : filters),
+    [filters, goodQ],
+  )
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
   const info = useLibraryInfo(version, showError)
   const pages = useReviewPages(query, version, showError)
+  const history = useHistory(version, refresh, showError)
   const detail = useReviewDetail(selectedId, version, showError)
   const io = useImportExport({
     query,
-    onReport: setReport,
     onError: showError,
     onStatus: setStatus,
     onLibraryChanged: refresh,
   })
+  const imports = useImportFlow({ onError: showError, onLibraryChanged: refresh })
 
   useCuratorEvent('library:changed', refresh)
   useCuratorEvent('menu:command', ({ command }) => {
-    if (command === 'import') io.chooseAndImport()
+    if (command === 'import') imports.chooseAndImport()
+    else if (command === 'import-paste') imports.openPaste()
+    else if (command === 'export') openExport()
+    else if (command === 'undo' || command === 'redo') history.fromMenu(command)
     else io.exportAs(command === 'export-json' ? 'json' : 'csv')
   })
-  const dragging = useFileDrop(io.importFiles)
-  usePasteImport(io.importPasted)
+  const dragging = useFileDrop(imports.importFiles)
+  usePasteImport(imports.previewText)
 
   const empty = info !== null && info.reviewCount === 0
-  const knownTags = useMemo(() => info?.tags.map((t) => t.name) ?? [], [info])
 
   return (
-    <div className="app">
-      <Toolbar
-        showImport={info !== null && !empty}
-        canExport={info !== null && !empty}
-        busy={io.busy}
-        status={status}
-        onImport={io.chooseAndImport}
-        onExport={io.exportAs}
-      />
-      {error && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
-      {empty && (
-        <EmptyState busy={io.busy} onImport={io.chooseAndImport} onSample={io.importSample} />
-      )}
-      {info && !empty && (
-        <>
-          <FiltersBar
-            query={filters}
-            searchText={searchText}
-            tags={info.tags}
-            onSearchText={setSearchText}
-            onChange={setFilters}
-            onReset={() => {
-              setFilters({})
-              setSearchText('')
-            }}
+    <OpenExportContext.Provider value={openExport}>
+      <div className="app">
+        <Toolbar
+          showImport={info !== null && !empty}
+          canExport={info !== null && !empty}
+          busy={io.busy || imports.busy}
+          status={history.last && !status ? history.last : status}
+          onImport={imports.chooseAndImport}
+          onPaste={imports.openPaste}
+          onExport={io.exportAs}
+          onExportDialog={() => openExport()}
+          extra={
+            info &&
+            !empty && (
+              <>
+                <HistoryButtons history={history} />
+                <button
+                  type="button"
+                  className="quiet"
+                  aria-keyshortcuts="?"
+                  onClick={() => setShortcutsOpen(true)}
+                >
+                  Shortcuts
+                </button>
+              </>
+            )
+          }
+        />
+        {error && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
+        {empty && (
+          <EmptyState
+            busy={imports.busy}
+            onImport={imports.chooseAndImport}
+            onPaste={imports.openPaste}
+            onSample={imports.importSample}
           />
-          <main className="workspace">
-            <LibrarySummary
+        )}
+        {info && !empty && (
+          <>
+            <FiltersBar
+              query={filters}
+              searchText={searchText}
+              searchError={queryError}
+              tags={info.tags}
+              onSearchText={setSearchText}
+              onChange={setFilters}
+              onReset={() => {
+                setFilters({})
+                setSearchText('')
+              }}
+            />
+            <Workspace
               info={info}
-              workId={filters.workId}
-              onWork={(workId) => setFilters((f) => ({ ...f, workId }))}
-            />
-            <ReviewList
-              key={queryKey}
+              filters={filters}
+              query={query}
+              typedQuery={typedQuery}
               pages={pages}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
-            />
-            <ReaderPane
               detail={detail}
-              knownTags={knownTags}
+              selectedId={selectedId}
+              version={version}
+              history={history}
+              shortcutsOpen={shortcutsOpen}
+              onShortcuts={setShortcutsOpen}
+              onSelect={setSelectedId}
+              onFilters={setFilters}
+              onApplyQuery={({ q, ...rest }) => {
+                setFilters(rest)
+                setSearchText(q ?? '')
+              }}
               onChanged={refresh}
+              onStatus={setStatus}
               onError={showError}
             />
-          </main>
-        </>
-      )}
-      {dragging && <DropOverlay />}
-      {report && <ImportReportDialog report={report} onClose={() => setReport(null)} />}
-    </div>
+          </>
+        )}
+        {dragging && <DropOverlay />}
+        <ImportFlowDialogs flow={imports} />
+        {exporting && info && (
+          <ExportDialog
+            info={info}
+            query={query}
+            selection={exporting.selection}
+            onClose={() => setExporting(null)}
+            onDone={(result) => {
+              setExporting(null)
+              setStatus(`Exported ${plural(result.count, 'review')} to ${result.fileName}`)
+            }}
+          />
+        )}
+      </div>
+    </OpenExportContext.Provider>
   )
 }

@@ -6,6 +6,11 @@ import './styles/layout.css'
 import './styles/list.css'
 import './styles/reader.css'
 import './styles/dialog.css'
+import './styles/import.css'
+import './styles/workspace.css'
+import './styles/curation.css'
+import './styles/insights.css'
+import './styles/export.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

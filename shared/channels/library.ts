@@ -9,10 +9,20 @@ export interface TagSummary extends Tag {
   count: number
 }
 
+export interface ImportSummary {
+  id: string
+  fileName: string
+  importedAt: string
+  found: number
+  added: number
+}
+
 export interface LibraryInfo {
   reviewCount: number
   works: WorkSummary[]
   tags: TagSummary[]
+  /** Newest first. */
+  imports: ImportSummary[]
 }
 
 export const libraryChannels = {

@@ -16,6 +16,11 @@ export interface ReviewRow {
   spoiler: boolean
   tags: string[]
   hasNote: boolean
+  /** The keep star. */
+  kept: boolean
+  hasHighlights: boolean
+  /** author/date above come from the user's byline correction, not the parser. */
+  bylineCorrected: boolean
 }
 
 export interface ReviewDetail {

@@ -1,4 +1,5 @@
 import type { Low } from 'lowdb'
+import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { History } from '../history/history'
 import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
@@ -26,6 +27,14 @@ export const isEmptyCuration = (c: Curation): boolean =>
 
 /** Curation files are bucketed by two hex digits of the review id: 256 small files. */
 export const curationBucket = (reviewId: string): string => reviewId.slice(3, 5)
+
+/** What changed in the library, for in-memory indexes (e.g. search) that follow it. */
+export type LibraryChange =
+  | { kind: 'reviews'; removed: readonly Review[]; added: readonly Review[] }
+  | { kind: 'curation'; ids: readonly string[] }
+  | { kind: 'closed' }
+
+export type LibraryObserver = (change: LibraryChange) => void
 
 export interface LibraryParts {
   dir: string
@@ -55,6 +64,7 @@ export class Library {
   readonly history: History
   private readonly reviews = new Map<string, Review>()
   private readonly works = new Map<string, Work>()
+  private readonly observers = new Set<LibraryObserver>()
   private closed = false
   private backedUp = false
   /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
@@ -95,8 +105,23 @@ export class Library {
     return this.parts.meta.data.tags
   }
 
+  get views(): readonly SavedView[] {
+    return this.parts.meta.data.views
+  }
+
+  /** Export settings and presets, kept in library.json (read-only here; saveMeta writes). */
+  get exportPrefs(): Pick<LibraryFile, 'exportSettings' | 'exportPresets'> {
+    const { exportSettings, exportPresets } = this.parts.meta.data
+    return { exportSettings, exportPresets }
+  }
+
   get imports(): readonly ImportRecord[] {
     return this.parts.meta.data.imports
+  }
+
+  /** Ids of the reviews with stored curation (most reviews have none). */
+  *curatedIds(): IterableIterator<string> {
+    for (const file of this.parts.curationFiles.values()) yield* Object.keys(file.data.items)
   }
 
   getCuration(id: string): Curation {
@@ -118,6 +143,7 @@ export class Library {
     this.works.set(work.id, work)
     for (const review of previous) this.reviews.delete(review.id)
     for (const review of reviews) this.reviews.set(review.id, review)
+    this.notify({ kind: 'reviews', removed: previous, added: reviews })
   }
 
   /** Removes a work and its reviews file (undoing the import that created it). */
@@ -129,6 +155,7 @@ export class Library {
       this.parts.reviewFiles.delete(workId)
       this.works.delete(workId)
       for (const review of file.data.reviews) this.reviews.delete(review.id)
+      this.notify({ kind: 'reviews', removed: file.data.reviews, added: [] })
     })
   }
 
@@ -154,6 +181,7 @@ export class Library {
       else file.data.items[id] = curation
       touched.add(file)
     }
+    this.notify({ kind: 'curation', ids: [...changes.keys()] })
     await Promise.all([...touched].map((file) => file.write()))
   }
 
@@ -164,9 +192,20 @@ export class Library {
     })
   }
 
+  /** Calls `observer` after every change to reviews or curation; returns the unsubscribe. */
+  observe(observer: LibraryObserver): () => void {
+    this.observers.add(observer)
+    return () => this.observers.delete(observer)
+  }
+
+  private notify(change: LibraryChange): void {
+    for (const observer of this.observers) observer(change)
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.notify({ kind: 'closed' })
     await this.queue.catch(() => undefined)
     await this.parts.release()
   }

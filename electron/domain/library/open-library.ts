@@ -14,6 +14,10 @@ import {
 import { DamagedFileError, openStoreFile, type StoreFileOptions } from '../store/store-file'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
 import { Library } from './library'
+import { mapLimited } from './map-limited'
+
+/** Files read at once while opening: enough to keep the disk busy while JSON is parsed. */
+const OPEN_CONCURRENCY = 6
 
 export interface OpenLibraryOptions {
   now?: () => Date
@@ -90,6 +94,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         createdAt: now().toISOString(),
         imports: [],
         tags: [],
+        views: [],
+        exportSettings: {},
+        exportPresets: [],
       }),
     }
     const reviewOptions = (work: Work): StoreFileOptions<ReviewsFile> => ({
@@ -106,26 +113,29 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
 
     const meta = await openWithRecovery(dir, 'library.json', libraryOptions, notices, opened)
     const placeholder: Work = { id: '', title: '', year: null }
-    const reviewFiles = new Map<string, Low<ReviewsFile>>()
-    for (const name of await listJson(join(dir, 'reviews'))) {
-      const file = await openWithRecovery(
-        dir,
-        join('reviews', name),
-        reviewOptions(placeholder),
-        notices,
-        opened,
+    // Files open a few at a time; each keeps its own notices so their order stays the files' order.
+    const openAll = <T extends object>(
+      folder: string,
+      options: StoreFileOptions<T>,
+    ): Promise<{ name: string; file: Low<T> }[]> =>
+      listJson(join(dir, folder)).then((names) =>
+        mapLimited(names, OPEN_CONCURRENCY, async (name) => {
+          const own: string[] = []
+          const file = await openWithRecovery(dir, join(folder, name), options, own, opened)
+          return { name, file, own }
+        }).then((opened) =>
+          opened.map(({ name, file, own }) => {
+            notices.push(...own)
+            return { name, file }
+          }),
+        ),
       )
+    const reviewFiles = new Map<string, Low<ReviewsFile>>()
+    for (const { file } of await openAll('reviews', reviewOptions(placeholder))) {
       if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
     }
     const curationFiles = new Map<string, Low<CurationFile>>()
-    for (const name of await listJson(join(dir, 'curation'))) {
-      const file = await openWithRecovery(
-        dir,
-        join('curation', name),
-        curationOptions,
-        notices,
-        opened,
-      )
+    for (const { name, file } of await openAll('curation', curationOptions)) {
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
 

@@ -35,6 +35,8 @@ const BYLINE = new RegExp(`^(.*\\D)?(\\d+) (${MONTHS.join('|')}) (\\d{4})$`)
  * digits the split point is a guess, and every valid reading is returned.
  */
 export function splitByline(raw: string): Byline | null {
+  // Bylines are short and end in a year: a cheap test keeps long body lines off the regex.
+  if (raw.length > 150 || !/\d{4}\s*$/.test(raw)) return null
   const match = BYLINE.exec(raw.trim())
   if (match === null) return null
   const prefix = match[1] ?? ''

@@ -1,58 +1,146 @@
+import { analyse } from 'chardet'
 import { BadInputError } from '../errors'
 
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be'
+export interface DecodedDump {
+  text: string
+  /** WHATWG label of the encoding the bytes were read as, e.g. utf-8, utf-16le, windows-1252. */
+  encoding: string
+}
 
 const EXPECTED = 'expected a copy of a review page'
 
 /** Share of control characters above which a "text" file is really binary. */
 const MAX_CONTROL_RATIO = 0.05
 
+/** chardet reads a sample; a few hundred KB is plenty and keeps 200 MB dumps fast. */
+const SAMPLE_BYTES = 256 * 1024
+
+/** Encodings a review dump is plausibly saved in (Western first: they win a tie). */
+const WESTERN = new Set(['windows-1252', 'iso-8859-1'])
+
 /**
- * Turns the bytes of a user's dump into normalised text. Pages are copied from browsers on
- * every platform and saved by whatever editor was at hand, so the encoding is a guess from the
- * BOM, then strict UTF-8, then windows-1252 (what Notepad used to save before UTF-8 was default).
+ * Turns the bytes of a user's dump into normalised text. The BOM decides when there is one;
+ * otherwise strict UTF-8 (which random legacy bytes practically never pass), then UTF-16 without
+ * BOM (NUL in every other byte), then the legacy code page chardet detects.
  */
-export function decodeDump(bytes: Uint8Array, fileName: string): string {
+export function decodeDump(bytes: Uint8Array, fileName: string): DecodedDump {
   if (bytes.length === 0) throw new BadInputError(`${fileName} is empty: ${EXPECTED}`)
   const bom = detectBom(bytes)
-  if (bom === null && bytes.includes(0)) throw binaryError(fileName)
-  const text = bom === null ? decodeUtf8OrLegacy(bytes) : new TextDecoder(bom).decode(bytes)
+  const utf8 = bom === null ? strictUtf8(bytes) : null
+  const encoding = utf8 === null ? detectEncoding(bytes, fileName) : 'utf-8'
+  const text = utf8 ?? decodeAs(bytes, encoding)
   if (looksBinary(text)) throw binaryError(fileName)
   const normalised = normaliseText(text)
-  if (normalised.trim() === '') throw new BadInputError(`${fileName} is empty: ${EXPECTED}`)
-  return normalised
+  if (!/\S/.test(normalised)) throw new BadInputError(`${fileName} is empty: ${EXPECTED}`)
+  return { text: normalised, encoding }
 }
 
 /** Line endings, NBSP and zero-width characters differ per browser and would break matching. */
 export function normaliseText(text: string): string {
   return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u00A0/g, ' ')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\r\n?|\u2028|\u2029/g, '\n')
+    .replace(/[\u00A0\u202F\u2007]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
 }
 
-function detectBom(bytes: Uint8Array): Encoding | null {
+function detectEncoding(bytes: Uint8Array, fileName: string): string {
+  const bom = detectBom(bytes)
+  if (bom !== null) {
+    if (bom !== 'utf-8' && bytes.length % 2 === 1) {
+      throw new BadInputError(
+        `${fileName} is cut off: it is ${bom.toUpperCase()} text (it starts with a byte-order mark) but ends in the middle of a character (odd number of bytes, ${bytes.length})`,
+      )
+    }
+    return bom
+  }
+  const utf16 = utf16WithoutBom(bytes)
+  if (utf16 !== null) return utf16
+  if (bytes.includes(0)) throw binaryError(fileName)
+  return legacyEncoding(bytes)
+}
+
+function detectBom(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
   return null
 }
 
-function decodeUtf8OrLegacy(bytes: Uint8Array): string {
+/** The text when the bytes are valid UTF-8 (which random legacy bytes practically never are). */
+function strictUtf8(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    // Not valid UTF-8: every byte sequence is valid windows-1252, so this cannot fail.
-    return fixC1(new TextDecoder('windows-1252').decode(bytes))
+    return null
   }
+}
+
+/** Windows tools sometimes drop the BOM; ASCII-heavy UTF-16 has NUL in every other byte. */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 === 1 || bytes.length < 4) return null
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE_BYTES))
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenZeros++
+      else oddZeros++
+    }
+  }
+  const pairs = sample.length / 2
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le'
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+/**
+ * Asks chardet for the legacy code page. A Western page wins ties (the candidates are often
+ * equally likely for short Danish or Swedish text); anything this runtime cannot decode falls
+ * back to windows-1252, which decodes every byte.
+ */
+function legacyEncoding(bytes: Uint8Array): string {
+  const matches = analyse(bytes.subarray(0, SAMPLE_BYTES))
+  const best = matches[0]
+  if (best === undefined) return 'windows-1252'
+  const western = matches.find((m) => WESTERN.has(m.name.toLowerCase()))
+  if (western !== undefined && western.confidence >= best.confidence) {
+    return western.name.toLowerCase()
+  }
+  const label = best.name.toLowerCase()
+  return supported(label) ? label : 'windows-1252'
+}
+
+function supported(label: string): boolean {
+  try {
+    new TextDecoder(label)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function decodeAs(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'iso-8859-1') return latin1(bytes)
+  const text = new TextDecoder(encoding).decode(bytes)
+  return encoding === 'windows-1252' ? fixC1(text) : text
+}
+
+/** True ISO-8859-1: every byte is its code point (WHATWG would read it as windows-1252). */
+function latin1(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 8192))
+  }
+  return out
 }
 
 // Bytes 0x80-0x9F in windows-1252 order; \0 marks the five bytes the code page leaves unassigned.
 const CP1252_HIGH = [...'€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ']
 
 /**
- * Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1, turning curly quotes and dashes
- * into C1 controls. Mapping them afterwards is a no-op where the decoder is correct.
+ * Some Node builds' TextDecoder('windows-1252') decodes as ISO-8859-1, turning curly quotes and
+ * dashes into C1 controls. Mapping them afterwards is a no-op where the decoder is correct.
  */
 function fixC1(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => {
@@ -64,18 +152,20 @@ function fixC1(text: string): string {
 /** NUL or a high share of C0 controls (other than tab, LF, FF, CR) means this is not text. */
 function looksBinary(text: string): boolean {
   let controls = 0
-  for (let i = 0; i < text.length; i++) {
+  const length = Math.min(text.length, SAMPLE_BYTES)
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i)
     if (code === 0) return true
     if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) {
       controls++
     }
   }
-  return controls > 0 && controls / text.length > MAX_CONTROL_RATIO
+  if (length < text.length && text.includes('\0')) return true
+  return controls > 0 && controls / length > MAX_CONTROL_RATIO
 }
 
 function binaryError(fileName: string): BadInputError {
   return new BadInputError(
-    `${fileName} looks like a binary file, not text: ${EXPECTED} saved as plain text`,
+    `${fileName} looks like a binary file, not text: ${EXPECTED} saved as plain text, HTML, JSON or CSV`,
   )
 }

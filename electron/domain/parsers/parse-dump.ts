@@ -1,32 +1,85 @@
-import type { ParseResult } from '../../../shared/domain'
+import type { FormatId, ParseOptions, ParseResult } from '../../../shared/domain'
 import { BadInputError } from '../errors'
-import { detectFormat } from './detect-format'
-import { parseImdbTitleText } from './imdb-title-text'
+import { detectFormat, detectImdb } from './detect-format'
+import { finishResult } from './finish'
+import { parseGenericSteps } from './generic/generic-text'
+import { looksLikeGenericReviews } from './generic/meta-lines'
+import { htmlToText } from './html/html-to-text'
+import { parseImdbAnySteps } from './imdb/parse-imdb'
+import { runSteps, type ParseSteps } from './parse-util'
+import { parseTabularSteps } from './tabular/parse-tabular'
 
 const LAYOUT_HINT =
-  'found no IMDb review layout (a rating like 8/10, a headline, and a byline like Name12 March 2006)'
+  'found no review layout it knows (IMDb: a rating like 8/10, a headline and a byline like Name12 March 2006; other sites: a date or a rating line above each review; or JSON/CSV with a review text column)'
 
 /** Detects the dump's layout and parses it; refuses what is not a readable review page. */
-export function parseDump(text: string, fileName: string): ParseResult {
-  const format = detectFormat(text)
+export function parseDump(text: string, fileName: string, options: ParseOptions = {}): ParseResult {
+  return runSteps(parseDumpSteps(text, fileName, options))
+}
+
+/**
+ * The same parse in steps: yields progress every few thousand lines, so a caller can run a huge
+ * dump in time slices, show progress and stop early. The result equals parseDump's.
+ */
+export function* parseDumpSteps(
+  text: string,
+  fileName: string,
+  options: ParseOptions = {},
+): ParseSteps {
+  const format = options.format ?? detectFormat(text, fileName)
   if (format === null) throw new BadInputError(`${fileName} is not a review page: ${LAYOUT_HINT}`)
-  const result = parseImdbTitleText(text)
-  if (result.reviews.length === 0) throw new BadInputError(noReviewsMessage(result, fileName))
-  return result
+  const result = yield* stepsFor(format, text, fileName, options)
+  return finishResult(result, fileName)
 }
 
-function noReviewsMessage(result: ParseResult, fileName: string): string {
-  const declared =
-    result.declaredCount === null
-      ? 'the page looks like IMDb reviews'
-      : `the page declares ${result.declaredCount} review${result.declaredCount === 1 ? '' : 's'}`
-  return `${fileName}: ${declared} but none could be read (${whereItFailed(result)})`
+function stepsFor(
+  format: FormatId,
+  text: string,
+  fileName: string,
+  options: ParseOptions,
+): ParseSteps {
+  switch (format) {
+    case 'json':
+    case 'jsonl':
+    case 'csv':
+    case 'tsv':
+    case 'review-curator-export':
+      return parseTabularSteps(text, fileName, format, options)
+    case 'generic-text':
+      return parseGenericSteps(text)
+    case 'imdb-html':
+      return parseHtmlSteps(text, fileName)
+    default:
+      return parseImdbAnySteps(text, { format })
+  }
 }
 
-function whereItFailed(result: ParseResult): string {
-  const fragment = result.fragments[0]
-  if (fragment === undefined) return 'no text after the page header'
-  const firstLine = fragment.text.split('\n')[0] ?? ''
-  const preview = firstLine.length > 40 ? `${firstLine.slice(0, 37)}...` : firstLine
-  return `line ${fragment.line} "${preview}" is not followed by a headline and a byline like Name12 March 2006`
+/** Saved HTML: the page as a browser copy would give it, then the layout parsers. */
+function* parseHtmlSteps(html: string, fileName: string): ParseSteps {
+  const text = htmlToText(html)
+  yield { done: 0, total: 1 }
+  const lines = text.split('\n', 20000).map((line) => line.trim())
+  const layout = detectImdb(lines, fileName)
+  if (layout !== null) {
+    const result = yield* parseImdbAnySteps(text, {
+      format: 'imdb-html',
+      chromeBeforeFirst: true,
+    })
+    return { ...result, warnings: [layoutNote(layout), ...result.warnings] }
+  }
+  if (looksLikeGenericReviews(lines)) {
+    const result = yield* parseGenericSteps(text)
+    return { ...result, warnings: [...result.warnings] }
+  }
+  throw new BadInputError(
+    `${fileName} is an HTML page but not a page of reviews: its text has no IMDb review layout and no dated or rated reviews`,
+  )
+}
+
+function layoutNote(layout: FormatId): { line: number; code: string; message: string } {
+  return {
+    line: 1,
+    code: 'html-layout',
+    message: `Saved HTML page read as ${layout}; line numbers refer to the page's text, not its HTML source`,
+  }
 }

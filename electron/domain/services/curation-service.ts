@@ -5,7 +5,7 @@ import type { Library } from '../library/library'
 // Every curation change goes through `changeCuration`: it checks the ids, computes the new curation of each
 // review, and writes only the reviews that really changed.
 
-const PALETTE = [
+export const PALETTE = [
   '#d1495b',
   '#edae49',
   '#00798c',
@@ -82,14 +82,20 @@ function canonicalTags(library: Library, names: string[]): { tags: string[]; cre
   return { tags: [...new Set(tags)], created }
 }
 
+/** The canonical spelling of each name, creating (with a colour) the tags not known yet. */
+export async function ensureTags(library: Library, names: string[]): Promise<string[]> {
+  const { tags, created } = canonicalTags(library, names)
+  if (created.length > 0) await library.saveMeta((meta) => void meta.tags.push(...created))
+  return tags
+}
+
 export async function addTags(
   library: Library,
   ids: string[],
   names: string[],
 ): Promise<{ changed: number }> {
   assertKnown(library, ids)
-  const { tags, created } = canonicalTags(library, names)
-  if (created.length > 0) await library.saveMeta((meta) => void meta.tags.push(...created))
+  const tags = await ensureTags(library, names)
   return changeCuration(
     library,
     ids,

@@ -1,168 +1,117 @@
-import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
-import type { FileImportReport, ImportReport } from '../../../shared/contract'
-import type { ImportRecord, ParseResult, Review, Work } from '../../../shared/domain'
-import { BadInputError } from '../errors'
+import type { ImportReport } from '../../../shared/contract'
+import type { ParseOptions } from '../../../shared/domain'
+import { restoreIfExport } from '../export/restore-export'
 import type { Library } from '../library/library'
-import { decodeDump } from '../parsers/decode-text'
-import { parseDump } from '../parsers/parse-dump'
-import { reviewId, workId } from './identity'
+import { planFileSteps, type FilePlan, type ParsedFile } from '../import/merge'
+import { runInSlices, type StepProgress } from '../import/run-steps'
+import { decodeFile, parseDecodedNow } from '../import/parse-file'
+import { readDumpFile, statDumpFiles, type DumpBytes } from '../import/read-files'
+import { fileReport, importRecord } from '../import/report'
+import {
+  applyImport,
+  registerHistoryStep,
+  registerImport,
+  type AppliedImport,
+} from '../import/undo-import'
 
-export interface ParsedFile {
-  fileName: string
-  result: ParseResult
-}
+export type { ParsedFile } from '../import/merge'
 
-/** Reads files for import; a missing or unreadable file is rejected with its path. */
-export async function readDumpFiles(
-  paths: string[],
-): Promise<{ fileName: string; bytes: Uint8Array }[]> {
-  if (paths.length === 0) throw new BadInputError('No file to import: name at least one file')
-  const out = []
-  for (const path of paths) {
-    const info = await stat(path).catch(() => null)
-    if (!info) throw new BadInputError(`${path}: file not found`)
-    if (!info.isFile())
-      throw new BadInputError(`${path}: is a folder, expected a text file of reviews`)
-    out.push({ fileName: basename(path), bytes: new Uint8Array(await readFile(path)) })
-  }
+// The one door every import goes through (file dialog, drop, paste preview, sample, CLI): parse
+// everything first, plan the merge, then write. A bad file or a cancel stops before the first write.
+
+/** Reads files for import; a missing, unreadable or oversized file is rejected with its name. */
+export async function readDumpFiles(paths: string[]): Promise<DumpBytes[]> {
+  const files = await statDumpFiles(paths)
+  const out: DumpBytes[] = []
+  for (const f of files)
+    out.push({ fileName: f.fileName, bytes: await readDumpFile(f.path, f.size) })
   return out
 }
 
 /** Parses every input before anything is written, so one bad file leaves the library untouched. */
-export function parseDumps(inputs: { fileName: string; bytes: Uint8Array }[]): ParsedFile[] {
+export function parseDumps(inputs: DumpBytes[], options: ParseOptions = {}): ParsedFile[] {
   return inputs.map(({ fileName, bytes }) => ({
     fileName,
-    result: parseDump(decodeDump(bytes, fileName), fileName),
+    result: parseDecodedNow(decodeFile(fileName, bytes), options),
   }))
 }
 
-const SOURCE_FIELDS = [
-  'rating',
-  'title',
-  'author',
-  'date',
-  'bylineRaw',
-  'bylineAmbiguous',
-  'spoiler',
-  'helpful',
-  'body',
-  'truncated',
-] as const
-
-function sameSource(a: Review, b: Review): boolean {
-  return SOURCE_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]))
+interface Planned {
+  importId: string
+  now: string
+  plans: { parsed: ParsedFile; plan: FilePlan; recordId: string }[]
 }
 
-function workOf(parsed: ParsedFile): Work {
-  // A copy without the page header still needs a work: the file name is the best name we have.
-  const ref = parsed.result.work ?? { title: parsed.fileName.replace(/\.[^.]+$/, ''), year: null }
-  return { id: workId(ref), ...ref }
-}
-
-interface Merged {
-  report: FileImportReport
-  undo: () => Promise<void>
-  redo: () => Promise<void>
-}
-
-/** Merges one parsed dump into the library: new reviews are added, changed source fields updated. */
-async function mergeFile(library: Library, parsed: ParsedFile): Promise<Merged> {
+function* planAll(library: Library, files: ParsedFile[]): Generator<StepProgress, Planned, void> {
   const now = library.now().toISOString()
-  const work = workOf(parsed)
-  const importId = `im_${now.replace(/\D/g, '')}_${library.imports.length + 1}`
-  const byId = new Map(library.reviewsOfWork(work.id).map((r) => [r.id, r]))
-  let added = 0
-  let updated = 0
-  let unchanged = 0
-  const seen = new Set<string>()
-  for (const p of parsed.result.reviews) {
-    const id = reviewId(work.id, p.bylineRaw, p.title)
-    if (seen.has(id)) continue // the same review pasted twice in one dump
-    seen.add(id)
-    const { line: _line, ...fields } = p
-    const incoming: Review = { id, workId: work.id, ...fields, importId, importedAt: now }
-    const existing = byId.get(id)
-    if (!existing) {
-      byId.set(id, incoming)
-      added++
-    } else if (sameSource(existing, incoming) || (incoming.truncated && !existing.truncated)) {
-      unchanged++ // never replace a complete review with a cut-off copy of it
-    } else {
-      byId.set(id, { ...incoming, importId: existing.importId, importedAt: existing.importedAt })
-      updated++
-    }
-  }
-  const workExisted = library.getWork(work.id) !== undefined
-  const previous = library.reviewsOfWork(work.id)
-  const merged = [...byId.values()]
-  const writesReviews = added + updated > 0 || !workExisted
-  if (writesReviews) await library.saveWorkReviews(work, merged)
-  const { result } = parsed
-  const record: ImportRecord = {
-    id: importId,
-    fileName: parsed.fileName,
-    format: result.format,
-    importedAt: now,
-    workIds: [work.id],
-    found: result.reviews.length,
-    declared: result.declaredCount,
-    added,
-    updated,
-    unchanged,
-  }
-  await library.saveMeta((meta) => {
-    meta.imports.push(record)
-  })
-  const undo = async () => {
-    if (!workExisted) await library.deleteWork(work.id)
-    else if (writesReviews) await library.saveWorkReviews(work, previous)
-    await library.saveMeta((meta) => {
-      meta.imports = meta.imports.filter((i) => i.id !== record.id)
+  const stamp = now.replace(/\D/g, '')
+  const importId = `im_${stamp}_${library.imports.length + 1}`
+  const pending = new Map()
+  const plans: Planned['plans'] = []
+  for (const [i, parsed] of files.entries()) {
+    plans.push({
+      parsed,
+      recordId: files.length === 1 ? importId : `${importId}_${i + 1}`,
+      plan: yield* planFileSteps(library, parsed, importId, now, pending),
     })
   }
-  const redo = async () => {
-    if (writesReviews) await library.saveWorkReviews(work, merged)
-    await library.saveMeta((meta) => void meta.imports.push(record))
+  return { importId, now, plans }
+}
+
+function planNow(library: Library, files: ParsedFile[]): Planned {
+  const steps = planAll(library, files)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
   }
-  const report: FileImportReport = {
-    fileName: parsed.fileName,
-    format: result.format,
-    works: [{ title: work.title, year: work.year }],
-    found: result.reviews.length,
-    declared: result.declaredCount,
-    incomplete: result.incomplete,
-    added,
-    updated,
-    unchanged,
-    ambiguousBylines: result.reviews
-      .filter((r) => r.bylineAmbiguous)
-      .map((r) => ({ line: r.line, bylineRaw: r.bylineRaw, alternatives: r.bylineAlternatives })),
-    warnings: result.warnings,
-    fragments: result.fragments,
+}
+
+/** What importing would do, with nothing written: the CLI's --dry-run and the preview's counts. */
+export function planImport(library: Library, files: ParsedFile[]): ImportReport {
+  const { importId, plans } = planNow(library, files)
+  return {
+    importId,
+    dryRun: true,
+    files: plans.map(({ parsed, plan, recordId }) => fileReport(parsed, plan, recordId)),
   }
-  return { report, undo, redo }
 }
 
 /** Imports parsed files as one undoable step: undo removes what it added, restores what it changed. */
 export async function importParsed(library: Library, files: ParsedFile[]): Promise<ImportReport> {
-  const merged: Merged[] = []
-  for (const file of files) merged.push(await mergeFile(library, file))
-  library.history.record({
+  // Planning hashes every review id: done in time slices so a huge import keeps main responsive.
+  const { importId, now, plans } = await runInSlices(planAll(library, files))
+  const imp: AppliedImport = {
+    importId,
     label: `Import ${files.map((f) => f.fileName).join(', ')}`,
-    kind: 'import',
-    undo: async () => {
-      for (const m of [...merged].reverse()) await m.undo()
-    },
-    redo: async () => {
-      for (const m of merged) await m.redo()
-    },
-  })
-  return { files: merged.map((m) => m.report) }
+    records: plans.map(({ parsed, plan, recordId }) => importRecord(parsed, plan, recordId, now)),
+    changes: plans.flatMap(({ plan }) => plan.changes),
+    fragments: plans.map(({ parsed, recordId }) => ({
+      recordId,
+      fileName: parsed.fileName,
+      fragments: parsed.result.fragments,
+    })),
+    applied: false,
+    historyId: null,
+  }
+  await applyImport(library, imp)
+  registerImport(library, imp)
+  return {
+    importId,
+    files: plans.map(({ parsed, plan, recordId }) => fileReport(parsed, plan, recordId)),
+  }
 }
 
-export async function importFiles(library: Library, paths: string[]): Promise<ImportReport> {
-  return importParsed(library, parseDumps(await readDumpFiles(paths)))
+export async function importFiles(
+  library: Library,
+  paths: string[],
+  options: ParseOptions = {},
+): Promise<ImportReport> {
+  const inputs = await readDumpFiles(paths)
+  // Our own JSON/JSONL export is restored (ids and curation kept), not parsed as a dump.
+  const restored = options.format ? null : await restoreIfExport(library, inputs)
+  if (restored)
+    registerHistoryStep(library, restored.importId, `Restore ${restored.files[0]?.fileName}`)
+  return restored ?? importParsed(library, parseDumps(inputs, options))
 }
 
 /** Text the renderer read from a dropped or pasted file; decoded like a file's bytes would be. */
@@ -172,5 +121,7 @@ export async function importText(
   content: string,
 ): Promise<ImportReport> {
   const bytes = new TextEncoder().encode(content)
-  return importParsed(library, parseDumps([{ fileName, bytes }]))
+  const restored = await restoreIfExport(library, [{ fileName, bytes }])
+  if (restored) registerHistoryStep(library, restored.importId, `Restore ${fileName}`)
+  return restored ?? importParsed(library, parseDumps([{ fileName, bytes }]))
 }

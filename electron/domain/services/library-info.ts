@@ -18,5 +18,14 @@ export function libraryInfo(library: Library): LibraryInfo {
     tags: library.tags
       .map((t) => ({ ...t, count: perTag.get(t.name) ?? 0 }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+    imports: library.imports
+      .map(({ id, fileName, importedAt, found, added }) => ({
+        id,
+        fileName,
+        importedAt,
+        found,
+        added,
+      }))
+      .reverse(),
   }
 }

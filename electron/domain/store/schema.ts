@@ -1,3 +1,5 @@
+import type { ExportOptions, ExportPreset } from '../../../shared/channels/export'
+import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 
 // The on-disk shapes. Review text (large, written on import) and the user's curation (small,
@@ -11,6 +13,12 @@ export interface LibraryFile {
   createdAt: string
   imports: ImportRecord[]
   tags: Tag[]
+  /** Saved views (named queries). Files written before views existed get [] on read. */
+  views: SavedView[]
+  /** The export options last used per format (`{}` for files written before export had them). */
+  exportSettings: Partial<Record<string, ExportOptions>>
+  /** Named export presets (`[]` for older files). */
+  exportPresets: ExportPreset[]
 }
 
 /** reviews/<workId>.json: one work and its reviews, rewritten only when that work is imported. */

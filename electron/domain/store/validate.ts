@@ -16,6 +16,12 @@ export function validateLibraryFile(data: Record<string, unknown>): LibraryFile 
   expect(Array.isArray(data.imports), 'imports', 'an array')
   expect(Array.isArray(data.tags), 'tags', 'an array')
   expect(typeof data.createdAt === 'string', 'createdAt', 'a string')
+  if (data.views === undefined) data.views = []
+  expect(Array.isArray(data.views), 'views', 'an array')
+  if (data.exportSettings === undefined) data.exportSettings = {}
+  expect(isObject(data.exportSettings), 'exportSettings', 'an object')
+  if (data.exportPresets === undefined) data.exportPresets = []
+  expect(Array.isArray(data.exportPresets), 'exportPresets', 'an array')
   return data as unknown as LibraryFile
 }
 

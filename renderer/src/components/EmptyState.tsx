@@ -1,10 +1,11 @@
 interface Props {
   busy: boolean
   onImport: () => void
+  onPaste: () => void
   onSample: () => void
 }
 
-export function EmptyState({ busy, onImport, onSample }: Props) {
+export function EmptyState({ busy, onImport, onPaste, onSample }: Props) {
   return (
     <main className="empty-state">
       <div className="empty-card">
@@ -21,6 +22,9 @@ export function EmptyState({ busy, onImport, onSample }: Props) {
         <div className="empty-actions">
           <button type="button" className="primary" onClick={onImport} disabled={busy}>
             Import…
+          </button>
+          <button type="button" onClick={onPaste} disabled={busy}>
+            Paste…
           </button>
           <button type="button" onClick={onSample} disabled={busy}>
             Try the sample (Pusher II)

@@ -8,6 +8,8 @@ const SORT_LABELS: Record<SortField, string> = {
   myRating: 'My rating',
   helpful: 'Helpful votes',
   helpfulRatio: 'Helpful share',
+  ratingDiff: 'Mine − original',
+  length: 'Length',
   title: 'Headline',
 }
 // Taken from the labels rather than shared/query's SORT_FIELDS, whose module pulls zod in.
@@ -18,6 +20,8 @@ type Range = { min?: number; max?: number }
 interface Props {
   query: ReviewQuery
   searchText: string
+  /** Why the typed query does not parse, shown under the search box. */
+  searchError?: string | null
   tags: TagSummary[]
   onSearchText: (text: string) => void
   onChange: (query: ReviewQuery) => void
@@ -29,7 +33,8 @@ function range<R extends Range>(value: R): R | undefined {
   return Object.values(value).some((v) => v !== undefined) ? value : undefined
 }
 
-export function FiltersBar({ query, searchText, tags, onSearchText, onChange, onReset }: Props) {
+export function FiltersBar(props: Props) {
+  const { query, searchText, searchError, tags, onSearchText, onChange, onReset } = props
   const set = (patch: Partial<ReviewQuery>) => onChange({ ...query, ...patch })
   const rating = query.rating ?? {}
   const mine = query.myRating ?? {}
@@ -37,15 +42,23 @@ export function FiltersBar({ query, searchText, tags, onSearchText, onChange, on
 
   return (
     <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
-      <label className="field search-field">
-        <span>Search</span>
+      <div className="field search-field">
+        <label htmlFor="search-box">Search</label>
         <input
+          id="search-box"
           type="search"
           value={searchText}
-          placeholder="Headline, author or text"
+          placeholder="Words, or rating:>=8 tag:acting -tag:spoiler"
+          aria-invalid={searchError ? true : undefined}
+          aria-describedby="search-help"
+          spellCheck={false}
           onChange={(event) => onSearchText(event.target.value)}
         />
-      </label>
+        <span id="search-help" className={searchError ? 'search-error' : 'visually-hidden'}>
+          {searchError ??
+            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept.'}
+        </span>
+      </div>
 
       <label className="field">
         <span>Tag</span>

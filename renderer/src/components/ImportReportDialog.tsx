@@ -5,13 +5,18 @@ import { FileReport } from './FileReport'
 interface Props {
   report: ImportReport
   onClose: () => void
+  /** Reverts this import (one step); absent once it was undone. */
+  onUndo?: () => void
+  onCopyFragments?: (recordId: string) => void
+  /** A line under the heading: the outcome of Undo or Copy. */
+  message?: string | null
 }
 
 /**
  * A modal <dialog>: showModal() gives the focus trap, the inert background and Escape for free.
  * Focus goes to Close on open and back to wherever it was on close.
  */
-export function ImportReportDialog({ report, onClose }: Props) {
+export function ImportReportDialog({ report, onClose, onUndo, onCopyFragments, message }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const closeButton = useRef<HTMLButtonElement>(null)
   const headingId = useId()
@@ -41,14 +46,30 @@ export function ImportReportDialog({ report, onClose }: Props) {
     >
       <div className="dialog-head">
         <h2 id={headingId}>Import report</h2>
-        <button ref={closeButton} type="button" className="primary" onClick={onClose}>
-          Close
-        </button>
+        <div className="dialog-actions">
+          {onUndo && (
+            <button
+              type="button"
+              onClick={onUndo}
+              title="Remove what this import added and restore what it changed"
+            >
+              Undo import
+            </button>
+          )}
+          <button ref={closeButton} type="button" className="primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
       </div>
+      {message && (
+        <p className="dialog-message" role="status">
+          {message}
+        </p>
+      )}
       {/* Focusable so keyboard users can scroll a long report without a mouse. */}
       <div className="dialog-body" tabIndex={0}>
         {report.files.map((file, i) => (
-          <FileReport key={`${file.fileName}-${i}`} file={file} />
+          <FileReport key={`${file.fileName}-${i}`} file={file} onCopyFragments={onCopyFragments} />
         ))}
       </div>
     </dialog>

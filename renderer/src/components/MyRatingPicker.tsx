@@ -4,12 +4,14 @@ const VALUES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 
 interface Props {
   value: number | null
+  /** The reviewer's own rating, to show how far mine differs. */
+  original?: number | null
   disabled: boolean
   onChange: (value: number | null) => void
 }
 
 /** Toggle buttons rather than radios: one click sets a rating, and "Clear" is just another. */
-export function MyRatingPicker({ value, disabled, onChange }: Props) {
+export function MyRatingPicker({ value, original = null, disabled, onChange }: Props) {
   const labelId = useId()
   return (
     <div className="my-rating">
@@ -24,6 +26,7 @@ export function MyRatingPicker({ value, disabled, onChange }: Props) {
             aria-pressed={value === n}
             className={value !== null && n <= value ? 'score on' : 'score'}
             disabled={disabled}
+            title={`Alt+${n % 10}`}
             onClick={() => onChange(n)}
           >
             {n}
@@ -33,11 +36,19 @@ export function MyRatingPicker({ value, disabled, onChange }: Props) {
           type="button"
           className="quiet"
           disabled={disabled || value === null}
+          title="Alt+Backspace"
           onClick={() => onChange(null)}
         >
           Clear
         </button>
       </div>
+      {value !== null && original !== null && (
+        <span className={value === original ? 'rating-diff' : 'rating-diff differs'}>
+          {value === original
+            ? 'same as the original'
+            : `${value > original ? '+' : '−'}${Math.abs(value - original)} vs the original`}
+        </span>
+      )}
     </div>
   )
 }

@@ -6,6 +6,8 @@ const PAUSE_MS = 500
 interface Props {
   reviewId: string
   initial: string | null
+  /** Every keystroke, for the Markdown preview. */
+  onDraft?: (text: string) => void
   onSaved: () => void
   onError: (message: string) => void
 }
@@ -14,7 +16,7 @@ interface Props {
  * Mount one per review (key it by id): the text is local while typing and is written after a
  * pause, on blur, and when the reader moves to another review, so nothing typed is lost.
  */
-export function NoteEditor({ reviewId, initial, onSaved, onError }: Props) {
+export function NoteEditor({ reviewId, initial, onDraft, onSaved, onError }: Props) {
   const [text, setText] = useState(initial ?? '')
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
   const saved = useRef(initial ?? '')
@@ -65,9 +67,10 @@ export function NoteEditor({ reviewId, initial, onSaved, onError }: Props) {
         id={id}
         value={text}
         rows={3}
-        placeholder="Why this review matters, a pull-quote, a counterpoint…"
+        placeholder="Why this review matters, a pull-quote, a counterpoint… (Markdown works)"
         onChange={(event) => {
           setText(event.target.value)
+          onDraft?.(event.target.value)
           latest.current.text = event.target.value
           if (timer.current) clearTimeout(timer.current)
           timer.current = setTimeout(() => saveRef.current(), PAUSE_MS)

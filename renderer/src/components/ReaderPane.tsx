@@ -2,19 +2,32 @@ import { useEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
 import { errorMessage, invoke } from '../api'
 import { formatDate, workLabel } from '../format'
+import { matchRanges } from '../search-marks'
+import { selectionOffsets } from '../text-offsets'
+import { Marked } from './Marked'
+import { BylineInfo } from './BylineInfo'
+import { HighlightForm, type HighlightDraft } from './HighlightForm'
+import { HighlightList } from './HighlightList'
 import { MyRatingPicker } from './MyRatingPicker'
 import { NoteEditor } from './NoteEditor'
+import { NotePreview } from './NotePreview'
 import { ReviewBody } from './ReviewBody'
 import { TagEditor } from './TagEditor'
 
 interface Props {
   detail: ReviewDetail | null
   knownTags: string[]
+  tagColors?: ReadonlyMap<string, string>
+  /** Bumped by the `h` shortcut: open the highlight form for the current selection. */
+  highlightRequest: number
+  /** Folded search terms to mark in the text. */
+  terms: string[]
   onChanged: () => void
   onError: (message: string) => void
 }
 
-export function ReaderPane({ detail, knownTags, onChanged, onError }: Props) {
+export function ReaderPane(props: Props) {
+  const { detail, knownTags, tagColors, highlightRequest, terms, onChanged, onError } = props
   const pane = useRef<HTMLElement>(null)
   const reviewId = detail?.review.id
   // A newly picked review starts at its headline, not where the previous one was scrolled to.
@@ -28,6 +41,9 @@ export function ReaderPane({ detail, knownTags, onChanged, onError }: Props) {
           key={detail.review.id}
           detail={detail}
           knownTags={knownTags}
+          tagColors={tagColors}
+          highlightRequest={highlightRequest}
+          terms={terms}
           onChanged={onChanged}
           onError={onError}
         />
@@ -38,9 +54,14 @@ export function ReaderPane({ detail, knownTags, onChanged, onError }: Props) {
   )
 }
 
-function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: ReviewDetail }) {
+function Reader(props: Props & { detail: ReviewDetail }) {
+  const { detail, knownTags, tagColors, highlightRequest, terms, onChanged, onError } = props
   const { review, work, curation } = detail
   const [busy, setBusy] = useState(false)
+  const [noteDraft, setNoteDraft] = useState(curation.note ?? '')
+  const [highlighting, setHighlighting] = useState<{ quote: string; start: number } | null>(null)
+  const body = useRef<HTMLDivElement>(null)
+  const shown = curation.bylineCorrection ?? { author: review.author, date: review.date }
 
   // Every edit goes to main first; the pane and the list re-read from it afterwards.
   const change = (work: () => Promise<unknown>) => {
@@ -52,27 +73,73 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
   }
   const ids = [review.id]
 
+  const startHighlight = () => {
+    const at = body.current ? selectionOffsets(body.current) : null
+    setHighlighting(
+      at
+        ? { quote: review.body.slice(at.start, at.end), start: at.start }
+        : { quote: '', start: 0 },
+    )
+  }
+  const lastRequest = useRef(highlightRequest)
+  useEffect(() => {
+    if (highlightRequest === lastRequest.current) return
+    lastRequest.current = highlightRequest
+    startHighlight()
+    // Only a new request opens the form; startHighlight reads the selection at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlightRequest])
+
+  const saveHighlight = (draft: HighlightDraft) => {
+    const quote = draft.quote
+    // The selection's offsets when the passage is unchanged; otherwise main finds it by its words.
+    const found = review.body.indexOf(quote, highlighting?.start ?? 0)
+    const start = found >= 0 ? found : Math.max(0, review.body.indexOf(quote))
+    change(async () => {
+      await invoke('curation:highlight-add', {
+        id: review.id,
+        start,
+        end: start + quote.length,
+        quote,
+        tag: draft.tag.trim() || null,
+        comment: draft.comment.trim() || null,
+      })
+      setHighlighting(null)
+    })
+  }
+
   return (
     <article className="reader-content">
       <p className="work-title">{workLabel(work)}</p>
-      <h2 className="review-headline">{review.title}</h2>
+      <div className="headline-row">
+        <h2 className="review-headline">
+          <Marked text={review.title} terms={terms} />
+        </h2>
+        <button
+          type="button"
+          className={curation.kept ? 'keep-button on' : 'keep-button'}
+          aria-pressed={curation.kept}
+          disabled={busy}
+          title="Keep this review for the selection (K)"
+          onClick={() => change(() => invoke('curation:keep', { ids, kept: !curation.kept }))}
+        >
+          <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
+        </button>
+      </div>
       <p className="byline">
-        <span className="author">{review.author}</span>
-        <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time>
+        <span className="author">{shown.author}</span>
+        <time dateTime={shown.date ?? undefined}>{formatDate(shown.date)}</time>
+        {curation.bylineCorrection && <span className="badge quiet-badge">corrected</span>}
         {review.spoiler && <span className="badge">Spoiler</span>}
       </p>
-      {review.bylineAmbiguous && (
-        <p className="note ambiguous-note">
-          Byline as copied: <code>{review.bylineRaw}</code>. The split between name and date is
-          ambiguous
-          {review.bylineAlternatives.length > 1 &&
-            `; other readings: ${review.bylineAlternatives
-              .slice(1)
-              .map((alt) => `${alt.author} · ${alt.date}`)
-              .join('; ')}`}
-          .
-        </p>
-      )}
+      <BylineInfo
+        review={review}
+        correction={curation.bylineCorrection}
+        busy={busy}
+        onCorrect={(correction) =>
+          change(() => invoke('curation:byline', { id: review.id, correction }))
+        }
+      />
       <div className="ratings">
         <p className="original-rating">
           <span className="label">Rating</span>
@@ -82,6 +149,7 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
         </p>
         <MyRatingPicker
           value={curation.myRating}
+          original={review.rating}
           disabled={busy}
           onChange={(rating) => change(() => invoke('curation:rate', { ids, rating }))}
         />
@@ -98,6 +166,7 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
         <TagEditor
           tags={curation.tags}
           known={knownTags}
+          colors={tagColors}
           disabled={busy}
           onAdd={(tags) => change(() => invoke('curation:tag', { ids, tags }))}
           onRemove={(tag) => change(() => invoke('curation:untag', { ids, tags: [tag] }))}
@@ -105,11 +174,52 @@ function Reader({ detail, knownTags, onChanged, onError }: Props & { detail: Rev
         <NoteEditor
           reviewId={review.id}
           initial={curation.note}
+          onDraft={setNoteDraft}
           onSaved={onChanged}
           onError={onError}
         />
+        <NotePreview text={noteDraft} />
       </div>
-      <ReviewBody body={review.body} spoiler={review.spoiler} />
+      <section className="highlights" aria-labelledby={`hl-${review.id}`}>
+        <div className="label-row">
+          <h3 id={`hl-${review.id}`} className="label">
+            Highlights
+          </h3>
+          {!highlighting && (
+            <button
+              type="button"
+              disabled={busy}
+              title="Select a passage of the review first, or type it (H)"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={startHighlight}
+            >
+              Highlight selection…
+            </button>
+          )}
+        </div>
+        {highlighting && (
+          <HighlightForm
+            initialQuote={highlighting.quote}
+            busy={busy}
+            onSave={saveHighlight}
+            onCancel={() => setHighlighting(null)}
+          />
+        )}
+        <HighlightList
+          highlights={curation.highlights}
+          busy={busy}
+          onRemove={(h) =>
+            change(() => invoke('curation:highlight-remove', { id: review.id, highlightId: h.id }))
+          }
+        />
+      </section>
+      <ReviewBody
+        ref={body}
+        body={review.body}
+        spoiler={review.spoiler}
+        highlights={curation.highlights}
+        matches={matchRanges(review.body, terms)}
+      />
     </article>
   )
 }

@@ -1,15 +1,29 @@
-import { useState } from 'react'
+import { forwardRef, useState } from 'react'
+import type { Highlight } from '../../../shared/domain'
+import type { MarkRange } from '../search-marks'
+import { paragraphsOf, spansOf } from '../text-offsets'
 
 interface Props {
   body: string
   spoiler: boolean
+  highlights: Highlight[]
+  /** Where the search's words occur, marked like the list marks them. */
+  matches?: MarkRange[]
+  /** The user selected text in the body (mouse or keyboard). */
+  onSelect?: () => void
 }
 
-/** Paragraphs as IMDb separates them; spoilers stay blurred (and unread) until asked for. */
-export function ReviewBody({ body, spoiler }: Props) {
+/** Paragraphs as IMDb separates them, highlights marked; spoilers stay blurred until asked for. */
+export const ReviewBody = forwardRef<HTMLDivElement, Props>(function ReviewBody(
+  { body, spoiler, highlights, matches = [], onSelect },
+  ref,
+) {
   const [revealed, setRevealed] = useState(!spoiler)
-  const paragraphs = body.split(/\n\s*\n/).filter((p) => p.trim() !== '')
   const hidden = spoiler && !revealed
+  const ranges = [
+    ...highlights.filter((h) => h.start >= 0),
+    ...matches.map((m, i) => ({ ...m, id: `match-${i}` })),
+  ]
   return (
     <div className="review-body-wrap">
       {hidden && (
@@ -21,14 +35,35 @@ export function ReviewBody({ body, spoiler }: Props) {
         </div>
       )}
       <div
+        ref={ref}
         className={hidden ? 'review-body blurred' : 'review-body'}
         aria-hidden={hidden || undefined}
         data-blurred={hidden || undefined}
+        onMouseUp={onSelect}
+        onKeyUp={onSelect}
       >
-        {paragraphs.map((p, i) => (
-          <p key={i}>{p}</p>
+        {paragraphsOf(body).map((p) => (
+          <p key={p.start} data-offset={p.start}>
+            {spansOf(p, ranges).map((span) => {
+              const text = body.slice(span.start, span.end)
+              const highlighted = span.marks.filter((id) => !id.startsWith('match-'))
+              const matched = highlighted.length < span.marks.length
+              const classes = [highlighted.length ? 'highlight' : '', matched ? 'match' : '']
+              return span.marks.length > 0 ? (
+                <mark
+                  key={span.start}
+                  className={classes.join(' ').trim()}
+                  data-highlight={highlighted.join(' ') || undefined}
+                >
+                  {text}
+                </mark>
+              ) : (
+                text
+              )
+            })}
+          </p>
         ))}
       </div>
     </div>
   )
-}
+})

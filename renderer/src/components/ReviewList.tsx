@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ReviewRow } from '../../../shared/contract'
 import type { ReviewPages } from '../hooks/useReviewPages'
+import type { Selection } from '../hooks/useSelection'
 import { plural } from '../format'
-import { ReviewListRow } from './ReviewListRow'
+import { hasMod } from '../keys'
+import { ReviewListRow, type PickModifiers } from './ReviewListRow'
 
 const ROW_HEIGHT = 58
 const PAGE_STEP = 10
@@ -11,13 +13,23 @@ const PAGE_STEP = 10
 interface Props {
   pages: ReviewPages
   selectedId: string | null
+  selection: Selection
+  tagColors: ReadonlyMap<string, string>
+  terms: string[]
   onSelect: (id: string) => void
+  /** Extra controls for the list head (insights toggle). */
+  head?: ReactNode
 }
 
-export function ReviewList({ pages, selectedId, onSelect }: Props) {
+/**
+ * The virtualised list. The current review (the one the reader shows) moves with the arrows;
+ * the selection, which bulk actions apply to, follows it unless Shift or Ctrl/Cmd says otherwise.
+ */
+export function ReviewList(props: Props) {
+  const { pages, selectedId, selection, tagColors, terms, onSelect, head } = props
   const scroller = useRef<HTMLDivElement>(null)
   // Keyboard moves may land on a row whose page is not here yet; it is selected on arrival.
-  const pending = useRef<number | null>(null)
+  const pending = useRef<{ index: number; extend: boolean } | null>(null)
   const lastIndex = useRef(-1)
   const count = pages.total ?? 0
   const virtualizer = useVirtualizer({
@@ -35,29 +47,59 @@ export function ReviewList({ pages, selectedId, onSelect }: Props) {
     if (count > 0) ensureRange(first, last)
   }, [first, last, count, ensureRange])
 
+  const land = useCallback(
+    (index: number, row: ReviewRow, extend: boolean) => {
+      if (extend) selection.extendTo(index)
+      else selection.only(index, row.id)
+      onSelect(row.id)
+    },
+    [selection, onSelect],
+  )
+
   useEffect(() => {
     if (pending.current === null) return
-    const row = rowAt(pending.current)
+    const row = rowAt(pending.current.index)
     if (row) {
+      const { index, extend } = pending.current
       pending.current = null
-      onSelect(row.id)
+      land(index, row, extend)
     }
-  }, [rowAt, onSelect])
+  }, [rowAt, land])
 
   const selectedIndex = selectedId ? indexOf(selectedId) : -1
   if (selectedIndex >= 0) lastIndex.current = selectedIndex
 
-  const moveTo = (index: number) => {
+  const moveTo = (index: number, extend: boolean) => {
     lastIndex.current = index
     virtualizer.scrollToIndex(index, { align: 'auto' })
     const row = rowAt(index)
-    if (row) onSelect(row.id)
-    else pending.current = index
+    if (row) land(index, row, extend)
+    else pending.current = { index, extend }
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return
     const current = selectedIndex >= 0 ? selectedIndex : lastIndex.current
+    if (hasMod(event) && event.key.toLowerCase() === 'a') {
+      event.preventDefault()
+      selection.selectAll()
+      return
+    }
+    if (event.key === ' ' && current >= 0) {
+      const row = rowAt(current)
+      if (!row) return
+      event.preventDefault()
+      if (hasMod(event)) selection.toggle(current, row.id)
+      else selection.only(current, row.id)
+      return
+    }
+    if (event.key === 'Escape' && (selection.all || selection.ids.size > 1)) {
+      event.preventDefault()
+      const row = current >= 0 ? rowAt(current) : undefined
+      if (row) selection.only(current, row.id)
+      else selection.clear()
+      return
+    }
     const targets: Record<string, number> = {
       ArrowDown: current + 1,
       ArrowUp: current < 0 ? 0 : current - 1,
@@ -69,17 +111,21 @@ export function ReviewList({ pages, selectedId, onSelect }: Props) {
     const target = targets[event.key]
     if (target === undefined) return
     event.preventDefault()
-    moveTo(Math.min(count - 1, Math.max(0, target)))
+    moveTo(Math.min(count - 1, Math.max(0, target)), event.shiftKey)
   }
 
   const onPick = useCallback(
-    (index: number, row: ReviewRow) => {
+    (index: number, row: ReviewRow, how: PickModifiers) => {
       lastIndex.current = index
+      if (how.range) selection.extendTo(index)
+      else if (how.toggle) selection.toggle(index, row.id)
+      else selection.only(index, row.id)
       onSelect(row.id)
     },
-    [onSelect],
+    [selection, onSelect],
   )
 
+  const many = selection.all || selection.ids.size > 1
   const activeRendered =
     selectedId !== null && items.some((item) => rowAt(item.index)?.id === selectedId)
 
@@ -89,6 +135,7 @@ export function ReviewList({ pages, selectedId, onSelect }: Props) {
         <p id="review-count" className="count" aria-live="polite">
           {pages.total === null ? 'Loading…' : plural(pages.total, 'review')}
         </p>
+        {head}
       </div>
       <div className="list-columns" aria-hidden="true">
         <span>Rating</span>
@@ -102,6 +149,8 @@ export function ReviewList({ pages, selectedId, onSelect }: Props) {
         className="review-list"
         role="listbox"
         aria-label="Reviews"
+        aria-multiselectable="true"
+        aria-describedby="list-keys-hint"
         tabIndex={0}
         aria-activedescendant={activeRendered ? `option-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
@@ -114,15 +163,24 @@ export function ReviewList({ pages, selectedId, onSelect }: Props) {
                 key={row?.id ?? `loading-${item.index}`}
                 row={row}
                 index={item.index}
-                selected={row !== undefined && row.id === selectedId}
+                selected={
+                  row !== undefined && (many ? selection.has(row.id) : row.id === selectedId)
+                }
+                current={row !== undefined && row.id === selectedId}
                 top={item.start}
                 height={item.size}
+                tagColors={tagColors}
+                terms={terms}
                 onPick={onPick}
               />
             )
           })}
         </div>
       </div>
+      <p id="list-keys-hint" className="visually-hidden">
+        Arrows move, Shift+arrows extend the selection, Control+Space adds or removes a review,
+        Control+A selects all matching. Press question mark for all shortcuts.
+      </p>
       {pages.total === 0 && <p className="list-empty">No reviews match these filters.</p>}
     </div>
   )

@@ -1,14 +1,24 @@
-import { memo } from 'react'
+import { memo, type MouseEvent } from 'react'
 import type { ReviewRow } from '../../../shared/contract'
 import { formatDate } from '../format'
+import { Marked } from './Marked'
+
+export interface PickModifiers {
+  toggle: boolean
+  range: boolean
+}
 
 interface Props {
   row: ReviewRow | undefined
   index: number
   selected: boolean
+  current: boolean
   top: number
   height: number
-  onPick: (index: number, row: ReviewRow) => void
+  tagColors: ReadonlyMap<string, string>
+  /** Folded search terms to mark in the headline and author. */
+  terms: string[]
+  onPick: (index: number, row: ReviewRow, how: PickModifiers) => void
 }
 
 /** A concise spoken summary; the visual row is dense columns that read poorly in order. */
@@ -20,11 +30,15 @@ function describe(row: ReviewRow): string {
   if (row.spoiler) parts.push('contains spoilers')
   if (row.tags.length > 0) parts.push(`tags: ${row.tags.join(', ')}`)
   if (row.hasNote) parts.push('has a note')
+  if (row.hasHighlights) parts.push('has highlights')
+  if (row.kept) parts.push('kept')
   return parts.join(', ')
 }
 
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+
 export const ReviewListRow = memo(function ReviewListRow(props: Props) {
-  const { row, index, selected, top, height, onPick } = props
+  const { row, index, selected, current, top, height, tagColors, terms, onPick } = props
   const style = { transform: `translateY(${top}px)`, height }
   if (!row) {
     return (
@@ -33,16 +47,22 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
       </div>
     )
   }
+  const pick = (event: MouseEvent) =>
+    onPick(index, row, {
+      toggle: isMac ? event.metaKey : event.ctrlKey,
+      range: event.shiftKey,
+    })
+  const classes = ['review-row', current ? 'current' : '', row.kept ? 'kept' : ''].join(' ').trim()
   return (
     <div
       id={`option-${row.id}`}
-      className="review-row"
+      className={classes}
       style={style}
       role="option"
       aria-selected={selected}
       aria-label={describe(row)}
       data-index={index}
-      onClick={() => onPick(index, row)}
+      onClick={pick}
     >
       <span className="cell rating">{row.rating === null ? '—' : `${row.rating}/10`}</span>
       <span className={row.myRating === null ? 'cell mine unset' : 'cell mine'}>
@@ -50,18 +70,34 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
       </span>
       <span className="cell main">
         <span className="headline">
-          {row.title}
+          {row.kept && (
+            <span className="keep-mark" title="Kept">
+              ★
+            </span>
+          )}
+          <Marked text={row.title} terms={terms} />
           {row.hasNote && (
             <span className="note-mark" title="Has a note">
               ✎
             </span>
           )}
+          {row.hasHighlights && (
+            <span className="note-mark" title="Has highlights">
+              ❝
+            </span>
+          )}
         </span>
         <span className="meta">
-          <span className="author">{row.author}</span>
+          <span className="author" title={row.bylineCorrected ? 'Byline corrected by you' : ''}>
+            <Marked text={row.author} terms={terms} />
+          </span>
           <time dateTime={row.date ?? undefined}>{formatDate(row.date)}</time>
           {row.tags.map((tag) => (
             <span key={tag} className="chip small">
+              <span
+                className="swatch"
+                style={{ background: tagColors.get(tag.toLowerCase()) ?? 'transparent' }}
+              />
               {tag}
             </span>
           ))}

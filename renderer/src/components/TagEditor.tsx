@@ -5,6 +5,8 @@ const MAX_SUGGESTIONS = 8
 interface Props {
   tags: string[]
   known: string[]
+  /** Tag name (lower case) → colour, for the chips. */
+  colors?: ReadonlyMap<string, string>
   disabled: boolean
   onAdd: (tags: string[]) => void
   onRemove: (tag: string) => void
@@ -14,13 +16,17 @@ interface Props {
  * Chips plus an "Add tag" field. Existing tags are offered as buttons rather than a <datalist>:
  * a datalist turns the field into a combobox, and the field must stay a plain textbox.
  */
-export function TagEditor({ tags, known, disabled, onAdd, onRemove }: Props) {
+export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Props) {
   const [draft, setDraft] = useState('')
   const inputId = useId()
   const hintId = useId()
   const prefix = draft.trim().toLowerCase()
+  // A level of a nested tag counts too: "father" offers theme/fatherhood.
   const suggestions = known
-    .filter((name) => !tags.includes(name) && name.toLowerCase().startsWith(prefix))
+    .filter((name) => {
+      const lower = name.toLowerCase()
+      return !tags.includes(name) && (lower.startsWith(prefix) || lower.includes(`/${prefix}`))
+    })
     .slice(0, MAX_SUGGESTIONS)
 
   const submit = (names: string[]) => {
@@ -35,6 +41,9 @@ export function TagEditor({ tags, known, disabled, onAdd, onRemove }: Props) {
         {tags.length === 0 && <li className="hint">No tags yet</li>}
         {tags.map((tag) => (
           <li key={tag} className="chip">
+            {colors?.has(tag.toLowerCase()) && (
+              <span className="swatch" style={{ background: colors.get(tag.toLowerCase()) }} />
+            )}
             <span>{tag}</span>
             <button
               type="button"

@@ -267,7 +267,9 @@ test('a file that is not a review page is refused by name and changes nothing', 
   await expect(page.getByText('25 reviews', { exact: true })).toBeVisible()
 })
 
-test('pasting a copied page outside a text field imports it', async ({ browser }) => {
+test('pasting a copied page outside a text field previews it, then imports it', async ({
+  browser,
+}) => {
   app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
   const { page } = app
   const content = await readFile(FIXTURE, 'utf8')
@@ -279,6 +281,10 @@ test('pasting a copied page outside a text field imports it', async ({ browser }
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     )
   }, content)
+  const preview = page.getByRole('dialog', { name: 'Import preview' })
+  await expect(preview).toContainText('Pasted text')
+  await expect(preview).toContainText('25 reviews found of 44 declared')
+  await preview.getByRole('button', { name: 'Import 25 reviews' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import report' })
   await expect(dialog).toContainText('Pasted text')
   await expect(dialog).toContainText('25 reviews found of 44 declared')

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import Papa from 'papaparse'
+import { readCsv } from '../../support/read-csv'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from '../../../electron/cli/run'
 import { EXPECTED, FIXTURE, snapshotTree, tempDir } from '../support/temp-library'
@@ -76,10 +76,7 @@ describe('review-curator CLI', () => {
     const res = await cli('export', '--format', 'csv', '--tag', 'keep', '--out', out, ...lib())
     expect(res.code).toBe(0)
     expect(res.err).toMatch(/Exported 1 reviews/)
-    const rows = Papa.parse<Record<string, string>>((await readFile(out, 'utf8')).slice(1), {
-      header: true,
-      skipEmptyLines: true,
-    }).data
+    const { rows } = readCsv((await readFile(out, 'utf8')).slice(1))
     expect(rows.map((r) => r.id)).toEqual([id])
     const json = JSON.parse((await cli('export', '--format', 'json', ...lib())).out)
     expect(json.reviews).toHaveLength(25)

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import { decodeDump } from '../../../electron/domain/parsers/decode-text'
+import { decodeDump as decodeWithEncoding } from '../../../electron/domain/parsers'
 import { BadInputError } from '../../../electron/domain/errors'
 
+const decodeDump = (bytes: Uint8Array, fileName: string): string =>
+  decodeWithEncoding(bytes, fileName).text
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 function utf16(text: string, littleEndian: boolean): Uint8Array {

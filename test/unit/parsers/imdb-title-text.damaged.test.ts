@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb-title-text'
+import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb/title-text'
 import { HEADER, VOTE, first, page, reviewLines, second } from './imdb-page'
 
 describe('parseImdbTitleText: damaged copies', () => {

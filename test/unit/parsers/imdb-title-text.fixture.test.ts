@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { decodeDump } from '../../../electron/domain/parsers/decode-text'
-import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb-title-text'
+import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb/title-text'
 import type { ParsedReview } from '../../../shared/domain'
 
 const fixture = (name: string): Buffer =>
@@ -16,7 +16,9 @@ interface Expected {
 }
 
 const expected = JSON.parse(fixture('pusher-ii-2004.expected.json').toString('utf8')) as Expected
-const result = parseImdbTitleText(decodeDump(fixture('pusher-ii-2004.txt'), 'pusher-ii-2004.txt'))
+const result = parseImdbTitleText(
+  decodeDump(fixture('pusher-ii-2004.txt'), 'pusher-ii-2004.txt').text,
+)
 
 describe('reference dump: Pusher II (2004)', () => {
   it('matches the page-level fields', () => {

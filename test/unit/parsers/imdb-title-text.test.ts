@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb-title-text'
+import { parseImdbTitleText } from '../../../electron/domain/parsers/imdb/title-text'
 import { decodeDump } from '../../../electron/domain/parsers/decode-text'
 import { HEADER, VOTE, first, page, reviewLines, second } from './imdb-page'
 
@@ -77,7 +77,7 @@ describe('parseImdbTitleText: reviews', () => {
     const crlf = page([first, second]).replace(/\n/g, '\r\n')
     const lf = parseImdbTitleText(page([first, second]))
     expect(parseImdbTitleText(crlf)).toEqual(lf)
-    const decoded = decodeDump(new TextEncoder().encode(crlf), 'crlf.txt')
+    const decoded = decodeDump(new TextEncoder().encode(crlf), 'crlf.txt').text
     expect(parseImdbTitleText(decoded)).toEqual(lf)
   })
 

@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { parseDump } from '../../../electron/domain/parsers/parse-dump'
-import { detectFormat } from '../../../electron/domain/parsers/detect-format'
+import { detectFormat, parseDump } from '../../../electron/domain/parsers'
 import { BadInputError } from '../../../electron/domain/errors'
 
 const reference = readFileSync(
@@ -52,9 +51,9 @@ describe('parseDump', () => {
   })
 
   it('refuses text that is not a review page, naming the file and the expected layout', () => {
-    expect(rejection('Shopping list\nmilk', 'notes.txt').message).toBe(
-      'notes.txt is not a review page: found no IMDb review layout (a rating like 8/10, a headline, and a byline like Name12 March 2006)',
-    )
+    const message = rejection('Shopping list\nmilk', 'notes.txt').message
+    expect(message).toMatch(/^notes\.txt is not a review page: found no review layout it knows/)
+    expect(message).toContain('a byline like Name12 March 2006')
   })
 
   it('refuses a page whose reviews cannot be read, saying how many it declares and where', () => {

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { CuratorError } from '../errors'
+
+/** Strings are gathered to about this many UTF-16 units before each write to disk. */
+const CHUNK = 1 << 20
+
+export class ExportCancelledError extends CuratorError {
+  constructor() {
+    super('cancelled', 'The export was cancelled; no file was written')
+  }
+}
+
+export interface AtomicSink {
+  /** Queues text; resolves once any full chunk has been written. */
+  write(text: string): Promise<void>
+}
+
+/**
+ * Streams text to a temp file next to `path`, flushes it, and renames it into place. A failure or
+ * a cancel (the signal) removes the temp file, so the target is either untouched or complete.
+ * Returns the bytes written.
+ */
+export async function writeAtomicStream(
+  path: string,
+  produce: (sink: AtomicSink) => Promise<void>,
+  signal?: AbortSignal,
+  encoding: BufferEncoding = 'utf8',
+): Promise<number> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
+  const handle = await open(temp, 'wx')
+  let pending: string[] = []
+  let size = 0
+  let bytes = 0
+  const flush = async () => {
+    if (signal?.aborted) throw new ExportCancelledError()
+    if (pending.length === 0) return
+    const buffer = Buffer.from(pending.join(''), encoding)
+    pending = []
+    size = 0
+    bytes += buffer.length
+    await handle.write(buffer)
+  }
+  try {
+    await produce({
+      write: async (text) => {
+        if (!text) return
+        pending.push(text)
+        size += text.length
+        if (size >= CHUNK) await flush()
+      },
+    })
+    await flush()
+    await handle.sync()
+    await handle.close()
+    await rename(temp, path)
+    return bytes
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await rm(temp, { force: true })
+    throw e
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportPrefs,
+  type ExportPreset,
+} from '../../../shared/channels/export'
+import type { Library } from '../library/library'
+
+// Last-used options per format and named presets live in library.json, so they travel with the
+// library (and its backups) rather than with one machine.
+
+export function readPrefs(library: Library, pdfAvailable: boolean): ExportPrefs {
+  const { exportSettings, exportPresets } = library.exportPrefs
+  return {
+    last: exportSettings as ExportPrefs['last'],
+    presets: [...exportPresets],
+    pdfAvailable,
+  }
+}
+
+/** The options to use for a format when none are given: the last ones, else the defaults. */
+export function lastOptions(library: Library, format: ExportFormat): ExportOptions {
+  return { ...DEFAULT_EXPORT_OPTIONS, ...library.exportPrefs.exportSettings[format] }
+}
+
+export async function rememberOptions(
+  library: Library,
+  format: ExportFormat,
+  options: ExportOptions,
+): Promise<void> {
+  const current = library.exportPrefs.exportSettings[format]
+  if (JSON.stringify(current) === JSON.stringify(options)) return
+  await library.saveMeta((meta) => {
+    meta.exportSettings = { ...meta.exportSettings, [format]: options }
+  })
+}
+
+/** Saves a preset; one of the same name (ignoring case) is replaced. */
+export async function savePreset(library: Library, preset: ExportPreset): Promise<void> {
+  const key = preset.name.toLowerCase()
+  await library.saveMeta((meta) => {
+    const others = meta.exportPresets.filter((p) => p.name.toLowerCase() !== key)
+    meta.exportPresets = [...others, preset].sort((a, b) => a.name.localeCompare(b.name))
+  })
+}
+
+export async function deletePreset(library: Library, name: string): Promise<void> {
+  const key = name.toLowerCase()
+  await library.saveMeta((meta) => {
+    meta.exportPresets = meta.exportPresets.filter((p) => p.name.toLowerCase() !== key)
+  })
+}

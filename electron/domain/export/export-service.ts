@@ -1,0 +1,131 @@
+import { basename } from 'node:path'
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportProgress,
+  type ExportResult,
+} from '../../../shared/channels/export'
+import { CuratorError } from '../errors'
+import type { Library } from '../library/library'
+import type { Match } from '../services/query-service'
+import { writeAtomicStream } from './atomic-stream'
+import { csvWriter } from './csv-writer'
+import type { ExportContext, FormatWriter } from './export-context'
+import { htmlWriter } from './html-report'
+import { jsonlWriter, jsonWriter } from './json-writer'
+import { inQuoteSheet, markdownWriter } from './markdown-writer'
+import { selectMatches, type ResolvedScope } from './select'
+
+/** Electron's printToPDF of an HTML document; absent where there is no Electron (CLI, browser). */
+export type PrintPdf = (html: string) => Promise<Uint8Array>
+
+export const PDF_UNAVAILABLE =
+  'PDF export needs the desktop app (it prints the HTML report with Electron); export HTML and print it instead'
+
+function writerFor(format: Exclude<ExportFormat, 'pdf'>, ctx: ExportContext): FormatWriter {
+  switch (format) {
+    case 'json':
+      return jsonWriter(ctx)
+    case 'jsonl':
+      return jsonlWriter(ctx)
+    case 'csv':
+      return csvWriter(ctx, ',')
+    case 'tsv':
+      return csvWriter(ctx, '\t')
+    case 'md':
+      return markdownWriter(ctx)
+    case 'html':
+      return htmlWriter(ctx)
+  }
+}
+
+/** How many of the matches a format writes: the quote sheet and "highlights only" skip some. */
+export function writtenCount(format: ExportFormat, fields: string, matches: Match[]): number {
+  if (format === 'md') return matches.filter(inQuoteSheet).length
+  if (fields === 'highlights' && format !== 'json' && format !== 'jsonl') {
+    return matches.filter((m) => m.curation.highlights.length > 0).length
+  }
+  return matches.length
+}
+
+export function exportContext(
+  library: Library,
+  scope: ResolvedScope,
+  options: ExportOptions,
+): ExportContext {
+  const matches = selectMatches(library, scope, options)
+  return { library, scope, options, exportedAt: library.now().toISOString(), matches }
+}
+
+/** The whole export as one string: for stdout, tests and the PDF printer. */
+export function renderToString(format: Exclude<ExportFormat, 'pdf'>, ctx: ExportContext): string {
+  const w = writerFor(format, ctx)
+  const parts = [w.head()]
+  ctx.matches.forEach((m, i) => parts.push(w.row(m, i)))
+  parts.push(w.tail())
+  return parts.join('')
+}
+
+/** Renders an export in memory (CLI stdout, tests); files go through exportToFile. */
+export function renderExport(
+  library: Library,
+  format: Exclude<ExportFormat, 'pdf'>,
+  scope: ResolvedScope,
+  options: ExportOptions = DEFAULT_EXPORT_OPTIONS,
+): { text: string; count: number } {
+  const ctx = exportContext(library, scope, options)
+  return {
+    text: renderToString(format, ctx),
+    count: writtenCount(format, options.fields, ctx.matches),
+  }
+}
+
+export interface ExportRun {
+  format: ExportFormat
+  path: string
+  signal?: AbortSignal
+  onProgress?: (progress: ExportProgress) => void
+  printPdf?: PrintPdf
+}
+
+const PROGRESS_EVERY = 2000
+
+/** Streams an export to `path` atomically and reports what was written. */
+export async function exportToFile(ctx: ExportContext, run: ExportRun): Promise<ExportResult> {
+  const { format, path, signal, onProgress } = run
+  const total = ctx.matches.length
+  let bytes: number
+  if (format === 'pdf') {
+    if (!run.printPdf) throw new CuratorError('bad-input', PDF_UNAVAILABLE)
+    const pdf = await run.printPdf(renderToString('html', ctx))
+    // latin1 maps bytes 0-255 to code units one to one, so the PDF's bytes pass through unchanged.
+    bytes = await writeAtomicStream(
+      path,
+      async (sink) => sink.write(Buffer.from(pdf).toString('latin1')),
+      signal,
+      'latin1',
+    )
+  } else {
+    const w = writerFor(format, ctx)
+    bytes = await writeAtomicStream(
+      path,
+      async (sink) => {
+        await sink.write(w.head())
+        for (let i = 0; i < total; i++) {
+          await sink.write(w.row(ctx.matches[i]!, i))
+          if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress({ written: i + 1, total })
+        }
+        await sink.write(w.tail())
+      },
+      signal,
+    )
+  }
+  onProgress?.({ written: total, total })
+  return {
+    fileName: basename(path),
+    format,
+    count: writtenCount(format, ctx.options.fields, ctx.matches),
+    bytes,
+  }
+}

@@ -1,0 +1,174 @@
+import { Buffer } from 'node:buffer'
+import type { EventName, Events, ImportProgress, PreviewSource } from '../../../shared/contract'
+import type { Handlers } from '../ipc/dispatch'
+import type { Library } from '../library/library'
+import { importFiles, importText } from '../services/import-service'
+import { fragmentsAsText, readFragments } from './fragments-file'
+import { commitPreview, createPreview, reparseFile, type PreviewInput } from './preview'
+import { PreviewStore } from './preview-store'
+import { decodeFile } from './parse-file'
+import { assertSize, readDumpFile, statDumpFiles } from './read-files'
+import { ImportCancelledError } from './run-steps'
+import { undoImport } from './undo-import'
+
+type ImportChannel =
+  | 'import:choose'
+  | 'import:text'
+  | 'import:sample'
+  | 'import:preview'
+  | 'import:reparse'
+  | 'import:commit'
+  | 'import:cancel'
+  | 'import:undo'
+  | 'import:fragments'
+
+export interface ImportHandlerDeps {
+  library: Library
+  chooseImportFiles: () => Promise<string[]>
+  sample: { fileName: string; content: string }
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void
+  clock?: () => number
+}
+
+/** Progress events at most this often: a 200 MB parse must not flood the IPC pipe. */
+const PROGRESS_EVERY_MS = 100
+
+async function inputsOf(
+  source: PreviewSource,
+  chooseImportFiles: () => Promise<string[]>,
+): Promise<PreviewInput[] | null> {
+  if (source.kind === 'text') {
+    const bytes = new TextEncoder().encode(source.content)
+    assertSize(source.fileName, bytes.length)
+    return [
+      {
+        fileName: source.fileName,
+        size: bytes.length,
+        load: async () => decodeFile(source.fileName, bytes),
+      },
+    ]
+  }
+  if (source.kind === 'bytes') {
+    return source.files.map(({ fileName, base64 }) => {
+      const size = Math.floor((base64.length * 3) / 4)
+      assertSize(fileName, size)
+      return {
+        fileName,
+        size,
+        load: async () => decodeFile(fileName, Buffer.from(base64, 'base64')),
+      }
+    })
+  }
+  const paths = await chooseImportFiles()
+  if (paths.length === 0) return null
+  return (await statDumpFiles(paths)).map((f) => ({
+    fileName: f.fileName,
+    size: f.size,
+    load: async (onRead, signal) =>
+      decodeFile(f.fileName, await readDumpFile(f.path, f.size, onRead, signal)),
+  }))
+}
+
+/** The import channels: the quick paths, and preview → (reparse) → commit or cancel. */
+export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, ImportChannel> {
+  const { library, chooseImportFiles, sample, emit, clock = Date.now } = deps
+  const store = new PreviewStore(clock)
+  let running: AbortController | null = null
+
+  const changed = <T>(value: T): T => {
+    emit('library:changed', { reason: 'import' })
+    return value
+  }
+
+  /** Runs one long operation with throttled progress, ending the bar however it ends. */
+  async function withProgress<T>(
+    work: (
+      progress: (p: Omit<ImportProgress, 'active'>) => void,
+      signal: AbortSignal,
+    ) => Promise<T>,
+  ): Promise<T> {
+    running?.abort()
+    const controller = new AbortController()
+    running = controller
+    let last = 0
+    let lastPhase = ''
+    const progress = (p: Omit<ImportProgress, 'active'>) => {
+      const now = clock()
+      if (now - last < PROGRESS_EVERY_MS && p.phase === lastPhase) return
+      last = now
+      lastPhase = p.phase
+      emit('import:progress', { active: true, ...p })
+    }
+    try {
+      return await work(progress, controller.signal)
+    } finally {
+      if (running === controller) running = null
+      emit('import:progress', { active: false, phase: 'writing', fileName: '', fraction: 1 })
+    }
+  }
+
+  return {
+    'import:choose': async () => {
+      const paths = await chooseImportFiles()
+      if (paths.length === 0) return null
+      return changed(await importFiles(library, paths))
+    },
+    'import:text': async ({ fileName, content }) =>
+      changed(await importText(library, fileName, content)),
+    'import:sample': async () =>
+      changed(await importText(library, sample.fileName, sample.content)),
+    'import:preview': async ({ source, options }) => {
+      const inputs = await inputsOf(source, chooseImportFiles)
+      if (!inputs) return null
+      return withProgress((progress, signal) =>
+        createPreview(
+          library,
+          store,
+          inputs,
+          options ?? {},
+          (phase, fileName, fraction) => progress({ phase, fileName, fraction }),
+          signal,
+        ),
+      )
+    },
+    'import:reparse': async ({ previewId, fileIndex, options }) => {
+      const entry = store.get(previewId)
+      return withProgress((progress, signal) =>
+        reparseFile(library, entry, fileIndex, options, {
+          signal,
+          onProgress: ({ done, total }) =>
+            progress({
+              phase: 'parsing',
+              fileName: entry.files[fileIndex]?.fileName ?? '',
+              fraction: done / Math.max(total, 1),
+            }),
+        }),
+      )
+    },
+    'import:commit': async ({ previewId }) => {
+      const entry = store.get(previewId)
+      const report = await withProgress(async (progress) => {
+        progress({ phase: 'writing', fileName: entry.files[0]?.fileName ?? '', fraction: 1 })
+        return commitPreview(library, entry)
+      })
+      store.delete(previewId)
+      return changed(report)
+    },
+    'import:cancel': ({ previewId }) => {
+      const wasRunning = running !== null
+      running?.abort(new ImportCancelledError())
+      running = null
+      const dropped = previewId ? store.delete(previewId) : false
+      return { cancelled: wasRunning || dropped }
+    },
+    'import:undo': async ({ importId }) => {
+      const result = await undoImport(library, importId)
+      emit('library:changed', { reason: 'history' })
+      return result
+    },
+    'import:fragments': async ({ recordId }) => {
+      const file = await readFragments(library.dir, recordId)
+      return { fileName: file.fileName, text: fragmentsAsText(file), count: file.fragments.length }
+    },
+  }
+}

@@ -1,0 +1,71 @@
+import type { ColumnInfo, ParseOptions } from '../../../shared/domain'
+import { NotFoundError } from '../errors'
+import type { ParsedFile } from './merge'
+import type { DecodedFile } from './parse-file'
+
+/** One file of a preview: its decoded text is kept so a new mapping or format can re-parse it. */
+export interface PreviewFile {
+  fileName: string
+  sizeBytes: number
+  decoded: DecodedFile | null
+  options: ParseOptions
+  parsed: ParsedFile | null
+  error: string | null
+  /** A tabular dump with no text column still offers its columns to the mapping step. */
+  columns: ColumnInfo[] | null
+}
+
+export interface PreviewEntry {
+  id: string
+  files: PreviewFile[]
+  createdAt: number
+}
+
+/**
+ * Previews wait in main for the user's Commit or Cancel. They hold whole dumps, so only a few are
+ * kept, and none for long: an abandoned preview must not pin 200 MB for the rest of the session.
+ */
+export class PreviewStore {
+  private readonly entries = new Map<string, PreviewEntry>()
+  private next = 1
+
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly ttlMs = 30 * 60 * 1000,
+    private readonly max = 2,
+  ) {}
+
+  add(files: PreviewFile[]): PreviewEntry {
+    this.prune()
+    const entry: PreviewEntry = { id: `pv_${this.next++}`, files, createdAt: this.clock() }
+    this.entries.set(entry.id, entry)
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!)
+    return entry
+  }
+
+  get(id: string): PreviewEntry {
+    this.prune()
+    const entry = this.entries.get(id)
+    if (!entry) {
+      throw new NotFoundError(
+        'This import preview is no longer available (it was committed, cancelled or expired): import the file again',
+      )
+    }
+    return entry
+  }
+
+  delete(id: string): boolean {
+    return this.entries.delete(id)
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  private prune(): void {
+    const now = this.clock()
+    for (const [id, entry] of this.entries) {
+      if (now - entry.createdAt > this.ttlMs) this.entries.delete(id)
+    }
+  }
+}

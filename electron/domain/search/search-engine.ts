@@ -1,0 +1,274 @@
+import type { Curation, Review, Work } from '../../../shared/domain'
+import type { ReviewQuery } from '../../../shared/query'
+import type { LibraryChange, LibraryObserver } from '../library/library'
+import { compileQuery, type TextGroup } from './compile-query'
+import { DocColumns } from './doc-columns'
+import { rankTitles, sortOrdinals } from './sort-order'
+import { phraseBits } from './phrase-pairs'
+import { TextIndex } from './text-index'
+import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
+
+// Answers queries over the open library. Columns are built at once (about 100 ms for 100,000
+// reviews); the text index is built afterwards in short slices between other work, so the first
+// page shows at once. Until the index covers a review, full-text queries scan that review's text:
+// every query is answered, and right from the start.
+
+/** The library as the engine sees it (the Library class satisfies it). */
+export interface SearchSource {
+  allReviews(): Iterable<Review>
+  getCuration(id: string): Curation
+  curatedIds(): Iterable<string>
+  getWork(id: string): Work | undefined
+  observe(observer: LibraryObserver): () => void
+}
+
+export interface EngineOptions {
+  /** Time one indexing slice may take before yielding to other work. */
+  sliceMs?: number
+  /** Reviews per index segment; the rest is found by the fallback scan until a segment is sealed. */
+  batchSize?: number
+  /** How the next slice is scheduled (tests pass a manual scheduler). */
+  schedule?: (run: () => void) => void
+}
+
+const CACHE_SIZE = 16
+
+export class SearchEngine {
+  cols = new DocColumns()
+  index = new TextIndex()
+  private version = 0
+  private readonly cache = new Map<string, Uint32Array>()
+  private titleRanks: Int32Array | null = null
+  private buildScheduled = false
+  private disposed = false
+  private waiters: (() => void)[] = []
+  private readonly unsubscribe: () => void
+  private readonly sliceMs: number
+  private readonly batchSize: number
+  private readonly schedule: (run: () => void) => void
+
+  constructor(
+    private readonly source: SearchSource,
+    options: EngineOptions = {},
+  ) {
+    this.sliceMs = options.sliceMs ?? 12
+    this.batchSize = options.batchSize ?? 8192
+    this.schedule = options.schedule ?? ((run) => void setImmediate(run))
+    this.load()
+    this.unsubscribe = source.observe((change) => this.apply(change))
+  }
+
+  private load(): void {
+    this.cols = new DocColumns()
+    this.index = new TextIndex()
+    const { source } = this
+    const curated = new Set(source.curatedIds())
+    for (const review of source.allReviews()) {
+      this.cols.add(review, curated.has(review.id) ? source.getCuration(review.id) : undefined)
+    }
+    this.changed()
+  }
+
+  /** Whether every review is in the text index. */
+  get indexed(): boolean {
+    return this.index.indexedUpTo === this.cols.size
+  }
+
+  /** Resolves once the text index covers every review. */
+  ready(): Promise<void> {
+    if (this.indexed) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push(resolve))
+  }
+
+  /** Forgets cached results (the bench measures uncached queries, as each keystroke is). */
+  clearCache(): void {
+    this.cache.clear()
+  }
+
+  dispose(): void {
+    this.disposed = true
+    this.unsubscribe()
+  }
+
+  private changed(reviews = true): void {
+    this.version++
+    this.cache.clear()
+    if (reviews) this.titleRanks = null
+    this.kick()
+  }
+
+  private apply(change: LibraryChange): void {
+    if (change.kind === 'closed') {
+      // Nothing will be asked any more: stop building (a command-line run can exit at once).
+      this.disposed = true
+      this.unsubscribe()
+      return
+    }
+    if (change.kind === 'curation') {
+      for (const id of change.ids) {
+        const o = this.cols.ordinalById.get(id)
+        if (o !== undefined) this.cols.setCuration(o, this.source.getCuration(id))
+      }
+      this.changed(false)
+      return
+    } else {
+      for (const review of change.removed) this.cols.remove(review.id)
+      for (const review of change.added) {
+        this.cols.remove(review.id)
+        this.cols.add(review, this.source.getCuration(review.id))
+      }
+      // Replaced reviews leave dead ordinals behind; once they are a third, start afresh.
+      if (this.cols.deadCount > 1000 && this.cols.deadCount * 3 > this.cols.size) {
+        this.load()
+        return
+      }
+    }
+    this.changed()
+  }
+
+  private kick(): void {
+    if (this.buildScheduled || this.indexed || this.disposed) return
+    this.buildScheduled = true
+    this.schedule(() => this.buildSlice())
+  }
+
+  /** Indexes reviews for up to sliceMs, then yields; seals a segment every batchSize reviews. */
+  private buildSlice(): void {
+    this.buildScheduled = false
+    if (this.disposed) return
+    const { cols, index } = this
+    const deadline = performance.now() + this.sliceMs
+    let since = 0
+    while (index.fedUpTo < cols.size) {
+      const o = index.fedUpTo
+      const d = cols.docs[o]
+      const raw = d ? `${d.title}\n${d.author}\n${d.body}` : null
+      index.feed(
+        o,
+        raw === null ? null : fold(raw),
+        raw !== null && Buffer.byteLength(raw) === raw.length,
+      )
+      if (index.fedUpTo % this.batchSize === 0) index.seal()
+      if (++since % 32 === 0 && performance.now() >= deadline) break
+    }
+    if (index.fedUpTo === cols.size) {
+      index.seal()
+      // A few dozen segments are searched about as fast as one (a 100,000-review library makes
+      // 13), and merging them blocks for a while, so only many imports later lead to a merge.
+      if (index.segmentCount > 24) index.merge()
+      const waiters = this.waiters
+      this.waiters = []
+      for (const resolve of waiters) resolve()
+    }
+    this.kick()
+  }
+
+  private docText(o: number): string | null {
+    const d = this.cols.docs[o]
+    return d ? fold(`${d.title}\n${d.author}\n${d.body}`) : null
+  }
+
+  private workTitle = (workId: string): string => {
+    const w = this.source.getWork(workId)
+    return w ? `${w.title}${w.year ? ` (${w.year})` : ''}` : ''
+  }
+
+  /** Ordinals of the reviews `query` selects, in its order. Throws BadInputError on a bad `q`. */
+  run(query: ReviewQuery): Uint32Array {
+    const key = JSON.stringify(query)
+    const hit = this.cache.get(key)
+    if (hit) return hit
+    const plan = compileQuery(this.cols, this.workTitle, query)
+    const { alive, size } = this.cols
+    const words = [...new Set(plan.include.flatMap((g) => g.words))]
+    const matched = words.length > 0 ? this.withAllWords(words) : null
+    const filters = plan.filters
+    let picked: number[] = []
+    for (let o = 0; o < size; o++) {
+      if (matched ? matched[o] !== 1 : alive[o] !== 1) continue
+      let ok = true
+      for (const f of filters) if (!f(o)) ok = false
+      if (ok) picked.push(o)
+    }
+    // Phrases are checked last, on the few reviews left: it reads their text.
+    for (const g of plan.include) {
+      if (!g.phrase) continue
+      const test = this.phraseTest(g)
+      picked = picked.filter(test)
+    }
+    for (const g of plan.exclude) {
+      const out = this.withAllWords(g.words)
+      const test = this.phraseTest(g)
+      picked = picked.filter((o) => out[o] !== 1 || (g.phrase && !test(o)))
+    }
+    const result = sortOrdinals(this.cols, picked, query.sort, () => this.titleRank())
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
+    this.cache.set(key, result)
+    return result
+  }
+
+  review(o: number): Review {
+    return this.cols.docs[o]!
+  }
+
+  private titleRank(): Int32Array {
+    return (this.titleRanks ??= rankTitles(this.cols))
+  }
+
+  /**
+   * Marks (1) the alive reviews having every word (as a word prefix) in their text or the user's
+   * note. The mark counts the words found so far: word i only promotes reviews that had 0..i-1.
+   */
+  private withAllWords(words: string[]): Uint8Array {
+    const { cols, index } = this
+    const n = cols.size
+    const indexed = index.indexedUpTo
+    const marks = new Uint8Array(n)
+    const ordered = [...words].sort((a, b) => index.cost(a) - index.cost(b))
+    ordered.forEach((word, i) => {
+      const next = i + 1
+      index.markPrefix(word, marks, i, next)
+      for (const [o, note] of cols.notes) {
+        if (o < indexed && marks[o] === i && hasWordPrefix(note, word)) marks[o] = next
+      }
+    })
+    const all = ordered.length
+    // Reviews not in the index yet are scanned, so results are complete while it builds.
+    for (let o = indexed; o < n; o++) {
+      const text = this.docText(o)
+      if (text === null) continue
+      const note = cols.notes.get(o)
+      const found = ordered.every(
+        (w) => hasWordPrefix(text, w) || (note !== undefined && hasWordPrefix(note, w)),
+      )
+      if (found) marks[o] = all
+    }
+    for (let o = 0; o < n; o++) marks[o] = marks[o] === all && cols.alive[o] === 1 ? 1 : 0
+    return marks
+  }
+
+  /** Whether a review holds the phrase: its pair filter first, then its text. */
+  private phraseTest(g: TextGroup): (o: number) => boolean {
+    const bits = phraseBits(g.words)
+    const regex = asciiPhraseRegex(g.words)
+    const strict = asciiPhraseRegex(g.words, true)
+    const inRaw = (re: RegExp, d: Review) =>
+      re.test(d.title) || re.test(d.body) || re.test(d.author)
+    return (o) => {
+      const d = this.cols.docs[o]
+      if (!d) return false
+      const note = this.cols.notes.get(o)
+      if (note === undefined) {
+        if (!this.index.mayHavePhrase(o, bits)) return false
+        if (this.index.isAscii(o)) return regex !== null && inRaw(regex, d)
+      }
+      if (strict !== null && inRaw(strict, d)) return true
+      return (
+        hasPhrase(fold(d.title), g.words) ||
+        hasPhrase(fold(d.body), g.words) ||
+        hasPhrase(fold(d.author), g.words) ||
+        (note !== undefined && hasPhrase(note, g.words))
+      )
+    }
+  }
+}

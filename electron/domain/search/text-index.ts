@@ -1,0 +1,239 @@
+import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
+import { EMPTY, growInt32, TermDictionary } from './term-dictionary'
+import { WORD_UNIT } from './tokenize'
+
+// A compact inverted index over review ordinals (positions in the search engine's document list).
+// Why our own: a general-purpose full-text library keeps per-posting objects, positions and scores;
+// over 100,000 full review bodies that cost 27 s and 1.3 GB. Here a posting is one Uint32 (an
+// ordinal), each term's ordinals are sorted, and terms live in a compact dictionary
+// (term-dictionary.ts). The bench (npm run bench) shows the figures.
+//
+// Documents only ever get appended (a changed review gets a new ordinal; the old one dies), so the
+// index grows by segments covering consecutive ordinal ranges. A segment is built from a batch of
+// documents that may be fed over several time slices; `merge()` folds all segments into one.
+
+interface Segment {
+  /** Term ids present, ascending; null for a merged segment, where the position is the term id. */
+  termIds: Uint32Array | null
+  /** postings[offsets[i] .. offsets[i+1]) are the ordinals of the i-th term, ascending. */
+  offsets: Uint32Array
+  postings: Uint32Array
+}
+
+export interface IndexStats {
+  terms: number
+  postings: number
+  segments: number
+  bytes: number
+}
+
+function findTerm(ids: Uint32Array, id: number): number {
+  let lo = 0
+  let hi = ids.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ids[mid]! < id) lo = mid + 1
+    else hi = mid
+  }
+  return lo < ids.length && ids[lo] === id ? lo : -1
+}
+
+export class TextIndex {
+  private readonly dict = new TermDictionary()
+  private segments: Segment[] = []
+  /** The last ordinal each term was seen in, to post each term once per document. */
+  private lastSeen = new Int32Array(1024).fill(EMPTY)
+  /** The batch being built: (term, ordinal) pairs in ordinal order. */
+  private pendingTerms: number[] = []
+  private pendingOrdinals: number[] = []
+  private pendingFrom = 0
+  private pairs = new Uint8Array(PAIR_BYTES * 1024)
+  private asciiDocs = new Uint8Array(1024)
+  /** Ordinals below this are searchable through the index. */
+  indexedUpTo = 0
+  /** Ordinals below this have been fed (searchable once the batch is sealed). */
+  fedUpTo = 0
+
+  /**
+   * Feeds the next document (ordinal === fedUpTo): its folded text, null for a dead document, and
+   * whether its raw text is plain ASCII.
+   */
+  feed(ordinal: number, folded: string | null, ascii = false): void {
+    if (ordinal !== this.fedUpTo)
+      throw new Error(`index fed ordinal ${ordinal}, expected ${this.fedUpTo}`)
+    this.fedUpTo++
+    if (folded === null) return
+    if ((ordinal + 1) * PAIR_BYTES > this.pairs.length) {
+      const grown = new Uint8Array(Math.ceil((this.pairs.length * 1.5) / PAIR_BYTES) * PAIR_BYTES)
+      grown.set(this.pairs)
+      this.pairs = grown
+      const ascii = new Uint8Array(grown.length / PAIR_BYTES)
+      ascii.set(this.asciiDocs)
+      this.asciiDocs = ascii
+    }
+    this.asciiDocs[ordinal] = ascii ? 1 : 0
+    const pairs = this.pairs
+    const base = ordinal * PAIR_BYTES
+    const n = folded.length
+    let start = -1
+    let hash = 0
+    let hash3 = 0
+    let previous = 0
+    let hasPrevious = false
+    for (let i = 0; i <= n; i++) {
+      const code = i < n ? folded.charCodeAt(i) : 32
+      if (WORD_UNIT[code] === 1) {
+        if (start < 0) {
+          start = i
+          hash = 0
+        }
+        hash = (Math.imul(hash, 31) + code) | 0
+        if (i - start < 3) hash3 = hash
+      } else if (start >= 0) {
+        if (hasPrevious) {
+          const a = pairBitA(previous, hash3)
+          const b = pairBitB(previous, hash3)
+          pairs[base + (a >>> 3)]! |= 1 << (a & 7)
+          pairs[base + (b >>> 3)]! |= 1 << (b & 7)
+        }
+        previous = hash
+        hasPrevious = true
+        const id = this.dict.id(folded, start, i, hash)
+        if (id >= this.lastSeen.length) this.lastSeen = growInt32(this.lastSeen, id + 1, EMPTY)
+        if (this.lastSeen[id] !== ordinal) {
+          this.lastSeen[id] = ordinal
+          this.pendingTerms.push(id)
+          this.pendingOrdinals.push(ordinal)
+        }
+        start = -1
+      }
+    }
+  }
+
+  /** Makes everything fed so far searchable, as one new segment (a counting sort by term). */
+  seal(): void {
+    if (this.fedUpTo === this.pendingFrom) return
+    const count = this.pendingTerms.length
+    const counts = new Uint32Array(this.dict.size)
+    for (let i = 0; i < count; i++) counts[this.pendingTerms[i]!]!++
+    let distinct = 0
+    for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) distinct++
+    const termIds = new Uint32Array(distinct)
+    const offsets = new Uint32Array(distinct + 1)
+    // counts becomes each term's write cursor into postings.
+    let at = 0
+    let k = 0
+    for (let id = 0; id < counts.length; id++) {
+      const c = counts[id]!
+      if (c === 0) continue
+      termIds[k] = id
+      offsets[k++] = at
+      counts[id] = at
+      at += c
+    }
+    offsets[distinct] = at
+    const postings = new Uint32Array(count)
+    for (let i = 0; i < count; i++)
+      postings[counts[this.pendingTerms[i]!]!++] = this.pendingOrdinals[i]!
+    this.segments.push({ termIds, offsets, postings })
+    this.pendingTerms = []
+    this.pendingOrdinals = []
+    this.pendingFrom = this.fedUpTo
+    this.indexedUpTo = this.fedUpTo
+  }
+
+  get segmentCount(): number {
+    return this.segments.length
+  }
+
+  /** Folds every segment into one and brings the sorted term array up to date. */
+  merge(): void {
+    if (this.segments.length > 1) {
+      const termCount = this.dict.size
+      const offsets = new Uint32Array(termCount + 1)
+      for (const seg of this.segments) {
+        const n = seg.offsets.length - 1
+        for (let i = 0; i < n; i++) {
+          const id = seg.termIds ? seg.termIds[i]! : i
+          offsets[id + 1]! += seg.offsets[i + 1]! - seg.offsets[i]!
+        }
+      }
+      for (let id = 0; id < termCount; id++) offsets[id + 1]! += offsets[id]!
+      const postings = new Uint32Array(offsets[termCount]!)
+      const cursor = offsets.slice(0, termCount)
+      for (const seg of this.segments) {
+        const n = seg.offsets.length - 1
+        for (let i = 0; i < n; i++) {
+          const id = seg.termIds ? seg.termIds[i]! : i
+          const part = seg.postings.subarray(seg.offsets[i]!, seg.offsets[i + 1]!)
+          postings.set(part, cursor[id]!)
+          cursor[id]! += part.length
+        }
+      }
+      this.segments = [{ termIds: null, offsets, postings }]
+    }
+  }
+
+  /**
+   * For every indexed ordinal with a word starting with `prefix` whose mark is `from`, sets the
+   * mark to `to`. One tight loop over the postings: prefixes like "the" visit a million of them.
+   */
+  markPrefix(prefix: string, marks: Uint8Array, from: number, to: number): void {
+    const ids = this.dict.matching(prefix)
+    for (const seg of this.segments) {
+      const { offsets, postings, termIds } = seg
+      const dense = offsets.length - 1
+      for (const id of ids) {
+        const i = termIds ? findTerm(termIds, id) : id < dense ? id : -1
+        if (i < 0) continue
+        const end = offsets[i + 1]!
+        for (let p = offsets[i]!; p < end; p++) {
+          const o = postings[p]!
+          if (marks[o] === from) marks[o] = to
+        }
+      }
+    }
+  }
+
+  /**
+   * False when the document surely lacks the phrase whose `phraseBits` these are; true when it may
+   * hold it. Documents not fed yet may hold anything.
+   */
+  mayHavePhrase(ordinal: number, bits: readonly number[]): boolean {
+    if (ordinal >= this.fedUpTo) return true
+    const base = ordinal * PAIR_BYTES
+    for (const bit of bits) {
+      if ((this.pairs[base + (bit >>> 3)]! & (1 << (bit & 7))) === 0) return false
+    }
+    return true
+  }
+
+  /** Whether the document's raw text is plain ASCII (known once it has been fed). */
+  isAscii(ordinal: number): boolean {
+    return ordinal < this.fedUpTo && this.asciiDocs[ordinal] === 1
+  }
+
+  /** How many postings a prefix would visit: lets the engine start with the rarest word. */
+  cost(prefix: string): number {
+    let total = 0
+    const ids = this.dict.matching(prefix)
+    for (const seg of this.segments) {
+      for (const id of ids) {
+        const i = seg.termIds ? findTerm(seg.termIds, id) : id < seg.offsets.length - 1 ? id : -1
+        if (i >= 0) total += seg.offsets[i + 1]! - seg.offsets[i]!
+      }
+    }
+    return total
+  }
+
+  stats(): IndexStats {
+    let postings = 0
+    let bytes =
+      this.dict.bytes + this.lastSeen.byteLength + this.pairs.byteLength + this.asciiDocs.byteLength
+    for (const seg of this.segments) {
+      postings += seg.postings.length
+      bytes += seg.postings.byteLength + seg.offsets.byteLength + (seg.termIds?.byteLength ?? 0)
+    }
+    return { terms: this.dict.size, postings, segments: this.segments.length, bytes }
+  }
+}

@@ -1,0 +1,96 @@
+import { useEffect, useId, useRef } from 'react'
+import type { ImportPreview, ImportProgress } from '../../../shared/contract'
+import type { ParseOptions } from '../../../shared/domain'
+import { plural } from '../format'
+import { FilePreviewSection } from './FilePreviewSection'
+
+interface Props {
+  preview: ImportPreview
+  busy: boolean
+  progress: ImportProgress | null
+  onOptions: (fileIndex: number, options: ParseOptions) => void
+  onCommit: () => void
+  onCancel: () => void
+}
+
+/** What an import would do, before it does it: Import commits, Cancel leaves the library as it was. */
+export function ImportPreviewDialog({
+  preview,
+  busy,
+  progress,
+  onOptions,
+  onCommit,
+  onCancel,
+}: Props) {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const commitButton = useRef<HTMLButtonElement>(null)
+  const headingId = useId()
+  const ready = preview.files.filter((f) => f.error === null)
+  const reviews = ready.reduce((n, f) => n + f.found, 0)
+  const skipped = preview.files.length - ready.length
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    const previous = document.activeElement
+    if (!element.open) element.showModal()
+    commitButton.current?.focus()
+    return () => {
+      if (element.open) element.close()
+      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
+    }
+  }, [])
+
+  return (
+    <dialog
+      ref={dialog}
+      className="import-dialog preview-dialog"
+      aria-labelledby={headingId}
+      onCancel={(event) => {
+        event.preventDefault()
+        onCancel()
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={headingId}>Import preview</h2>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            ref={commitButton}
+            type="button"
+            className="primary"
+            disabled={busy || reviews === 0}
+            onClick={onCommit}
+          >
+            Import {plural(reviews, 'review')}
+          </button>
+        </div>
+      </div>
+      {skipped > 0 && (
+        <p className="dialog-message">
+          {plural(skipped, 'file')} cannot be read as chosen and will be left out.
+        </p>
+      )}
+      {busy && progress && (
+        <progress
+          className="dialog-progress"
+          aria-label="Import progress"
+          max={100}
+          value={Math.round(progress.fraction * 100)}
+        />
+      )}
+      <div className="dialog-body" tabIndex={0}>
+        {preview.files.map((file, i) => (
+          <FilePreviewSection
+            key={`${file.fileName}-${i}`}
+            file={file}
+            busy={busy}
+            onOptions={(options) => onOptions(i, options)}
+          />
+        ))}
+      </div>
+    </dialog>
+  )
+}

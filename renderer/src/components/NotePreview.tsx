@@ -1,0 +1,31 @@
+import Markdown, { type Components } from 'react-markdown'
+import { invoke } from '../api'
+
+// react-markdown builds React elements from the Markdown syntax tree and never renders raw HTML
+// (no rehype-raw), so a note cannot inject markup, scripts or inline styles: the CSP stays strict.
+// Links open in the system browser through main, which allows only https URLs.
+const components: Components = {
+  a: ({ href, children }) => (
+    <a
+      href={href}
+      onClick={(event) => {
+        event.preventDefault()
+        if (href) void invoke('app:open-external', { url: href }).catch(() => undefined)
+      }}
+    >
+      {children}
+    </a>
+  ),
+  img: ({ alt }) => <span className="hint">[image: {alt}]</span>,
+}
+
+export function NotePreview({ text }: { text: string }) {
+  if (!text.trim()) return null
+  return (
+    <div className="note-preview" aria-label="Note preview" role="region">
+      <Markdown components={components} skipHtml>
+        {text}
+      </Markdown>
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+import { MOD } from '../keys'
+import { ModalDialog } from './ModalDialog'
+
+const GROUPS: [string, [string, string][]][] = [
+  [
+    'List',
+    [
+      ['↑ ↓ Home End PgUp PgDn', 'Move to another review'],
+      ['Shift + ↑ ↓', 'Extend the selection'],
+      [`${MOD} + click, ${MOD} + Space`, 'Add or remove a review from the selection'],
+      ['Shift + click', 'Select a range'],
+      [`${MOD} + A`, 'Select all matching reviews'],
+      ['Esc', 'Back to the current review only'],
+      ['L', 'Focus the list'],
+    ],
+  ],
+  [
+    'Curate (current review or selection)',
+    [
+      ['1 … 9', 'Toggle the first nine tags (numbered in the sidebar)'],
+      ['Alt + 1 … Alt + 9, Alt + 0', 'My rating 1 … 9, 10'],
+      ['Alt + Backspace', 'Clear my rating'],
+      ['K', 'Keep / unkeep (star)'],
+      ['H', 'Highlight the selected passage'],
+    ],
+  ],
+  [
+    'App',
+    [
+      [`${MOD} + Z`, 'Undo'],
+      [`Shift + ${MOD} + Z, ${MOD} + Y`, 'Redo'],
+      [`/ or ${MOD} + F`, 'Search (typed queries: rating:>=8 tag:acting -tag:spoiler …)'],
+      ['I', 'Show or hide insights'],
+      ['?', 'This sheet'],
+    ],
+  ],
+]
+
+export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
+  return (
+    <ModalDialog title="Keyboard shortcuts" className="shortcuts-sheet" onClose={onClose}>
+      <p className="hint">Single keys work whenever the focus is not in a text field.</p>
+      {GROUPS.map(([title, rows]) => (
+        <table key={title} className="shortcuts">
+          <caption>{title}</caption>
+          <tbody>
+            {rows.map(([keys, what]) => (
+              <tr key={keys}>
+                <th scope="row">
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,150 @@
+import { useId, useState } from 'react'
+import type { TagSummary } from '../../../shared/contract'
+import { errorMessage, invoke } from '../api'
+import { plural } from '../format'
+import { ModalDialog } from './ModalDialog'
+
+interface Props {
+  tag: TagSummary
+  tags: TagSummary[]
+  onClose: () => void
+  onDone: (status: string) => void
+}
+
+/** Rename (children move too), recolour, merge into another tag, or delete after a confirmation. */
+export function TagDialog({ tag, tags, onClose, onDone }: Props) {
+  const [name, setName] = useState(tag.name)
+  const [color, setColor] = useState(tag.color)
+  const [into, setInto] = useState('')
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const ids = { name: useId(), color: useId(), into: useId(), error: useId() }
+  const others = tags.filter((t) => t.name !== tag.name)
+
+  const run = (work: () => Promise<{ changed: number }>, done: (changed: number) => string) => {
+    setBusy(true)
+    setError(null)
+    work()
+      .then(({ changed }) => onDone(done(changed)))
+      .catch((e: unknown) => setError(errorMessage(e)))
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <ModalDialog title={`Tag “${tag.name}”`} className="tag-dialog" onClose={onClose}>
+      <p className="hint">
+        Used on {plural(tag.count, 'review')}. Every change here can be undone.
+      </p>
+      {error && (
+        <p id={ids.error} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <form
+        className="dialog-row"
+        onSubmit={(event) => {
+          event.preventDefault()
+          const to = name.trim()
+          if (to && to !== tag.name) {
+            run(
+              () => invoke('tags:rename', { from: tag.name, to }),
+              (n) => `Renamed ${tag.name} to ${to} on ${plural(n, 'review')}`,
+            )
+          }
+        }}
+      >
+        <label htmlFor={ids.name}>Name</label>
+        <input
+          id={ids.name}
+          type="text"
+          value={name}
+          data-autofocus
+          onChange={(event) => setName(event.target.value)}
+          aria-describedby={error ? ids.error : undefined}
+        />
+        <button type="submit" disabled={busy || !name.trim() || name.trim() === tag.name}>
+          Rename
+        </button>
+      </form>
+      <p className="hint">Use “/” for levels: theme/fatherhood sits under theme.</p>
+      <div className="dialog-row">
+        <label htmlFor={ids.color}>Colour</label>
+        <input
+          id={ids.color}
+          type="color"
+          value={color}
+          onChange={(event) => setColor(event.target.value)}
+        />
+        <button
+          type="button"
+          disabled={busy || color === tag.color}
+          onClick={() =>
+            run(
+              () => invoke('tags:recolor', { name: tag.name, color }),
+              () => `Recoloured ${tag.name}`,
+            )
+          }
+        >
+          Set colour
+        </button>
+      </div>
+      {others.length > 0 && (
+        <div className="dialog-row">
+          <label htmlFor={ids.into}>Merge into</label>
+          <select id={ids.into} value={into} onChange={(event) => setInto(event.target.value)}>
+            <option value="">Choose a tag…</option>
+            {others.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name} ({t.count})
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={busy || !into}
+            onClick={() =>
+              run(
+                () => invoke('tags:merge', { from: tag.name, into }),
+                (n) => `Merged ${tag.name} into ${into} (${plural(n, 'review')})`,
+              )
+            }
+          >
+            Merge
+          </button>
+        </div>
+      )}
+      <div className="dialog-row danger-zone">
+        {confirming ? (
+          <>
+            <p role="alert">
+              Delete “{tag.name}” and remove it from {plural(tag.count, 'review')}?
+            </p>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              // The confirmation replaces the button that had the focus; keep it in the dialog.
+              autoFocus
+              onClick={() =>
+                run(
+                  () => invoke('tags:delete', { name: tag.name }),
+                  (n) => `Deleted tag ${tag.name} from ${plural(n, 'review')}`,
+                )
+              }
+            >
+              Yes, delete
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Delete tag…
+          </button>
+        )}
+      </div>
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,219 @@
+import { useCallback, useMemo, useState } from 'react'
+import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
+import type { ReviewQuery } from '../../../shared/query'
+import { errorMessage, invoke } from '../api'
+import { plural } from '../format'
+import type { HistoryControls } from '../hooks/useHistory'
+import type { ReviewPages } from '../hooks/useReviewPages'
+import { useSelection } from '../hooks/useSelection'
+import { useShortcuts } from '../hooks/useShortcuts'
+import { useViews } from '../hooks/useViews'
+import { searchTerms } from '../search-marks'
+import { orderedTags } from '../tag-tree'
+import { BulkBar, type BulkAction } from './BulkBar'
+import { InsightsPanel } from './InsightsPanel'
+import { ReaderPane } from './ReaderPane'
+import { ReviewList } from './ReviewList'
+import { ShortcutsSheet } from './ShortcutsSheet'
+import { Sidebar } from './Sidebar'
+
+interface Props {
+  info: LibraryInfo
+  /** The filters the UI controls set (the typed query is applied on top of them). */
+  filters: ReviewQuery
+  /** The full query the list shows. */
+  query: ReviewQuery
+  /** The query as typed this instant (the list waits for a pause in typing): what a view saves. */
+  typedQuery: ReviewQuery
+  pages: ReviewPages
+  detail: ReviewDetail | null
+  selectedId: string | null
+  version: number
+  history: HistoryControls
+  shortcutsOpen: boolean
+  onShortcuts: (open: boolean) => void
+  onSelect: (id: string | null) => void
+  onFilters: (query: ReviewQuery) => void
+  /** Replaces the whole query (a saved view): filters and the typed query at once. */
+  onApplyQuery: (query: ReviewQuery) => void
+  onChanged: () => void
+  onStatus: (message: string) => void
+  onError: (message: string) => void
+}
+
+/** Sidebar, list, reader or insights, the bulk bar and the keyboard: the curation workspace. */
+export function Workspace(props: Props) {
+  const { info, filters, query, pages, detail, selectedId, version, history } = props
+  const { onSelect, onChanged, onStatus, onError } = props
+  const [insights, setInsights] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [highlightRequest, setHighlightRequest] = useState(0)
+  const selection = useSelection(query, pages.total ?? 0, onError)
+  const views = useViews(version, onError)
+  const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
+  const tagKeys = useMemo(
+    () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
+    [tagOrder],
+  )
+  const tagColors = useMemo(
+    () => new Map(info.tags.map((t) => [t.name.toLowerCase(), t.color])),
+    [info.tags],
+  )
+  const knownTags = useMemo(() => info.tags.map((t) => t.name), [info.tags])
+  const terms = useMemo(() => searchTerms(query.q), [query.q])
+
+  const apply = useCallback(
+    (work: () => Promise<string>) => {
+      setBusy(true)
+      work()
+        .then((status) => {
+          onStatus(status)
+          onChanged()
+        })
+        .catch((error: unknown) => onError(errorMessage(error)))
+        .finally(() => setBusy(false))
+    },
+    [onStatus, onChanged, onError],
+  )
+
+  const runBulk = (action: BulkAction) => {
+    const target = selection.target(selectedId)
+    if (!target) return onStatus('Select a review first')
+    const n = (changed: number) => plural(changed, 'review')
+    apply(async () => {
+      switch (action.kind) {
+        case 'tag':
+          return `Tagged ${n((await invoke('curation:tag', { ...target, tags: [action.tag] })).changed)} ${action.tag}`
+        case 'untag':
+          return `Removed ${action.tag} from ${n((await invoke('curation:untag', { ...target, tags: [action.tag] })).changed)}`
+        case 'rate': {
+          const { changed } = await invoke('curation:rate', { ...target, rating: action.rating })
+          return action.rating === null
+            ? `Cleared my rating of ${n(changed)}`
+            : `Rated ${n(changed)} ${action.rating}/10`
+        }
+        case 'keep': {
+          const { changed } = await invoke('curation:keep', { ...target, kept: action.kept })
+          return `${action.kept ? 'Kept' : 'Unkept'} ${n(changed)}`
+        }
+      }
+    })
+  }
+
+  useShortcuts(
+    {
+      undo: history.undo,
+      redo: history.redo,
+      toggleTag: (position) => {
+        const tag = tagOrder[position - 1]
+        const target = selection.target(selectedId)
+        if (!tag || !target) return
+        apply(async () => {
+          const { changed, added } = await invoke('curation:toggle-tag', {
+            ...target,
+            tag: tag.name,
+          })
+          return `${added ? 'Tagged' : 'Untagged'} ${plural(changed, 'review')} ${tag.name}`
+        })
+      },
+      rate: (rating) => runBulk({ kind: 'rate', rating }),
+      toggleKeep: () => {
+        const many = selection.all || selection.ids.size > 1
+        runBulk({ kind: 'keep', kept: many ? true : !detail?.curation.kept })
+      },
+      highlight: () => setHighlightRequest((n) => n + 1),
+      showShortcuts: () => props.onShortcuts(true),
+      toggleInsights: () => setInsights((v) => !v),
+      focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
+      focusList: () => document.querySelector<HTMLElement>('[role="listbox"]')?.focus(),
+    },
+    true,
+  )
+
+  const many = selection.all || selection.ids.size > 1
+  return (
+    <main className="workspace">
+      <Sidebar
+        info={info}
+        filters={filters}
+        query={query}
+        views={views}
+        history={history.state}
+        tagKeys={tagKeys}
+        onFilters={props.onFilters}
+        onApplyView={(view: SavedViewSummary) => props.onApplyQuery(view.query)}
+        onSaveView={(name) =>
+          apply(async () => {
+            await invoke('views:save', { name, query: props.typedQuery })
+            return `Saved view ${name}`
+          })
+        }
+        onStatus={(status) => {
+          onStatus(status)
+          onChanged()
+        }}
+        onError={onError}
+      />
+      <div className="list-column">
+        {many && (
+          <BulkBar
+            selection={selection}
+            total={pages.total ?? 0}
+            tags={info.tags}
+            busy={busy}
+            onAction={runBulk}
+          />
+        )}
+        <ReviewList
+          key={JSON.stringify(query)}
+          pages={pages}
+          selectedId={selectedId}
+          selection={selection}
+          tagColors={tagColors}
+          terms={terms}
+          onSelect={onSelect}
+          head={
+            <div className="list-head-actions">
+              {!many && (pages.total ?? 0) > 1 && (
+                <button type="button" className="quiet" onClick={selection.selectAll}>
+                  Select all
+                </button>
+              )}
+              <button
+                type="button"
+                className="quiet"
+                aria-pressed={insights}
+                title="Charts for the reviews the list shows (I)"
+                onClick={() => setInsights((v) => !v)}
+              >
+                Insights
+              </button>
+            </div>
+          }
+        />
+      </div>
+      {insights ? (
+        <InsightsPanel
+          query={query}
+          version={version}
+          onError={onError}
+          onOpen={(id) => {
+            onSelect(id)
+            setInsights(false)
+          }}
+        />
+      ) : (
+        <ReaderPane
+          detail={detail}
+          knownTags={knownTags}
+          tagColors={tagColors}
+          highlightRequest={highlightRequest}
+          terms={terms}
+          onChanged={onChanged}
+          onError={onError}
+        />
+      )}
+      {props.shortcutsOpen && <ShortcutsSheet onClose={() => props.onShortcuts(false)} />}
+    </main>
+  )
+}

@@ -1,0 +1,135 @@
+// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections]
+//
+// For each library size: time to open the library ready to query (first page of the default
+// view), full-text + filter + sort query latency (first 100 rows, a fixed varied query set,
+// uncached), durable curation-edit latency, and peak main-process memory; then the same on a naive
+// baseline (one lowdb file, linear scans) in the same run, and the ratios. Each measurement runs
+// in its own child process so memory figures are not polluted. Libraries come from a seeded
+// generator (test/bench/generate.ts) and are cached in the OS temp folder. Extra sections
+// (the renderer, and whatever test/bench/sections.ts lists) run last.
+//
+// `--json` prints exactly one JSON object on stdout; everything else goes to stderr.
+
+import { spawn } from 'node:child_process'
+import { loadavg } from 'node:os'
+import { join, resolve } from 'node:path'
+import { ensureLibrary, type BenchLibrary } from './make-library'
+import { BENCH_SECTIONS } from './sections'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '10000,100000')
+  .split(',')
+  .map(Number)
+const log = (message: string) => process.stderr.write(`${message}\n`)
+
+type Figures = Record<string, unknown> & {
+  openMs: number
+  queryP50Ms: number
+  queryP95Ms: number
+  editP50Ms: number
+  editP95Ms: number
+  rssMb: number
+}
+
+/** Runs a bench script in a fresh Node (through tsx) and returns the JSON line it prints. */
+function runChild(script: string, childArgs: string[]): Promise<Figures> {
+  return new Promise((ok, fail) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'test/bench', script), ...childArgs],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => {
+      for (const line of d.toString().split('\n'))
+        if (line.trim() && !line.includes('npm warn')) log(`  ${line}`)
+    })
+    child.on('error', fail)
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? ''
+      if (code !== 0 || !line.startsWith('{'))
+        fail(new Error(`${script} exited with ${code}: ${out.slice(-500)}`))
+      else ok(JSON.parse(line) as Figures)
+    })
+  })
+}
+
+const ratio = (a: number, b: number) => Number((a / b).toFixed(1))
+
+function describe(size: number, run: Figures, base: Figures): string[] {
+  return [
+    `${size} reviews:`,
+    `  open ${run.openMs} ms (baseline ${base.openMs} ms, ${ratio(base.openMs, run.openMs)}x); first full-text answer ${run.firstTextQueryMs} ms after start; index ready ${run.indexReadyMs} ms`,
+    `  query p50 ${run.queryP50Ms} ms, p95 ${run.queryP95Ms} ms (baseline p50 ${base.queryP50Ms}, p95 ${base.queryP95Ms} ms; p95 ${ratio(base.queryP95Ms, run.queryP95Ms)}x faster)`,
+    `  edit p50 ${run.editP50Ms} ms, p95 ${run.editP95Ms} ms (baseline p50 ${base.editP50Ms}, p95 ${base.editP95Ms} ms; p95 ${ratio(base.editP95Ms, run.editP95Ms)}x faster)`,
+    `  memory ${run.rssMb} MB peak RSS (baseline ${base.rssMb} MB)`,
+  ]
+}
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  const libraries = new Map<number, BenchLibrary>()
+  for (const size of sizes) libraries.set(size, await ensureLibrary(size, undefined, log))
+  const runs: Record<string, unknown>[] = []
+  const report: string[] = []
+  for (const size of sizes) {
+    const lib = libraries.get(size)!
+    log(`${size} reviews: measuring the app's store and search engine`)
+    const load = loadavg()[0]!
+    const run = await runChild('measure-engine.ts', [lib.dir])
+    log(`${size} reviews: measuring the naive baseline`)
+    const base = await runChild('measure-baseline.ts', [
+      lib.baselineFile,
+      size >= 100_000 ? '8' : '20',
+    ])
+    const ratios = {
+      open: ratio(base.openMs, run.openMs),
+      queryP95: ratio(base.queryP95Ms, run.queryP95Ms),
+      editP95: ratio(base.editP95Ms, run.editP95Ms),
+    }
+    runs.push({
+      ...run,
+      reviews: size,
+      loadAverage: Number(load.toFixed(2)),
+      baseline: base,
+      ratios,
+    })
+    report.push(...describe(size, run, base))
+  }
+  const output: Record<string, unknown> = { runs }
+  for (const section of args.includes('--no-sections') ? [] : BENCH_SECTIONS) {
+    log(`section ${section.name}`)
+    try {
+      const { result, summary } = await section.run({
+        sizes,
+        libraryDir: (size) => libraries.get(size)!.dir,
+        baselineFile: (size) => libraries.get(size)!.baselineFile,
+        log,
+      })
+      output[section.name] = result
+      report.push(...summary)
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      output[section.name] = { error: message }
+      report.push(`${section.name}: failed: ${message}`)
+    }
+  }
+  output.totalSeconds = Math.round((performance.now() - started) / 1000)
+  output.machine = {
+    cpus: (await import('node:os')).cpus().length,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+  }
+  if (json) process.stdout.write(`${JSON.stringify(output)}\n`)
+  else process.stdout.write(`${report.join('\n')}\n`)
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})
