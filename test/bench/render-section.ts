@@ -65,7 +65,11 @@ export const renderSection: BenchSection = {
     await ensureBuild(log)
     // The page edits nothing, but the harness opens (and locks) the library: use a copy.
     const dir = await mkdtemp(join(tmpdir(), 'curator-bench-render-'))
-    await cp(libraryDir(size), dir, { recursive: true })
+    // Skip the lock folder: a cached library held open elsewhere must not make the copy look held.
+    await cp(libraryDir(size), dir, {
+      recursive: true,
+      filter: (source) => !source.endsWith('.lock'),
+    })
     const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
     try {
       const app = await openCuratorPage({ browser, libraryDir: dir })

@@ -6,7 +6,7 @@ import { importFiles, importText } from '../services/import-service'
 import { fragmentsAsText, readFragments } from './fragments-file'
 import { commitPreview, createPreview, reparseFile, type PreviewInput } from './preview'
 import { PreviewStore } from './preview-store'
-import { decodeFile } from './parse-file'
+import { decodeFileInSlices } from './parse-file'
 import { assertSize, readDumpFile, statDumpFiles } from './read-files'
 import { ImportCancelledError } from './run-steps'
 import { undoImport } from './undo-import'
@@ -44,7 +44,7 @@ async function inputsOf(
       {
         fileName: source.fileName,
         size: bytes.length,
-        load: async () => decodeFile(source.fileName, bytes),
+        load: async (_onRead, signal) => decodeFileInSlices(source.fileName, bytes, { signal }),
       },
     ]
   }
@@ -55,7 +55,8 @@ async function inputsOf(
       return {
         fileName,
         size,
-        load: async () => decodeFile(fileName, Buffer.from(base64, 'base64')),
+        load: async (_onRead, signal) =>
+          decodeFileInSlices(fileName, Buffer.from(base64, 'base64'), { signal }),
       }
     })
   }
@@ -65,7 +66,9 @@ async function inputsOf(
     fileName: f.fileName,
     size: f.size,
     load: async (onRead, signal) =>
-      decodeFile(f.fileName, await readDumpFile(f.path, f.size, onRead, signal)),
+      decodeFileInSlices(f.fileName, await readDumpFile(f.path, f.size, onRead, signal), {
+        signal,
+      }),
   }))
 }
 

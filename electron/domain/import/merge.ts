@@ -106,7 +106,10 @@ export function* planFileSteps(
   const total = parsed.result.reviews.length
   let done = 0
   const groups = new Map<string, { work: Work; reviews: ParsedReview[] }>()
+  let grouped = 0
   for (const p of parsed.result.reviews) {
+    // Naming the work hashes it: 150,000 reviews take a second, so the caller may yield here too.
+    if (++grouped % PLAN_STEP === 0) yield { done: 0, total }
     const work = workOfReview(p, parsed.result, parsed.fileName)
     const group = groups.get(work.id) ?? { work, reviews: [] }
     group.reviews.push(p)

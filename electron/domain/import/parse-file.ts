@@ -1,5 +1,5 @@
 import type { ParseOptions, ParseResult } from '../../../shared/domain'
-import { decodeDump, parseDumpSteps } from '../parsers'
+import { decodeDump, decodeDumpSteps, parseDumpSteps } from '../parsers'
 import { runInSlices, type SliceOptions } from './run-steps'
 
 export interface DecodedFile {
@@ -10,6 +10,16 @@ export interface DecodedFile {
 
 export function decodeFile(fileName: string, bytes: Uint8Array): DecodedFile {
   const { text, encoding } = decodeDump(bytes, fileName)
+  return { fileName, text, encoding }
+}
+
+/** The same decoding in time slices: a 200 MB dump takes seconds, and main must keep answering. */
+export async function decodeFileInSlices(
+  fileName: string,
+  bytes: Uint8Array,
+  slices: SliceOptions = {},
+): Promise<DecodedFile> {
+  const { text, encoding } = await runInSlices(decodeDumpSteps(bytes, fileName), slices)
   return { fileName, text, encoding }
 }
 

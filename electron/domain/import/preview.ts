@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises'
 import type { FilePreview, ImportPreview, PreviewRow } from '../../../shared/channels/import'
 import { PREVIEW_SAMPLE_ROWS, REPORT_LIST_CAP } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
@@ -83,8 +82,6 @@ export async function createPreview(
           progress('reading', input.fileName, at((read / Math.max(input.size, 1)) * READ_SHARE)),
         signal,
       )
-      // Decoding a large dump is one long step: let IPC (a Cancel) through before parsing.
-      await setImmediate()
     } catch (error) {
       if (error instanceof ImportCancelledError) throw error
       file.error = messageOf(error, input.fileName)

@@ -1,5 +1,6 @@
 import { analyse } from 'chardet'
 import { BadInputError } from '../errors'
+import { runSteps, type ParseProgress } from './parse-util'
 
 export interface DecodedDump {
   text: string
@@ -18,21 +19,98 @@ const SAMPLE_BYTES = 256 * 1024
 /** Encodings a review dump is plausibly saved in (Western first: they win a tie). */
 const WESTERN = new Set(['windows-1252', 'iso-8859-1'])
 
+/** Bytes decoded per step: a few milliseconds of work, so a caller can yield between steps. */
+const SLICE_BYTES = 4 * 1024 * 1024
+
 /**
  * Turns the bytes of a user's dump into normalised text. The BOM decides when there is one;
  * otherwise strict UTF-8 (which random legacy bytes practically never pass), then UTF-16 without
  * BOM (NUL in every other byte), then the legacy code page chardet detects.
  */
 export function decodeDump(bytes: Uint8Array, fileName: string): DecodedDump {
+  return runSteps(decodeDumpSteps(bytes, fileName))
+}
+
+/**
+ * The same decoding in steps of a few megabytes (progress counts bytes), so a 200 MB dump can be
+ * decoded in time slices. The result equals decodeDump's.
+ */
+export function* decodeDumpSteps(
+  bytes: Uint8Array,
+  fileName: string,
+  sliceBytes = SLICE_BYTES,
+): Generator<ParseProgress, DecodedDump, void> {
   if (bytes.length === 0) throw new BadInputError(`${fileName} is empty: ${EXPECTED}`)
-  const bom = detectBom(bytes)
-  const utf8 = bom === null ? strictUtf8(bytes) : null
-  const encoding = utf8 === null ? detectEncoding(bytes, fileName) : 'utf-8'
-  const text = utf8 ?? decodeAs(bytes, encoding)
-  if (looksBinary(text)) throw binaryError(fileName)
-  const normalised = normaliseText(text)
-  if (!/\S/.test(normalised)) throw new BadInputError(`${fileName} is empty: ${EXPECTED}`)
-  return { text: normalised, encoding }
+  // A slice must hold a whole character (UTF-8 has up to four bytes) and an even byte count.
+  sliceBytes = Math.max(4, sliceBytes - (sliceBytes % 2))
+  // Strict UTF-8 first; bytes that turn out not to be UTF-8 are decoded again as what they are.
+  if (detectBom(bytes) === null && !bytes.includes(0)) {
+    const text = yield* decodeSlices(bytes, 'utf-8', fileName, true, sliceBytes)
+    if (text !== null) return { text, encoding: 'utf-8' }
+  }
+  const encoding = detectEncoding(bytes, fileName)
+  const text = yield* decodeSlices(bytes, encoding, fileName, false, sliceBytes)
+  return { text: text ?? '', encoding }
+}
+
+/**
+ * Decodes and normalises slice by slice. UTF-8 slices end on a character boundary and are decoded
+ * whole (the one-call decoder keeps Latin-1 text in one byte per character; a streaming one
+ * doubles the memory and time of everything after); other encodings stream, keeping characters
+ * split between slices whole. A CR at a slice's end waits for a possible LF. Null when `fatal`
+ * and the bytes are not valid in `encoding`.
+ */
+function* decodeSlices(
+  bytes: Uint8Array,
+  encoding: string,
+  fileName: string,
+  fatal: boolean,
+  sliceBytes: number,
+): Generator<ParseProgress, string | null, void> {
+  const utf8 = encoding === 'utf-8'
+  const decoder = new TextDecoder(encoding, { fatal })
+  const parts: string[] = []
+  let sample = ''
+  let carry = ''
+  let blank = true
+  for (let at = 0; at < bytes.length;) {
+    const end = utf8 ? utf8SliceEnd(bytes, at, sliceBytes) : Math.min(at + sliceBytes, bytes.length)
+    const slice = bytes.subarray(at, end)
+    let raw: string
+    try {
+      if (encoding === 'iso-8859-1') raw = latin1(slice)
+      else raw = decoder.decode(slice, { stream: !utf8 && end < bytes.length })
+    } catch (e) {
+      if (fatal) return null
+      throw e
+    }
+    if (encoding === 'windows-1252') raw = fixC1(raw)
+    if (raw.includes('\0')) throw binaryError(fileName)
+    if (sample.length < SAMPLE_BYTES) sample += raw.slice(0, SAMPLE_BYTES - sample.length)
+    let chunk = carry + raw
+    carry = end < bytes.length && chunk.endsWith('\r') ? '\r' : ''
+    if (carry) chunk = chunk.slice(0, -1)
+    const normalised = normaliseText(chunk)
+    if (blank && /\S/.test(normalised)) blank = false
+    parts.push(normalised)
+    yield { done: end, total: bytes.length }
+    at = end
+  }
+  if (looksBinary(sample)) throw binaryError(fileName)
+  if (blank) throw new BadInputError(`${fileName} is empty: ${EXPECTED}`)
+  return parts.join('')
+}
+
+/**
+ * Where a UTF-8 slice from `at` ends: before the lead byte of the character it would cut (at
+ * most three continuation bytes back; more can only be invalid UTF-8, which fails either way).
+ */
+function utf8SliceEnd(bytes: Uint8Array, at: number, sliceBytes: number): number {
+  const limit = at + sliceBytes
+  if (limit >= bytes.length) return bytes.length
+  let end = limit
+  while (end > limit - 3 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--
+  return end
 }
 
 /** Line endings, NBSP and zero-width characters differ per browser and would break matching. */
@@ -64,16 +142,6 @@ function detectBom(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null 
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
   return null
-}
-
-/** The text when the bytes are valid UTF-8 (which random legacy bytes practically never are). */
-function strictUtf8(bytes: Uint8Array): string | null {
-  if (bytes.includes(0)) return null
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return null
-  }
 }
 
 /** Windows tools sometimes drop the BOM; ASCII-heavy UTF-16 has NUL in every other byte. */
@@ -120,12 +188,6 @@ function supported(label: string): boolean {
   }
 }
 
-function decodeAs(bytes: Uint8Array, encoding: string): string {
-  if (encoding === 'iso-8859-1') return latin1(bytes)
-  const text = new TextDecoder(encoding).decode(bytes)
-  return encoding === 'windows-1252' ? fixC1(text) : text
-}
-
 /** True ISO-8859-1: every byte is its code point (WHATWG would read it as windows-1252). */
 function latin1(bytes: Uint8Array): string {
   let out = ''
@@ -149,19 +211,16 @@ function fixC1(text: string): string {
   })
 }
 
-/** NUL or a high share of C0 controls (other than tab, LF, FF, CR) means this is not text. */
-function looksBinary(text: string): boolean {
+/** A high share of C0 controls (other than tab, LF, FF, CR) in the sample means this is not text. */
+function looksBinary(sample: string): boolean {
   let controls = 0
-  const length = Math.min(text.length, SAMPLE_BYTES)
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i)
-    if (code === 0) return true
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i)
     if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) {
       controls++
     }
   }
-  if (length < text.length && text.includes('\0')) return true
-  return controls > 0 && controls / length > MAX_CONTROL_RATIO
+  return controls > 0 && controls / sample.length > MAX_CONTROL_RATIO
 }
 
 function binaryError(fileName: string): BadInputError {

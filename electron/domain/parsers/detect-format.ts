@@ -13,6 +13,7 @@ import {
 } from './imdb/lines'
 import { matchFooter } from './imdb/review-footer'
 import { matchStart } from './imdb/review-start'
+import { PROGRESS_EVERY, runSteps, type ParseProgress } from './parse-util'
 import { detectTabular } from './tabular/detect-tabular'
 
 /** Lines looked at: layouts show themselves in the first pages of a dump. */
@@ -24,12 +25,21 @@ const SAMPLE_LINES = 20000
  * the markers each cannot lack, then the best-effort generic parser.
  */
 export function detectFormat(text: string, fileName = ''): FormatId | null {
+  return runSteps(detectFormatSteps(text, fileName))
+}
+
+/** The same detection in steps of a few thousand lines (it reads up to 20,000 of them). */
+export function* detectFormatSteps(
+  text: string,
+  fileName = '',
+): Generator<ParseProgress, FormatId | null, void> {
   const head = text.slice(0, 4096).trimStart()
   if (isHtml(head, fileName)) return 'imdb-html'
   const tabular = detectTabular(text, fileName)
   if (tabular !== null) return tabular
   const lines = sampleLines(text)
-  return detectImdb(lines, fileName) ?? (looksLikeGenericReviews(lines) ? 'generic-text' : null)
+  const imdb = yield* detectImdbSteps(lines, fileName)
+  return imdb ?? (looksLikeGenericReviews(lines) ? 'generic-text' : null)
 }
 
 function isHtml(head: string, fileName: string): boolean {
@@ -51,6 +61,13 @@ function sampleLines(text: string): string[] {
 
 /** Counts the markers of each IMDb layout and picks the layout they point to. */
 export function detectImdb(lines: readonly string[], fileName = ''): FormatId | null {
+  return runSteps(detectImdbSteps(lines, fileName))
+}
+
+function* detectImdbSteps(
+  lines: readonly string[],
+  fileName: string,
+): Generator<ParseProgress, FormatId | null, void> {
   let glued = 0
   let helpful = 0
   let useful = 0
@@ -65,6 +82,7 @@ export function detectImdb(lines: readonly string[], fileName = ''): FormatId | 
   let mobileHeader = 0
   let workStarts = 0
   for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && i % PROGRESS_EVERY === 0) yield { done: 0, total: 1 }
     const line = lines[i] ?? ''
     if (line === '') continue
     // Only a true glue ("Name12 March 2006") is IMDb's; "on 3 May 2019" is every site's.

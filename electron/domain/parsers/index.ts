@@ -1,4 +1,4 @@
-// The parsers' public API: bytes → text (decodeDump), text → reviews (parseDump, or parseDumpSteps
+// The parsers' public API: bytes → text (decodeDump, or decodeDumpSteps in slices), text → reviews (parseDump, or parseDumpSteps
 // for time-sliced parsing of large dumps with progress and cancellation). Callers import from here;
 // the modules behind it are private to this folder.
 //
@@ -8,7 +8,7 @@
 // column mapping (`columns`, `options.mapping`, `options.ratingScale`). Every refusal is a
 // BadInputError naming the file; a tabular dump without a text column throws MappingNeededError,
 // which carries the columns for the mapping step.
-export { decodeDump, normaliseText, type DecodedDump } from './decode-text'
+export { decodeDump, decodeDumpSteps, normaliseText, type DecodedDump } from './decode-text'
 export { detectFormat } from './detect-format'
 export { FORMATS, type FormatInfo } from './formats'
 export { parseDump, parseDumpSteps } from './parse-dump'

@@ -1,12 +1,12 @@
 import type { FormatId, ParseOptions, ParseResult } from '../../../shared/domain'
 import { BadInputError } from '../errors'
-import { detectFormat, detectImdb } from './detect-format'
-import { finishResult } from './finish'
+import { detectFormatSteps, detectImdb } from './detect-format'
+import { finishSteps } from './finish'
 import { parseGenericSteps } from './generic/generic-text'
 import { looksLikeGenericReviews } from './generic/meta-lines'
 import { htmlToText } from './html/html-to-text'
 import { parseImdbAnySteps } from './imdb/parse-imdb'
-import { runSteps, type ParseSteps } from './parse-util'
+import { runSteps, type ParseProgress, type ParseSteps } from './parse-util'
 import { parseTabularSteps } from './tabular/parse-tabular'
 
 const LAYOUT_HINT =
@@ -26,10 +26,17 @@ export function* parseDumpSteps(
   fileName: string,
   options: ParseOptions = {},
 ): ParseSteps {
-  const format = options.format ?? detectFormat(text, fileName)
+  const format = options.format ?? (yield* detectFormatSteps(text, fileName))
   if (format === null) throw new BadInputError(`${fileName} is not a review page: ${LAYOUT_HINT}`)
-  const result = yield* stepsFor(format, text, fileName, options)
-  return finishResult(result, fileName)
+  let last: ParseProgress = { done: 0, total: 1 }
+  const parse = stepsFor(format, text, fileName, options)
+  let parsed = parse.next()
+  for (; parsed.done !== true; parsed = parse.next()) yield (last = parsed.value)
+  // Finishing compares every review and yields too, holding the bar where the parse left it.
+  const finish = finishSteps(parsed.value, fileName)
+  let finished = finish.next()
+  for (; finished.done !== true; finished = finish.next()) yield last
+  return finished.value
 }
 
 function stepsFor(

@@ -3,10 +3,18 @@ import type { ReviewQuery } from '../../../shared/query'
 import type { LibraryChange, LibraryObserver } from '../library/library'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
+import { lookupWords } from './lead-pairs'
 import { rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
 import { TextIndex } from './text-index'
-import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
+import {
+  asciiPhraseRegex,
+  fieldsText,
+  fold,
+  hasPhrase,
+  hasWordPrefix,
+  keepsAsciiWords,
+} from './tokenize'
 
 // Answers queries over the open library. Columns are built at once (about 100 ms for 100,000
 // reviews); the text index is built afterwards in short slices between other work, so the first
@@ -142,12 +150,8 @@ export class SearchEngine {
     while (index.fedUpTo < cols.size) {
       const o = index.fedUpTo
       const d = cols.docs[o]
-      const raw = d ? `${d.title}\n${d.author}\n${d.body}` : null
-      index.feed(
-        o,
-        raw === null ? null : fold(raw),
-        raw !== null && Buffer.byteLength(raw) === raw.length,
-      )
+      const raw = d ? fieldsText(d) : null
+      index.feed(o, raw === null ? null : fold(raw), raw !== null && keepsAsciiWords(raw))
       if (index.fedUpTo % this.batchSize === 0) index.seal()
       if (++since % 32 === 0 && performance.now() >= deadline) break
     }
@@ -180,7 +184,7 @@ export class SearchEngine {
     if (hit) return hit
     const plan = compileQuery(this.cols, this.workTitle, query)
     const { alive, size } = this.cols
-    const words = [...new Set(plan.include.flatMap((g) => g.words))]
+    const words = [...new Set(plan.include.flatMap((g) => lookupWords(g.words, g.phrase)))]
     const matched = words.length > 0 ? this.withAllWords(words) : null
     const filters = plan.filters
     let picked: number[] = []
@@ -190,16 +194,16 @@ export class SearchEngine {
       for (const f of filters) if (!f(o)) ok = false
       if (ok) picked.push(o)
     }
-    // Phrases are checked last, on the few reviews left: it reads their text.
+    // Phrases are checked last, on the few reviews left: it may read their text.
     for (const g of plan.include) {
       if (!g.phrase) continue
-      const test = this.phraseTest(g)
+      const test = this.phraseFilter(g)
       picked = picked.filter(test)
     }
     for (const g of plan.exclude) {
       const out = this.withAllWords(g.words)
-      const test = this.phraseTest(g)
-      picked = picked.filter((o) => out[o] !== 1 || (g.phrase && !test(o)))
+      const test = g.phrase ? this.phraseFilter(g) : () => true
+      picked = picked.filter((o) => out[o] !== 1 || !test(o))
     }
     const result = sortOrdinals(this.cols, picked, query.sort, () => this.titleRank())
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
@@ -247,21 +251,40 @@ export class SearchEngine {
     return marks
   }
 
-  /** Whether a review holds the phrase: its pair filter first, then its text. */
+  /**
+   * Whether a review holds the phrase. Reviews in the index without a note are first looked up in
+   * its lead-word pairs, which settle a two-word phrase starting with a common word outright.
+   */
+  private phraseFilter(g: TextGroup): (o: number) => boolean {
+    const test = this.phraseTest(g)
+    const pairs = this.index.leadPairDocs(g.words)
+    if (!pairs) return test
+    const { marks, exact } = pairs
+    const { notes } = this.cols
+    const covered = marks.length
+    return (o) => {
+      if (o >= covered || notes.has(o)) return test(o)
+      return marks[o] === 1 && (exact || test(o))
+    }
+  }
+
+  /**
+   * Whether a review holds the phrase: its pair filter first, then regexes over its raw text, and
+   * only when they cannot settle it its folded text (folding a review costs more than the rest).
+   */
   private phraseTest(g: TextGroup): (o: number) => boolean {
     const bits = phraseBits(g.words)
     const regex = asciiPhraseRegex(g.words)
     const strict = asciiPhraseRegex(g.words, true)
     const inRaw = (re: RegExp, d: Review) =>
       re.test(d.title) || re.test(d.body) || re.test(d.author)
+    const inNote = (note: string | undefined) => note !== undefined && hasPhrase(note, g.words)
     return (o) => {
       const d = this.cols.docs[o]
       if (!d) return false
       const note = this.cols.notes.get(o)
-      if (note === undefined) {
-        if (!this.index.mayHavePhrase(o, bits)) return false
-        if (this.index.isAscii(o)) return regex !== null && inRaw(regex, d)
-      }
+      if (note === undefined && !this.index.mayHavePhrase(o, bits)) return false
+      if (this.index.hasAsciiWords(o)) return (regex !== null && inRaw(regex, d)) || inNote(note)
       if (strict !== null && inRaw(strict, d)) return true
       return (
         hasPhrase(fold(d.title), g.words) ||

@@ -1,3 +1,5 @@
+import { wordHash } from './phrase-pairs'
+
 // The index's dictionary: term text -> term id. Feeding hashes each word while scanning the text
 // and finds its term in an open-addressing table without creating a string: over 25 million words
 // a Map lookup per word was five times slower. Prefix search scans the terms sharing the prefix's
@@ -65,6 +67,18 @@ export class TermDictionary {
     else this.buckets.set(key, [id])
     if (this.terms.length * 2 > this.table.length) this.rehash()
     return id
+  }
+
+  /** The id of `term`, EMPTY when no document has it. */
+  find(term: string): number {
+    const hash = wordHash(term)
+    const mask = this.table.length - 1
+    let slot = slotOf(hash, mask)
+    for (let id = this.table[slot]!; id !== EMPTY; id = this.table[slot]!) {
+      if (this.hashes[id] === hash && this.terms[id] === term) return id
+      slot = (slot + 1) & mask
+    }
+    return EMPTY
   }
 
   private rehash(): void {

@@ -1,3 +1,4 @@
+import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT } from './lead-pairs'
 import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
 import { EMPTY, growInt32, TermDictionary } from './term-dictionary'
 import { WORD_UNIT } from './tokenize'
@@ -48,7 +49,11 @@ export class TextIndex {
   private pendingOrdinals: number[] = []
   private pendingFrom = 0
   private pairs = new Uint8Array(PAIR_BYTES * 1024)
-  private asciiDocs = new Uint8Array(1024)
+  private readonly leadPairs = new LeadPairs()
+  /** Each term's lead-word slot (see lead-pairs.ts), -1 for the others. */
+  private leadSlots = new Int32Array(1024).fill(-1)
+  /** 1 for the documents whose raw text has their folded words (see keepsAsciiWords). */
+  private asciiWords = new Uint8Array(1024)
   /** Ordinals below this are searchable through the index. */
   indexedUpTo = 0
   /** Ordinals below this have been fed (searchable once the batch is sealed). */
@@ -56,11 +61,13 @@ export class TextIndex {
 
   /**
    * Feeds the next document (ordinal === fedUpTo): its folded text, null for a dead document, and
-   * whether its raw text is plain ASCII.
+   * whether its raw text has the folded text's words, apart from case (see keepsAsciiWords). A NUL
+   * character separates fields: no word pair is recorded across it.
    */
-  feed(ordinal: number, folded: string | null, ascii = false): void {
+  feed(ordinal: number, folded: string | null, asciiWords = false): void {
     if (ordinal !== this.fedUpTo)
       throw new Error(`index fed ordinal ${ordinal}, expected ${this.fedUpTo}`)
+    if (ordinal - this.pendingFrom >= PAIR_BATCH_LIMIT) this.seal()
     this.fedUpTo++
     if (folded === null) return
     if ((ordinal + 1) * PAIR_BYTES > this.pairs.length) {
@@ -68,10 +75,10 @@ export class TextIndex {
       grown.set(this.pairs)
       this.pairs = grown
       const ascii = new Uint8Array(grown.length / PAIR_BYTES)
-      ascii.set(this.asciiDocs)
-      this.asciiDocs = ascii
+      ascii.set(this.asciiWords)
+      this.asciiWords = ascii
     }
-    this.asciiDocs[ordinal] = ascii ? 1 : 0
+    this.asciiWords[ordinal] = asciiWords ? 1 : 0
     const pairs = this.pairs
     const base = ordinal * PAIR_BYTES
     const n = folded.length
@@ -80,6 +87,7 @@ export class TextIndex {
     let hash3 = 0
     let previous = 0
     let hasPrevious = false
+    let lead = -1
     for (let i = 0; i <= n; i++) {
       const code = i < n ? folded.charCodeAt(i) : 32
       if (WORD_UNIT[code] === 1) {
@@ -98,14 +106,25 @@ export class TextIndex {
         }
         previous = hash
         hasPrevious = true
+        const known = this.dict.size
         const id = this.dict.id(folded, start, i, hash)
         if (id >= this.lastSeen.length) this.lastSeen = growInt32(this.lastSeen, id + 1, EMPTY)
+        if (id >= known) {
+          if (id >= this.leadSlots.length) this.leadSlots = growInt32(this.leadSlots, id + 1, -1)
+          this.leadSlots[id] = leadSlot(folded.slice(start, i))
+        }
+        if (lead >= 0) this.leadPairs.add(lead, id, ordinal)
+        lead = this.leadSlots[id]!
         if (this.lastSeen[id] !== ordinal) {
           this.lastSeen[id] = ordinal
           this.pendingTerms.push(id)
           this.pendingOrdinals.push(ordinal)
         }
         start = -1
+      }
+      if (code === 0) {
+        hasPrevious = false
+        lead = -1
       }
     }
   }
@@ -139,6 +158,7 @@ export class TextIndex {
     this.pendingTerms = []
     this.pendingOrdinals = []
     this.pendingFrom = this.fedUpTo
+    this.leadPairs.seal(this.fedUpTo)
     this.indexedUpTo = this.fedUpTo
   }
 
@@ -208,9 +228,31 @@ export class TextIndex {
     return true
   }
 
-  /** Whether the document's raw text is plain ASCII (known once it has been fed). */
-  isAscii(ordinal: number): boolean {
-    return ordinal < this.fedUpTo && this.asciiDocs[ordinal] === 1
+  /**
+   * The documents below indexedUpTo that have the phrase's first lead-word pair (see
+   * lead-pairs.ts), marked 1; `exact` when having it is the same as having the phrase (a two-word
+   * phrase, apart from a user's note). Null when no word of the phrase but the last is a lead word.
+   */
+  leadPairDocs(phrase: readonly string[]): { marks: Uint8Array; exact: boolean } | null {
+    const last = phrase.length - 1
+    let i = 0
+    while (i < last && leadSlot(phrase[i]!) < 0) i++
+    if (i >= last) return null
+    const nextWord = phrase[i + 1]!
+    // The last word may be the start of a longer one.
+    const next = i + 1 === last ? this.dict.matching(nextWord) : [this.dict.find(nextWord)]
+    const marks = new Uint8Array(this.indexedUpTo)
+    this.leadPairs.mark(
+      leadSlot(phrase[i]!),
+      next.filter((id) => id !== EMPTY),
+      marks,
+    )
+    return { marks, exact: phrase.length === 2 && !this.leadPairs.overflow }
+  }
+
+  /** Whether the document's raw text has its folded words (known once it has been fed). */
+  hasAsciiWords(ordinal: number): boolean {
+    return ordinal < this.fedUpTo && this.asciiWords[ordinal] === 1
   }
 
   /** How many postings a prefix would visit: lets the engine start with the rarest word. */
@@ -229,7 +271,12 @@ export class TextIndex {
   stats(): IndexStats {
     let postings = 0
     let bytes =
-      this.dict.bytes + this.lastSeen.byteLength + this.pairs.byteLength + this.asciiDocs.byteLength
+      this.dict.bytes +
+      this.lastSeen.byteLength +
+      this.pairs.byteLength +
+      this.asciiWords.byteLength +
+      this.leadSlots.byteLength +
+      this.leadPairs.bytes
     for (const seg of this.segments) {
       postings += seg.postings.length
       bytes += seg.postings.byteLength + seg.offsets.byteLength + (seg.termIds?.byteLength ?? 0)

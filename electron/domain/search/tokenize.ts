@@ -40,6 +40,37 @@ function foldRun(run: string): string {
   return out
 }
 
+const noWordUnit = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) if (WORD_UNIT[text.charCodeAt(i)] === 1) return false
+  return true
+}
+
+/**
+ * Whether folding `raw` leaves its ASCII words as they are, apart from case: true when each run of
+ * non-ASCII characters folds to a non-empty run of non-word characters (curly quotes, dashes).
+ * Then a regex over the raw text that treats every non-ASCII character as a separator finds the
+ * same words and phrases as the folded text, and no copy has to be folded.
+ */
+export function keepsAsciiWords(raw: string): boolean {
+  if (!NON_ASCII.test(raw)) return true
+  for (const [run] of raw.matchAll(NON_ASCII_RUN)) {
+    const out = fold(run)
+    if (out.length === 0 || !noWordUnit(out)) return false
+  }
+  return true
+}
+
+const NUL = /\0/g
+
+/** A review's indexed fields, NUL between them (the index records no word pair across a NUL). */
+export function fieldsText(d: { title: string; author: string; body: string }): string {
+  const { title, author, body } = d
+  if (!title.includes('\0') && !author.includes('\0') && !body.includes('\0'))
+    return `${title}\0${author}\0${body}`
+  // A NUL inside a field separates words like any other non-word character: a space does too.
+  return [title, author, body].map((f) => f.replace(NUL, ' ')).join('\0')
+}
+
 /** Calls `visit` with each word of already folded text, in order. */
 export function eachWord(folded: string, visit: (word: string) => void): void {
   let start = -1

@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ReviewRow } from '../../../shared/contract'
 import type { ReviewPages } from '../hooks/useReviewPages'
@@ -7,8 +14,12 @@ import { plural } from '../format'
 import { hasMod } from '../keys'
 import { ReviewListRow, type PickModifiers } from './ReviewListRow'
 
+// Fixed row heights: the virtualiser never measures rows, so scrolling causes no layout reads.
 const ROW_HEIGHT = 58
 const PAGE_STEP = 10
+// Rows rendered beyond each edge of the viewport: enough that short lists are whole in the DOM
+// (find-in-page, screen readers' option counts), few enough to stay cheap per frame.
+const OVERSCAN = 12
 
 interface Props {
   pages: ReviewPages
@@ -36,12 +47,14 @@ export function ReviewList(props: Props) {
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
   const { ensureRange, rowAt, indexOf } = pages
+  // Re-render when a page arrives; rowAt and indexOf read the pages held now.
+  const revision = useSyncExternalStore(pages.subscribe, pages.revision)
 
   useEffect(() => {
     if (count > 0) ensureRange(first, last)
@@ -64,7 +77,7 @@ export function ReviewList(props: Props) {
       pending.current = null
       land(index, row, extend)
     }
-  }, [rowAt, land])
+  }, [revision, rowAt, land])
 
   const selectedIndex = selectedId ? indexOf(selectedId) : -1
   if (selectedIndex >= 0) lastIndex.current = selectedIndex

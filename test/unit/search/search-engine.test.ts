@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { SearchEngine } from '../../../electron/domain/search/search-engine'
+import { foldText } from '../../../electron/domain/services/fold-text'
 import { queryReviews } from '../../../electron/domain/services/query-service'
 import { steppingClock, tempDir } from '../support/temp-library'
 import { fillLibrary, referencePhrase, referenceText } from './search-fixture'
@@ -107,6 +108,29 @@ describe('the search index', () => {
     engine.clearCache()
     phrases.forEach((p, i) => expect(ids(engine, `"${p}"`), `index: ${p}`).toEqual(reference[i]))
     expect(reference.filter((r) => r.length > 0).length).toBeGreaterThan(4)
+    engine.dispose()
+  })
+
+  it('answers phrases starting with a common word within one field, as a scan does', () => {
+    const boundary = [...library.allReviews()].find((r) => r.title === 'Worth it for the')!
+    const byline = foldText(boundary.author).match(/[\p{L}\p{N}]+/u)![0]
+    const phrases = ['the camera', 'THE CAMÉRA', 'the cam', `the ${byline}`, 'for the camera', 'a']
+    const { engine, build } = manualEngine()
+    const reference = phrases.map((p) => referencePhrase(library, p))
+    const negated = (p: string) => ids(engine, `the -"${p}"`)
+    const withoutRef = phrases.map((_, i) =>
+      referenceText(library, ['the']).filter((id) => !reference[i]!.includes(id)),
+    )
+    phrases.forEach((p, i) => expect(ids(engine, `"${p}"`), `scan: ${p}`).toEqual(reference[i]))
+    build()
+    engine.clearCache()
+    phrases.forEach((p, i) => {
+      expect(ids(engine, `"${p}"`), `index: ${p}`).toEqual(reference[i])
+      expect(negated(p), `index: -${p}`).toEqual(withoutRef[i])
+    })
+    expect(reference[0]).toContain(boundary.id)
+    expect(reference[3]).not.toContain(boundary.id)
+    expect(engine.index.leadPairDocs(['the', 'camera'])?.exact).toBe(true)
     engine.dispose()
   })
 

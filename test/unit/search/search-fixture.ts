@@ -23,6 +23,13 @@ export async function fillLibrary(library: Library, count: number, seed = 7): Pr
         title: 'Once were warriors, twice',
         body: 'As powerful as once were warriors.',
       }
+      // A headline ending in a common word, so no phrase may run on into the byline; an accented
+      // phrase, and words apart only by a NUL character.
+      stored[2] = {
+        ...stored[2]!,
+        title: 'Worth it for the',
+        body: 'Shot with THE Caméra obscura, and the\u0000cameraman is fine.',
+      }
     }
     await library.saveWorkReviews(work, stored)
   }

@@ -6,7 +6,13 @@ import type {
   ParseResult,
   UnparsedFragment,
 } from '../../../../shared/domain'
-import { joinBody, previewOf, type ParseSteps, PROGRESS_EVERY } from '../parse-util'
+import {
+  joinBody,
+  previewOf,
+  splitLinesSteps,
+  type ParseSteps,
+  PROGRESS_EVERY,
+} from '../parse-util'
 import { matchByline } from './byline-match'
 import { helpfulOf, isFooterLine, isReviewChrome, ratingOf } from './lines'
 import { PageHeader } from './page-header'
@@ -31,7 +37,8 @@ const PROSE = 40
  * start), so body text that resembles a byline or a rating never starts a review.
  */
 export function* parseImdbSteps(text: string, layout: ImdbLayout): ParseSteps {
-  const parser = new ImdbParser(text.split(/\r\n?|\n/), layout)
+  const parser = new ImdbParser(yield* splitLinesSteps(text), layout)
+  yield { done: 0, total: parser.lines.length }
   let i = 0
   let reported = 0
   while (i < parser.lines.length) {

@@ -1,5 +1,11 @@
 import type { ImportWarning, ParsedReview, UnparsedFragment } from '../../../../shared/domain'
-import { joinBody, previewOf, PROGRESS_EVERY, type ParseSteps } from '../parse-util'
+import {
+  joinBody,
+  previewOf,
+  PROGRESS_EVERY,
+  splitLinesSteps,
+  type ParseSteps,
+} from '../parse-util'
 import {
   canBeHeadline,
   reviewWorkOf,
@@ -20,8 +26,9 @@ import { reviewWarnings } from './review-warnings'
  * everything between two clusters; text after the last one is a review cut off by the copy.
  */
 export function* parseTrailingSteps(text: string, layout: ImdbLayout): ParseSteps {
-  const raw = text.split(/\r\n?|\n/)
+  const raw = yield* splitLinesSteps(text)
   const parser = new TrailingParser(raw, layout)
+  yield { done: 0, total: raw.length }
   for (let i = 0; i < raw.length; i = parser.step(i)) {
     if (i > 0 && i % PROGRESS_EVERY === 0) yield { done: i, total: raw.length }
   }

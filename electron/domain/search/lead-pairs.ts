@@ -1,0 +1,169 @@
+// Quoted phrases that start with a very common word ("the camera", "a masterpiece") are in
+// thousands of reviews, and reading each one's text took 50 to 80 ms at 100,000 reviews. So the
+// index also records, for the few dozen commonest English words, which documents have that word
+// followed by each other word within one field (title, byline or body). A two-word phrase starting
+// with one of them is then answered from these postings alone, and a longer one reads the text of
+// only the documents having its pair. Other phrases still go through the pair filter and the text.
+// Built in the background with the word postings; about 50 MB at 100,000 reviews (npm run bench).
+
+export const LEAD_WORDS = [
+  'the',
+  'a',
+  'an',
+  'and',
+  'of',
+  'to',
+  'in',
+  'is',
+  'it',
+  'this',
+  'that',
+  'was',
+  'for',
+  'with',
+  'as',
+  'on',
+  'his',
+  'her',
+  'he',
+  'she',
+  'i',
+  'my',
+  'not',
+  'but',
+  'be',
+  'by',
+  'at',
+  'from',
+  'are',
+  'they',
+  'very',
+  'so',
+]
+
+const LEAD_SLOT = new Map(LEAD_WORDS.map((w, i) => [w, i]))
+
+/** The slot of a lead word, -1 for any other word. */
+export const leadSlot = (word: string): number => LEAD_SLOT.get(word) ?? -1
+
+/**
+ * The words of a query group worth looking up in the index. A phrase's common words narrow
+ * nothing (nearly every review has them) and cost the most postings; the phrase check itself then
+ * looks at every word, so leaving them out changes no result.
+ */
+export function lookupWords(words: string[], phrase: boolean): string[] {
+  const rare = phrase ? words.filter((w) => leadSlot(w) < 0) : []
+  return rare.length > 0 ? rare : words
+}
+
+/** Next-word term ids must stay below this to be packed with the slot into one Uint32 key. */
+const NEXT_LIMIT = 2 ** 26
+/** Pending pairs pack (key, ordinal - batch start) into one float64: batches stay below this. */
+export const PAIR_BATCH_LIMIT = 2 ** 20
+
+interface PairSegment {
+  /** (slot * NEXT_LIMIT + next term id), ascending. */
+  keys: Uint32Array
+  /** postings[offsets[i] .. offsets[i+1]) are the ordinals having the i-th pair, ascending. */
+  offsets: Uint32Array
+  postings: Uint32Array
+}
+
+function findKey(keys: Uint32Array, key: number): number {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (keys[mid]! < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo < keys.length && keys[lo] === key ? lo : -1
+}
+
+export class LeadPairs {
+  private pending = new Float64Array(4096)
+  private count = 0
+  private from = 0
+  private segments: PairSegment[] = []
+  /** Set if a term id ever got too large to record: lookups are then only a filter, never exact. */
+  overflow = false
+
+  /** Records that document `ordinal` has lead word `slot` followed by term `next`. */
+  add(slot: number, next: number, ordinal: number): void {
+    if (next >= NEXT_LIMIT) {
+      this.overflow = true
+      return
+    }
+    if (this.count === this.pending.length) {
+      const grown = new Float64Array(this.pending.length * 2)
+      grown.set(this.pending)
+      this.pending = grown
+    }
+    this.pending[this.count++] =
+      (slot * NEXT_LIMIT + next) * PAIR_BATCH_LIMIT + (ordinal - this.from)
+  }
+
+  /** Makes the pairs recorded so far searchable; the next batch starts at ordinal `upTo`. */
+  seal(upTo: number): void {
+    const packed = this.pending.subarray(0, this.count).sort()
+    let distinct = 0
+    let postings = 0
+    let lastKey = -1
+    for (let i = 0; i < packed.length; i++) {
+      if (i > 0 && packed[i] === packed[i - 1]) continue
+      postings++
+      const key = Math.floor(packed[i]! / PAIR_BATCH_LIMIT)
+      if (key !== lastKey) distinct++
+      lastKey = key
+    }
+    if (postings > 0) {
+      const seg: PairSegment = {
+        keys: new Uint32Array(distinct),
+        offsets: new Uint32Array(distinct + 1),
+        postings: new Uint32Array(postings),
+      }
+      let k = -1
+      let p = 0
+      lastKey = -1
+      for (let i = 0; i < packed.length; i++) {
+        if (i > 0 && packed[i] === packed[i - 1]) continue
+        const key = Math.floor(packed[i]! / PAIR_BATCH_LIMIT)
+        if (key !== lastKey) {
+          seg.keys[++k] = key
+          seg.offsets[k] = p
+          lastKey = key
+        }
+        seg.postings[p++] = this.from + (packed[i]! - key * PAIR_BATCH_LIMIT)
+      }
+      seg.offsets[distinct] = p
+      this.segments.push(seg)
+    }
+    this.count = 0
+    this.from = upTo
+    // A big import leaves a big buffer behind: let it go.
+    if (this.pending.length > 1 << 20) this.pending = new Float64Array(4096)
+  }
+
+  /** Marks (1) the sealed documents having lead word `slot` followed by any of the `next` terms. */
+  mark(slot: number, next: readonly number[], marks: Uint8Array): void {
+    for (const seg of this.segments) {
+      for (const id of next) {
+        const i = findKey(seg.keys, slot * NEXT_LIMIT + id)
+        if (i < 0) continue
+        const end = seg.offsets[i + 1]!
+        for (let p = seg.offsets[i]!; p < end; p++) marks[seg.postings[p]!] = 1
+      }
+    }
+  }
+
+  get postings(): number {
+    return this.segments.reduce((n, s) => n + s.postings.length, 0)
+  }
+
+  get bytes(): number {
+    let bytes = this.pending.byteLength
+    for (const s of this.segments)
+      bytes += s.keys.byteLength + s.offsets.byteLength + s.postings.byteLength
+    return bytes
+  }
+}
