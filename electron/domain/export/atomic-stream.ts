@@ -33,6 +33,9 @@ export async function writeAtomicStream(
   let pending: string[] = []
   let size = 0
   let bytes = 0
+  // One write in flight while the next chunk is rendered: disk and CPU overlap, memory stays at
+  // about two chunks.
+  let inflight: Promise<unknown> = Promise.resolve()
   const flush = async () => {
     if (signal?.aborted) throw new ExportCancelledError()
     if (pending.length === 0) return
@@ -40,7 +43,8 @@ export async function writeAtomicStream(
     pending = []
     size = 0
     bytes += buffer.length
-    await handle.write(buffer)
+    await inflight
+    inflight = handle.write(buffer)
   }
   try {
     await produce({
@@ -52,11 +56,13 @@ export async function writeAtomicStream(
       },
     })
     await flush()
+    await inflight
     await handle.sync()
     await handle.close()
     await rename(temp, path)
     return bytes
   } catch (e) {
+    await inflight.catch(() => undefined)
     await handle.close().catch(() => undefined)
     await rm(temp, { force: true })
     throw e
