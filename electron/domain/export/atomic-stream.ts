@@ -39,12 +39,13 @@ export async function writeAtomicStream(
   const flush = async () => {
     if (signal?.aborted) throw new ExportCancelledError()
     if (pending.length === 0) return
-    const buffer = Buffer.from(pending.join(''), encoding)
+    // Encoding each piece and handing the list to writev skips copying them into one big string.
+    const buffers = pending.map((text) => Buffer.from(text, encoding))
     pending = []
     size = 0
-    bytes += buffer.length
+    for (const b of buffers) bytes += b.length
     await inflight
-    inflight = handle.write(buffer)
+    inflight = handle.writev(buffers)
   }
   try {
     await produce({
