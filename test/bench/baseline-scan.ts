@@ -6,7 +6,7 @@ import type { Clause } from '../../shared/query-language'
 import { parseQuery } from '../../shared/query-language'
 import type { ReviewQuery, SortField } from '../../shared/query'
 import type { Curation, Review } from '../../shared/domain'
-import { foldText } from '../../electron/domain/services/fold-text'
+import { foldText } from '../../shared/fold-text'
 import type { BaselineData } from './make-library'
 
 export interface BaselineDoc {

@@ -1,4 +1,4 @@
-import { foldText } from '../services/fold-text'
+import { foldText } from '../../../shared/fold-text'
 
 // Search works on folded text (lower case, accents stripped) cut into words: maximal runs of
 // letters and digits. A query word matches a review when it is a prefix of one of its words, so

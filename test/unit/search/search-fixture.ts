@@ -1,6 +1,6 @@
 import type { Review, Work } from '../../../shared/domain'
 import type { Library } from '../../../electron/domain/library/library'
-import { foldText } from '../../../electron/domain/services/fold-text'
+import { foldText } from '../../../shared/fold-text'
 import { reviewId, workId } from '../../../electron/domain/services/identity'
 import { generateWorks } from '../../bench/generate'
 

@@ -7,7 +7,7 @@ import {
   setMyRating,
   setNote,
 } from '../../../electron/domain/services/curation-service'
-import { foldText } from '../../../electron/domain/services/fold-text'
+import { foldText } from '../../../shared/fold-text'
 import { importFiles } from '../../../electron/domain/services/import-service'
 import { queryReviews } from '../../../electron/domain/services/query-service'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
