@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react'
+import { useRef } from 'react'
+import { useModalDialog } from '../hooks/useModalDialog'
 import type { ImportPreview, ImportProgress } from '../../../shared/contract'
 import type { ParseOptions } from '../../../shared/domain'
 import { plural } from '../format'
@@ -22,24 +23,11 @@ export function ImportPreviewDialog({
   onCommit,
   onCancel,
 }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const commitButton = useRef<HTMLButtonElement>(null)
-  const headingId = useId()
+  const { ref: dialog, headingId } = useModalDialog(() => commitButton.current)
   const ready = preview.files.filter((f) => f.error === null)
   const reviews = ready.reduce((n, f) => n + f.found, 0)
   const skipped = preview.files.length - ready.length
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    const previous = document.activeElement
-    if (!element.open) element.showModal()
-    commitButton.current?.focus()
-    return () => {
-      if (element.open) element.close()
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
-    }
-  }, [])
 
   return (
     <dialog

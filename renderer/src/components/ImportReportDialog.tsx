@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react'
+import { useRef } from 'react'
+import { useModalDialog } from '../hooks/useModalDialog'
 import type { ImportReport } from '../../../shared/contract'
 import { FileReport } from './FileReport'
 
@@ -17,21 +18,8 @@ interface Props {
  * Focus goes to Close on open and back to wherever it was on close.
  */
 export function ImportReportDialog({ report, onClose, onUndo, onCopyFragments, message }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const closeButton = useRef<HTMLButtonElement>(null)
-  const headingId = useId()
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    const previous = document.activeElement
-    if (!element.open) element.showModal()
-    closeButton.current?.focus()
-    return () => {
-      if (element.open) element.close()
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
-    }
-  }, [])
+  const { ref: dialog, headingId } = useModalDialog(() => closeButton.current)
 
   return (
     <dialog

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useModalDialog } from '../hooks/useModalDialog'
 
 interface Props {
   title: string
@@ -12,22 +13,12 @@ interface Props {
  * to the first field or button inside on open, and back to where it was on close.
  */
 export function ModalDialog({ title, className, onClose, children }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  const headingId = useId()
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    const previous = document.activeElement
-    if (!element.open) element.showModal()
-    element.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button')?.focus()
-    return () => {
-      if (element.open) element.close()
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus()
-    }
-  }, [])
+  const { ref, headingId } = useModalDialog((element) =>
+    element.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button'),
+  )
   return (
     <dialog
-      ref={dialog}
+      ref={ref}
       className={`modal ${className ?? ''}`}
       aria-labelledby={headingId}
       onCancel={(event) => {
