@@ -2,6 +2,7 @@ import type { ExportFields } from '../../../shared/channels/export'
 import type { Work } from '../../../shared/domain'
 import type { Match } from '../services/query-service'
 import { tagsOf, worksOf, type ExportContext, type FormatWriter } from './export-context'
+import { jsonNullableString, jsonNumber, jsonString, jsonStrings } from './json-text'
 
 // The JSON export, version 2: documented by shared/schemas/review-curator-export.schema.json.
 // Version 1 (the core loop's) held only `query` and `reviews`; version 2 adds the works, the
@@ -76,6 +77,37 @@ function fullRecord({ review: r, curation: c }: Match, work: Work) {
   }
 }
 
+const jsonBool = (b: boolean): string => (b ? 'true' : 'false')
+
+/** The JSON of the small nested values, which are rarely more than empty or null. */
+const jsonSmall = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value) && value.length === 0
+      ? '[]'
+      : JSON.stringify(value)
+
+/**
+ * JSON.stringify(fullRecord(m, work)) without building the object or running the generic
+ * serializer: this is the text of nearly every byte of a full export. `workJson` is the work's
+ * `{"title":…,"year":…}`, computed once per work.
+ */
+export function fullRecordJson({ review: r, curation: c }: Match, workJson: string): string {
+  return (
+    `{"id":${jsonString(r.id)},"workId":${jsonString(r.workId)},"work":${workJson}` +
+    `,"title":${jsonString(r.title)},"author":${jsonString(r.author)}` +
+    `,"date":${jsonNullableString(r.date)},"rating":${jsonNumber(r.rating)}` +
+    `,"bylineRaw":${jsonString(r.bylineRaw)},"bylineAmbiguous":${jsonBool(r.bylineAmbiguous)}` +
+    `,"bylineAlternatives":${jsonSmall(r.bylineAlternatives)},"spoiler":${jsonBool(r.spoiler)}` +
+    `,"helpful":${jsonSmall(r.helpful)},"body":${jsonString(r.body)}` +
+    `,"truncated":${jsonBool(r.truncated)},"importId":${jsonString(r.importId)}` +
+    `,"importedAt":${jsonString(r.importedAt)},"curation":{"tags":${jsonStrings(c.tags)}` +
+    `,"note":${jsonNullableString(c.note)},"myRating":${jsonNumber(c.myRating)}` +
+    `,"kept":${jsonBool(c.kept)},"highlights":${jsonSmall(c.highlights)}` +
+    `,"bylineCorrection":${jsonSmall(c.bylineCorrection)},"updatedAt":${jsonString(c.updatedAt)}}}`
+  )
+}
+
 /** One review as the JSON export writes it, holding the fields the option asks for. */
 export function reviewRecord(m: Match, work: Work, fields: ExportFields): Record<string, unknown> {
   switch (fields) {
@@ -121,10 +153,16 @@ export function jsonWriter(ctx: ExportContext): FormatWriter {
   // The document is pretty-printed except for the reviews, one compact object per line: a
   // diff or grep stays readable and 100,000 reviews do not pay for indentation.
   const open = JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "reviews": [')
+  const workJson = new Map(
+    works.map((w) => [w.id, JSON.stringify({ title: w.title, year: w.year })]),
+  )
+  const record =
+    ctx.options.fields === 'all'
+      ? (m: Match) => fullRecordJson(m, workJson.get(m.review.workId)!)
+      : (m: Match) => JSON.stringify(reviewRecord(m, workOf(m), ctx.options.fields))
   return {
     head: () => open,
-    row: (m, i) =>
-      `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(reviewRecord(m, workOf(m), ctx.options.fields))}`,
+    row: (m, i) => `${i === 0 ? '\n' : ',\n'}    ${record(m)}`,
     tail: () => (ctx.matches.length ? '\n  ]\n}\n' : ']\n}\n'),
   }
 }
