@@ -18,6 +18,25 @@ export interface AtomicSink {
 }
 
 /**
+ * The pieces encoded into one buffer, without first joining them into one big string. A piece
+ * whose UTF-8 length equals its length is ASCII, and copying it as Latin-1 gives the same bytes
+ * about twice as fast as Node 20's UTF-8 encoder; Buffer.byteLength finds that out cheaply.
+ */
+export function encodePieces(pieces: readonly string[], encoding: BufferEncoding): Buffer {
+  const lengths = pieces.map((text) => Buffer.byteLength(text, encoding))
+  let total = 0
+  for (const n of lengths) total += n
+  const out = Buffer.allocUnsafe(total)
+  let offset = 0
+  for (let i = 0; i < pieces.length; i++) {
+    const text = pieces[i]!
+    const ascii = encoding === 'utf8' && lengths[i] === text.length
+    offset += out.write(text, offset, lengths[i], ascii ? 'latin1' : encoding)
+  }
+  return out
+}
+
+/**
  * Streams text to a temp file next to `path`, flushes it, and renames it into place. A failure or
  * a cancel (the signal) removes the temp file, so the target is either untouched or complete.
  * Returns the bytes written.
@@ -39,13 +58,12 @@ export async function writeAtomicStream(
   const flush = async () => {
     if (signal?.aborted) throw new ExportCancelledError()
     if (pending.length === 0) return
-    // Encoding each piece and handing the list to writev skips copying them into one big string.
-    const buffers = pending.map((text) => Buffer.from(text, encoding))
+    const buffer = encodePieces(pending, encoding)
     pending = []
     size = 0
-    for (const b of buffers) bytes += b.length
+    bytes += buffer.length
     await inflight
-    inflight = handle.writev(buffers)
+    inflight = handle.write(buffer)
   }
   try {
     await produce({

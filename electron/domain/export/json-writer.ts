@@ -1,5 +1,5 @@
 import type { ExportFields } from '../../../shared/channels/export'
-import type { Work } from '../../../shared/domain'
+import type { BylineSplit, Helpful, Work } from '../../../shared/domain'
 import type { Match } from '../services/query-service'
 import { tagsOf, worksOf, type ExportContext, type FormatWriter } from './export-context'
 import { jsonNullableString, jsonNumber, jsonString, jsonStrings } from './json-text'
@@ -87,25 +87,50 @@ const jsonSmall = (value: unknown): string =>
       ? '[]'
       : JSON.stringify(value)
 
+const jsonSplit = (s: BylineSplit): string =>
+  `{"author":${jsonString(s.author)},"date":${jsonString(s.date)}}`
+
+const jsonSplits = (list: readonly BylineSplit[]): string =>
+  list.length === 1 ? `[${jsonSplit(list[0]!)}]` : `[${list.map(jsonSplit).join(',')}]`
+
+const jsonHelpful = (h: Helpful | null): string =>
+  h === null ? 'null' : `{"yes":${jsonNumber(h.yes)},"total":${jsonNumber(h.total)}}`
+
+/**
+ * Escapes strings that repeat from review to review (work and import ids, import times) once.
+ * Bounded, so a field that turns out to be unique costs a lookup and no memory.
+ */
+function repeatedJson(limit = 4096): (text: string) => string {
+  const cache = new Map<string, string>()
+  return (text) => {
+    let json = cache.get(text)
+    if (json === undefined) {
+      json = jsonString(text)
+      if (cache.size < limit) cache.set(text, json)
+    }
+    return json
+  }
+}
+
 /**
  * JSON.stringify(fullRecord(m, work)) without building the object or running the generic
  * serializer: this is the text of nearly every byte of a full export. `workJson` is the work's
  * `{"title":…,"year":…}`, computed once per work.
  */
-export function fullRecordJson({ review: r, curation: c }: Match, workJson: string): string {
-  return (
-    `{"id":${jsonString(r.id)},"workId":${jsonString(r.workId)},"work":${workJson}` +
+export function fullRecordJson(): (m: Match, workJson: string) => string {
+  const repeated = repeatedJson()
+  return ({ review: r, curation: c }, workJson) =>
+    `{"id":${jsonString(r.id)},"workId":${repeated(r.workId)},"work":${workJson}` +
     `,"title":${jsonString(r.title)},"author":${jsonString(r.author)}` +
     `,"date":${jsonNullableString(r.date)},"rating":${jsonNumber(r.rating)}` +
     `,"bylineRaw":${jsonString(r.bylineRaw)},"bylineAmbiguous":${jsonBool(r.bylineAmbiguous)}` +
-    `,"bylineAlternatives":${jsonSmall(r.bylineAlternatives)},"spoiler":${jsonBool(r.spoiler)}` +
-    `,"helpful":${jsonSmall(r.helpful)},"body":${jsonString(r.body)}` +
-    `,"truncated":${jsonBool(r.truncated)},"importId":${jsonString(r.importId)}` +
-    `,"importedAt":${jsonString(r.importedAt)},"curation":{"tags":${jsonStrings(c.tags)}` +
+    `,"bylineAlternatives":${jsonSplits(r.bylineAlternatives)},"spoiler":${jsonBool(r.spoiler)}` +
+    `,"helpful":${jsonHelpful(r.helpful)},"body":${jsonString(r.body)}` +
+    `,"truncated":${jsonBool(r.truncated)},"importId":${repeated(r.importId)}` +
+    `,"importedAt":${repeated(r.importedAt)},"curation":{"tags":${jsonStrings(c.tags)}` +
     `,"note":${jsonNullableString(c.note)},"myRating":${jsonNumber(c.myRating)}` +
     `,"kept":${jsonBool(c.kept)},"highlights":${jsonSmall(c.highlights)}` +
-    `,"bylineCorrection":${jsonSmall(c.bylineCorrection)},"updatedAt":${jsonString(c.updatedAt)}}}`
-  )
+    `,"bylineCorrection":${jsonSmall(c.bylineCorrection)},"updatedAt":${repeated(c.updatedAt)}}}`
 }
 
 /** One review as the JSON export writes it, holding the fields the option asks for. */
@@ -156,9 +181,10 @@ export function jsonWriter(ctx: ExportContext): FormatWriter {
   const workJson = new Map(
     works.map((w) => [w.id, JSON.stringify({ title: w.title, year: w.year })]),
   )
+  const full = fullRecordJson()
   const record =
     ctx.options.fields === 'all'
-      ? (m: Match) => fullRecordJson(m, workJson.get(m.review.workId)!)
+      ? (m: Match) => full(m, workJson.get(m.review.workId)!)
       : (m: Match) => JSON.stringify(reviewRecord(m, workOf(m), ctx.options.fields))
   return {
     head: () => open,

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXPORT_OPTIONS, type ExportFormat } from '../../../shared/channels/export'
-import { writeAtomicStream } from '../../../electron/domain/export/atomic-stream'
+import { encodePieces, writeAtomicStream } from '../../../electron/domain/export/atomic-stream'
 import { createExportHandlers } from '../../../electron/domain/export/export-handlers'
 import { exportContext, exportToFile } from '../../../electron/domain/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
@@ -22,6 +22,22 @@ afterAll(async () => {
 })
 
 const everything = { label: 'all', query: {} }
+
+describe('encoding the pieces of a chunk', () => {
+  it('gives the bytes of the joined text, whether a piece is ASCII, accented, emoji or broken', () => {
+    const pieces = [
+      'plain ascii',
+      '',
+      'Sørensen ’quoted’',
+      '🎬 film',
+      'lone \ud800 half',
+      '\u0000\u007f\u0080',
+    ]
+    expect(encodePieces(pieces, 'utf8').equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true)
+    const bytes = '\u0000\u00ff%PDF'
+    expect(encodePieces([bytes], 'latin1').equals(Buffer.from(bytes, 'latin1'))).toBe(true)
+  })
+})
 
 describe('atomic export', () => {
   it('leaves no file, and no temp file, when a write fails half way', async () => {
