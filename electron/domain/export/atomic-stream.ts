@@ -30,8 +30,9 @@ export function encodePieces(pieces: readonly string[], encoding: BufferEncoding
   let offset = 0
   for (let i = 0; i < pieces.length; i++) {
     const text = pieces[i]!
-    const ascii = encoding === 'utf8' && lengths[i] === text.length
-    offset += out.write(text, offset, lengths[i], ascii ? 'latin1' : encoding)
+    const length = lengths[i]!
+    const ascii = encoding === 'utf8' && length === text.length
+    offset += out.write(text, offset, length, ascii ? 'latin1' : encoding)
   }
   return out
 }
