@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readCsv } from '../../support/read-csv'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../../electron/cli/run'
+import { runCliCaptured } from '../support/run-cli'
 import { EXPECTED, FIXTURE, snapshotTree, tempDir } from '../support/temp-library'
 
 let dir: string
@@ -10,19 +10,7 @@ let cleanup: () => Promise<void>
 beforeEach(async () => ({ dir, cleanup } = await tempDir()))
 afterEach(() => cleanup())
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    env: {},
-    platform: 'linux',
-    home: join(dir, 'home'),
-  }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
+const cli = (...argv: string[]) => runCliCaptured(argv, join(dir, 'home'))
 
 const lib = () => ['--library', join(dir, 'lib')]
 

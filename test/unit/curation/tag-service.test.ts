@@ -10,8 +10,8 @@ import {
   recolorTag,
   renameTag,
 } from '../../../electron/domain/services/tag-service'
-import { importFiles } from '../../../electron/domain/services/import-service'
-import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
+import { referenceLibrary } from '../support/reference-library'
+import { steppingClock } from '../support/temp-library'
 
 let library: Library
 let dir: string
@@ -21,12 +21,7 @@ const tagsOf = (i: number) => library.getCuration(ids[i]!).tags
 const names = () => library.tags.map((t) => t.name)
 
 beforeEach(async () => {
-  const temp = await tempDir()
-  dir = temp.dir
-  cleanup = temp.cleanup
-  library = await openLibrary(dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
-  ids = [...library.allReviews()].map((r) => r.id)
+  ;({ library, dir, ids, cleanup } = await referenceLibrary())
   await addTags(library, ids.slice(0, 3), ['theme', 'theme/fatherhood'])
   await addTags(library, ids.slice(2, 5), ['acting', 'Performance'])
 })

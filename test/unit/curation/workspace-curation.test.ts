@@ -12,7 +12,8 @@ import {
 import { addTags } from '../../../electron/domain/services/curation-service'
 import { resolveTargets } from '../../../electron/domain/services/curation-targets'
 import { importFiles } from '../../../electron/domain/services/import-service'
-import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
+import { referenceLibrary } from '../support/reference-library'
+import { steppingClock, FIXTURE } from '../support/temp-library'
 
 let library: Library
 let dir: string
@@ -20,12 +21,7 @@ let cleanup: () => Promise<void>
 let ids: string[]
 
 beforeEach(async () => {
-  const temp = await tempDir()
-  dir = temp.dir
-  cleanup = temp.cleanup
-  library = await openLibrary(dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
-  ids = [...library.allReviews()].map((r) => r.id)
+  ;({ library, dir, ids, cleanup } = await referenceLibrary())
 })
 afterEach(async () => {
   await library.close()

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli, type CliIo } from '../../../electron/cli/run'
+import { type CliIo } from '../../../electron/cli/run'
+import { runCliCaptured } from '../support/run-cli'
 import { FIXTURE, snapshotTree, tempDir } from '../support/temp-library'
 
 let dir: string
@@ -8,20 +9,8 @@ let cleanup: () => Promise<void>
 beforeEach(async () => ({ dir, cleanup } = await tempDir()))
 afterEach(() => cleanup())
 
-async function cli(argv: string[], extra: Partial<CliIo> = {}) {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    env: {},
-    platform: 'linux',
-    home: join(dir, 'home'),
-    ...extra,
-  }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
+const cli = (argv: string[], extra: Partial<CliIo> = {}) =>
+  runCliCaptured(argv, join(dir, 'home'), extra)
 
 const lib = () => ['--library', join(dir, 'lib')]
 

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
-import { openLibrary } from '../../../electron/domain/library/open-library'
 import { addTags, setMyRating } from '../../../electron/domain/services/curation-service'
-import { importFiles } from '../../../electron/domain/services/import-service'
 import { computeInsights } from '../../../electron/domain/services/insights-service'
-import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
+import { referenceLibrary } from '../support/reference-library'
 
 let library: Library
 let cleanup: () => Promise<void>
 let rated: { id: string; rating: number; title: string }[]
 
 beforeAll(async () => {
-  const temp = await tempDir()
-  cleanup = temp.cleanup
-  library = await openLibrary(temp.dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
+  ;({ library, cleanup } = await referenceLibrary())
   rated = [...library.allReviews()]
     .filter((r) => r.rating !== null)
     .map((r) => ({ id: r.id, rating: r.rating!, title: r.title }))

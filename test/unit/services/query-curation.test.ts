@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
-import { openLibrary } from '../../../electron/domain/library/open-library'
 import {
   addTags,
   removeTags,
@@ -8,22 +7,15 @@ import {
   setNote,
 } from '../../../electron/domain/services/curation-service'
 import { foldText } from '../../../shared/fold-text'
-import { importFiles } from '../../../electron/domain/services/import-service'
 import { queryReviews } from '../../../electron/domain/services/query-service'
-import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
+import { referenceLibrary } from '../support/reference-library'
 
 let library: Library
 let cleanup: () => Promise<void>
 let ids: string[]
 const byAuthor = (author: string) => [...library.allReviews()].find((r) => r.author === author)!.id
 
-beforeAll(async () => {
-  const temp = await tempDir()
-  cleanup = temp.cleanup
-  library = await openLibrary(temp.dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
-  ids = [...library.allReviews()].map((r) => r.id)
-})
+beforeAll(async () => void ({ library, ids, cleanup } = await referenceLibrary()))
 afterAll(async () => {
   await library.close()
   await cleanup()

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { addTags } from '../../../electron/domain/services/curation-service'
-import { importFiles } from '../../../electron/domain/services/import-service'
 import {
   deleteView,
   listViews,
@@ -12,7 +11,8 @@ import {
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
+import { referenceLibrary } from '../support/reference-library'
+import { steppingClock } from '../support/temp-library'
 
 let library: Library
 let dir: string
@@ -20,12 +20,7 @@ let cleanup: () => Promise<void>
 let ids: string[]
 
 beforeEach(async () => {
-  const temp = await tempDir()
-  dir = temp.dir
-  cleanup = temp.cleanup
-  library = await openLibrary(dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
-  ids = [...library.allReviews()].map((r) => r.id)
+  ;({ library, dir, ids, cleanup } = await referenceLibrary())
 })
 afterEach(async () => {
   await library.close()
