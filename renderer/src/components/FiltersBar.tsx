@@ -1,6 +1,6 @@
 import type { TagSummary } from '../../../shared/contract'
 import type { ReviewQuery, SortField } from '../../../shared/query'
-import { RatingSelect } from './RatingSelect'
+import { RatingRange, type Range } from './RatingRange'
 
 const SORT_LABELS: Record<SortField, string> = {
   date: 'Date',
@@ -14,8 +14,6 @@ const SORT_LABELS: Record<SortField, string> = {
 }
 // Taken from the labels rather than shared/query's SORT_FIELDS, whose module pulls zod in.
 const SORT_FIELDS = Object.keys(SORT_LABELS) as SortField[]
-
-type Range = { min?: number; max?: number }
 
 interface Props {
   query: ReviewQuery
@@ -75,51 +73,31 @@ export function FiltersBar(props: Props) {
         </select>
       </label>
 
-      <div className="field">
-        <span aria-hidden="true">Rating</span>
-        <div className="range">
-          <RatingSelect
-            label="Minimum rating"
-            value={rating.min}
-            onChange={(min) => set({ rating: range({ ...rating, min }) })}
-          />
-          <span aria-hidden="true">–</span>
-          <RatingSelect
-            label="Maximum rating"
-            value={rating.max}
-            onChange={(max) => set({ rating: range({ ...rating, max }) })}
-          />
-        </div>
-      </div>
+      <RatingRange
+        caption="Rating"
+        noun="rating"
+        value={rating}
+        onChange={(value) => set({ rating: range(value) })}
+      />
 
-      <div className="field">
-        <span aria-hidden="true">Mine</span>
-        <div className="range">
-          <RatingSelect
-            label="Minimum personal rating"
-            value={mine.min}
-            disabled={mine.unrated === true}
-            onChange={(min) => set({ myRating: range({ ...mine, min }) })}
+      <RatingRange
+        caption="Mine"
+        noun="personal rating"
+        value={mine}
+        disabled={mine.unrated === true}
+        onChange={(value) => set({ myRating: range({ ...mine, ...value }) })}
+      >
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={mine.unrated === true}
+            onChange={(event) =>
+              set({ myRating: event.target.checked ? { unrated: true } : undefined })
+            }
           />
-          <span aria-hidden="true">–</span>
-          <RatingSelect
-            label="Maximum personal rating"
-            value={mine.max}
-            disabled={mine.unrated === true}
-            onChange={(max) => set({ myRating: range({ ...mine, max }) })}
-          />
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={mine.unrated === true}
-              onChange={(event) =>
-                set({ myRating: event.target.checked ? { unrated: true } : undefined })
-              }
-            />
-            Unrated
-          </label>
-        </div>
-      </div>
+          Unrated
+        </label>
+      </RatingRange>
 
       <label className="field">
         <span>Spoilers</span>

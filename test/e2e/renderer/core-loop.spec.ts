@@ -184,6 +184,18 @@ test('import, curate, reopen, filter, sort and export', async ({ browser }) => {
   await page.getByRole('combobox', { name: 'Minimum rating' }).selectOption('6')
   await expect(page.getByText('2 reviews', { exact: true })).toBeVisible()
   await expect.poll(() => headlines(page)).toEqual([REFN, GRITTY])
+  // My rating (REFN 9, GRITTY 3): a range, or only the reviews without one.
+  await page.getByRole('combobox', { name: 'Maximum personal rating' }).selectOption('3')
+  await expect.poll(() => headlines(page)).toEqual([GRITTY])
+  await page.getByRole('combobox', { name: 'Maximum personal rating' }).selectOption('')
+  await page.getByRole('combobox', { name: 'Minimum personal rating' }).selectOption('4')
+  await expect.poll(() => headlines(page)).toEqual([REFN])
+  await page.getByRole('checkbox', { name: 'Unrated' }).check()
+  await expect(page.getByRole('combobox', { name: 'Minimum personal rating' })).toBeDisabled()
+  await expect.poll(() => headlines(page)).toEqual([])
+  await page.getByRole('checkbox', { name: 'Unrated' }).uncheck()
+  await expect(page.getByRole('combobox', { name: 'Minimum personal rating' })).toHaveValue('')
+  await expect(page.getByText('2 reviews', { exact: true })).toBeVisible()
 
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const status = page.getByRole('status').filter({ hasText: 'Exported' })
