@@ -193,12 +193,6 @@ export const PreviewSource = z.discriminatedUnion('kind', [
 export type PreviewSource = z.infer<typeof PreviewSource>
 
 export const importChannels = {
-  /** Opens the file dialog and imports at once (the quick path for recognised pages). */
-  'import:choose': { req: Empty, res: res<ImportReport | null>() },
-  'import:text': {
-    req: z.object({ fileName: FileName, content: z.string().max(MAX_IMPORT_BYTES * 2) }).strict(),
-    res: res<ImportReport>(),
-  },
   'import:sample': { req: Empty, res: res<ImportReport>() },
   /** Parses without writing; null when the file dialog was cancelled. */
   'import:preview': {

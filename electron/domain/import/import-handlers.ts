@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer'
 import type { EventName, Events, ImportProgress, PreviewSource } from '../../../shared/contract'
 import type { Handlers } from '../ipc/dispatch'
 import type { Library } from '../library/library'
-import { importFiles, importText } from '../services/import-service'
+import { importText } from '../services/import-service'
 import { fragmentsAsText, readFragments } from './fragments-file'
 import { commitPreview, createPreview, reparseFile, type PreviewInput } from './preview'
 import { PreviewStore } from './preview-store'
@@ -12,8 +12,6 @@ import { ImportCancelledError } from './run-steps'
 import { undoImport } from './undo-import'
 
 type ImportChannel =
-  | 'import:choose'
-  | 'import:text'
   | 'import:sample'
   | 'import:preview'
   | 'import:reparse'
@@ -111,13 +109,6 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
   }
 
   return {
-    'import:choose': async () => {
-      const paths = await chooseImportFiles()
-      if (paths.length === 0) return null
-      return changed(await importFiles(library, paths))
-    },
-    'import:text': async ({ fileName, content }) =>
-      changed(await importText(library, fileName, content)),
     'import:sample': async () =>
       changed(await importText(library, sample.fileName, sample.content)),
     'import:preview': async ({ source, options }) => {

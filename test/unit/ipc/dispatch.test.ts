@@ -13,7 +13,7 @@ function recording(): { handlers: Handlers; calls: unknown[] } {
       c,
       (req: unknown) => {
         calls.push(req)
-        if (c === 'import:text') throw new BadInputError('x.txt is empty')
+        if (c === 'import:preview') throw new BadInputError('x.txt is empty')
         if (c === 'reviews:get') throw new Error('disk on fire')
         return { echoed: req }
       },
@@ -46,7 +46,8 @@ describe('dispatch validates every request against the contract', () => {
     ['curation:note', { id: ID, note: 'x', extra: true }, /extra/],
     ['export:save', { format: 'xlsx', query: {} }, /format/],
     ['app:open-external', { url: 'not a url' }, /url/],
-    ['import:text', 'a string', /expected object/],
+    ['import:preview', 'a string', /expected object/],
+    ['import:preview', { source: { kind: 'path', path: '/etc/passwd' } }, /source/],
   ]
   for (const [channel, req, message] of bad) {
     it(`rejects ${channel} ${JSON.stringify(req)} with a typed error and never calls the handler`, async () => {
@@ -77,7 +78,8 @@ describe('dispatch validates every request against the contract', () => {
 
   it('turns a user-facing error into its code and an unexpected one into internal', async () => {
     const { handlers } = recording()
-    expect(await dispatch(handlers, 'import:text', { fileName: 'x.txt', content: '' })).toEqual({
+    const text = { kind: 'text', fileName: 'x.txt', content: '' }
+    expect(await dispatch(handlers, 'import:preview', { source: text })).toEqual({
       ok: false,
       error: { code: 'bad-input', message: 'x.txt is empty' },
     })
