@@ -1,4 +1,11 @@
-import type { WorkRef } from '../../../../shared/domain'
+import type {
+  FormatId,
+  ImportWarning,
+  ParseResult,
+  ParsedReview,
+  UnparsedFragment,
+  WorkRef,
+} from '../../../../shared/domain'
 import {
   declaredCountOf,
   isHeaderChrome,
@@ -24,6 +31,24 @@ export class PageHeader {
     const consumed = this.readLine(line, requirePoster)
     if (consumed) this.seen = true
     return consumed
+  }
+
+  /** The parse result for this page: incomplete when it declares more reviews than were read. */
+  result(
+    format: FormatId,
+    reviews: ParsedReview[],
+    warnings: ImportWarning[],
+    fragments: UnparsedFragment[],
+  ): ParseResult {
+    return {
+      format,
+      work: this.work,
+      declaredCount: this.declaredCount,
+      incomplete: (this.declaredCount ?? 0) > reviews.length,
+      reviews,
+      warnings: warnings.sort((a, b) => a.line - b.line),
+      fragments,
+    }
   }
 
   /** Mobile and newer pages: the title alone on the first line, the year line under it. */

@@ -81,15 +81,7 @@ class ImdbParser {
     if (owner === null && this.reviews.some((r) => r.author === '' && !r.truncated)) {
       this.warn(1, 'missing-author', 'The page does not name the reviewer; author left empty')
     }
-    return {
-      format: this.layout.format,
-      work: this.header.work,
-      declaredCount: this.header.declaredCount,
-      incomplete: (this.header.declaredCount ?? 0) > this.reviews.length,
-      reviews: this.reviews,
-      warnings: this.warnings.sort((a, b) => a.line - b.line),
-      fragments: this.fragments,
-    }
+    return this.header.result(this.layout.format, this.reviews, this.warnings, this.fragments)
   }
 
   /** One step between reviews; returns the index to continue from. */

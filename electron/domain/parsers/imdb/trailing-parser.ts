@@ -87,15 +87,7 @@ class TrailingParser {
 
   finish() {
     this.closeBlock(null)
-    return {
-      format: this.layout.format,
-      work: this.header.work,
-      declaredCount: this.header.declaredCount,
-      incomplete: (this.header.declaredCount ?? 0) > this.reviews.length,
-      reviews: this.reviews,
-      warnings: this.warnings.sort((a, b) => a.line - b.line),
-      fragments: this.fragments,
-    }
+    return this.header.result(this.layout.format, this.reviews, this.warnings, this.fragments)
   }
 
   /** Turns the lines since the last review into one, closed by `footer` or by the copy's end. */
