@@ -12,7 +12,8 @@ export function EmptyState({ busy, onImport, onPaste, onSample }: Props) {
         <h2>Your library is empty</h2>
         <p>
           Review Curator collects IMDb user reviews so you can tag, annotate and re-rate them,
-          filter down to the ones that matter and export your selection as JSON or CSV.
+          filter down to the ones that matter and export your selection: a spreadsheet, a quote
+          sheet, a printable report or a full JSON backup.
         </p>
         <p>
           Open a title&rsquo;s <strong>User Reviews</strong> page, expand it fully (&ldquo;Load
