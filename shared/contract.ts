@@ -67,9 +67,22 @@ export interface IpcError {
 /** Every invoke resolves to this envelope, so typed errors survive the IPC boundary. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
+/**
+ * What one commit (or a burst of commits in the same turn) changed, sent after it is on disk.
+ * The renderer patches rows from `curationIds` and re-queries only when `reviews` or `meta` says so.
+ */
+export interface LibraryChanged {
+  /** Reviews were added, replaced or removed (an import, its undo, a restore). */
+  reviews: boolean
+  /** Reviews whose curation (tags, note, ratings, kept, highlights, byline) changed. */
+  curationIds: string[]
+  /** library.json changed: tags, saved views, import records or export settings. */
+  meta: boolean
+}
+
 /** Messages main pushes to the renderer. */
 export interface Events {
-  'library:changed': { reason: 'import' | 'curation' | 'history' }
+  'library:changed': LibraryChanged
   'menu:command': {
     command: 'import' | 'import-paste' | 'export' | 'export-json' | 'export-csv' | 'undo' | 'redo'
   }

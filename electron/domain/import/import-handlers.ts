@@ -76,10 +76,6 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
   const store = new PreviewStore(clock)
   let running: AbortController | null = null
 
-  const changed = <T>(value: T): T => {
-    emit('library:changed', { reason: 'import' })
-    return value
-  }
 
   /** Runs one long operation with throttled progress, ending the bar however it ends. */
   async function withProgress<T>(
@@ -110,7 +106,7 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
 
   return {
     'import:sample': async () =>
-      changed(await importText(library, sample.fileName, sample.content)),
+      importText(library, sample.fileName, sample.content),
     'import:preview': async ({ source, options }) => {
       const inputs = await inputsOf(source, chooseImportFiles)
       if (!inputs) return null
@@ -146,7 +142,7 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
         return commitPreview(library, entry)
       })
       store.delete(previewId)
-      return changed(report)
+      return report
     },
     'import:cancel': ({ previewId }) => {
       const wasRunning = running !== null
@@ -156,9 +152,7 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
       return { cancelled: wasRunning || dropped }
     },
     'import:undo': async ({ importId }) => {
-      const result = await undoImport(library, importId)
-      emit('library:changed', { reason: 'history' })
-      return result
+      return undoImport(library, importId)
     },
     'import:fragments': async ({ recordId }) => {
       const file = await readFragments(library.dir, recordId)

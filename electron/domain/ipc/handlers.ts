@@ -10,6 +10,7 @@ import { queryReviews } from '../services/query-service'
 import { checkExternalUrl } from './external-url'
 import type { Handlers } from './dispatch'
 import { workspaceHandlers } from './workspace-handlers'
+import { forwardLibraryChanges } from '../../app/change-events'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -38,10 +39,7 @@ export function createHandlers({
   emit,
   printPdf,
 }: HandlerDeps): Handlers {
-  const changed = <T>(reason: Events['library:changed']['reason'], value: T): T => {
-    emit('library:changed', { reason })
-    return value
-  }
+  forwardLibraryChanges(library, (change) => emit('library:changed', change))
   return {
     'library:info': () => libraryInfo(library),
     ...createImportHandlers({
@@ -57,7 +55,7 @@ export function createHandlers({
       const work = library.getWork(review.workId) ?? { id: review.workId, title: '', year: null }
       return { review, work, curation: anchoredCuration(library, id) }
     },
-    ...workspaceHandlers(library, changed),
+    ...workspaceHandlers(library),
     ...createExportHandlers({
       library,
       chooseExportPath: (format, name) => dialogs.chooseExportPath(format, name),
@@ -67,12 +65,10 @@ export function createHandlers({
     'history:list': () => library.history.state(),
     'history:undo': async () => {
       const entry = await library.history.undo()
-      if (entry) emit('library:changed', { reason: 'history' })
       return { entry, state: library.history.state() }
     },
     'history:redo': async () => {
       const entry = await library.history.redo()
-      if (entry) emit('library:changed', { reason: 'history' })
       return { entry, state: library.history.state() }
     },
     'app:open-external': async ({ url }) => {

@@ -1,4 +1,4 @@
-import type { Channel, Events } from '../../../shared/contract'
+import type { Channel } from '../../../shared/contract'
 import type { Library } from '../library/library'
 import {
   addHighlight,
@@ -20,11 +20,8 @@ type WorkspaceChannel = Extract<
 >
 
 /** The curation workspace's channels: curation (single and bulk), tags, saved views, insights. */
-export function workspaceHandlers(
-  library: Library,
-  changed: <T>(reason: Events['library:changed']['reason'], value: T) => T,
-): Pick<Handlers, WorkspaceChannel> {
-  const curation = async <T>(work: Promise<T>): Promise<T> => changed('curation', await work)
+export function workspaceHandlers(library: Library): Pick<Handlers, WorkspaceChannel> {
+  const curation = <T>(work: Promise<T>): Promise<T> => work
   return {
     'curation:tag': ({ tags, ...t }) =>
       curation(addTags(library, resolveTargets(library, t), tags)),

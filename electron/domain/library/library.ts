@@ -32,6 +32,8 @@ export const curationBucket = (reviewId: string): string => reviewId.slice(3, 5)
 export type LibraryChange =
   | { kind: 'reviews'; removed: readonly Review[]; added: readonly Review[] }
   | { kind: 'curation'; ids: readonly string[] }
+  /** library.json changed: tags, saved views, import records or export settings. */
+  | { kind: 'meta' }
   | { kind: 'closed' }
 
 export type LibraryObserver = (change: LibraryChange) => void
@@ -198,14 +200,16 @@ export class Library {
       }
       touched.add(file)
     }
-    this.notify({ kind: 'curation', ids: [...changes.keys()] })
     await Promise.all([...touched].map((file) => file.write()))
+    // After the write: a listener (the window, the search index) never sees an uncommitted edit.
+    this.notify({ kind: 'curation', ids: [...changes.keys()] })
   }
 
   saveMeta(update: (meta: LibraryFile) => void): Promise<void> {
     return this.exclusive(async () => {
       update(this.parts.meta.data)
       await this.parts.meta.write()
+      this.notify({ kind: 'meta' })
     })
   }
 

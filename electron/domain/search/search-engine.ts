@@ -112,6 +112,11 @@ export class SearchEngine {
       this.unsubscribe()
       return
     }
+    if (change.kind === 'meta') {
+      // Tag names and views live in library.json; cached answers may name them.
+      this.changed(false)
+      return
+    }
     if (change.kind === 'curation') {
       for (const id of change.ids) {
         const o = this.cols.ordinalById.get(id)

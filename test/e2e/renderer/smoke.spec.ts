@@ -66,9 +66,9 @@ test('events from main reach listeners registered with window.curator.on', async
     w.seen = []
     w.curator.on('library:changed', (p) => w.seen.push(p))
   })
-  await app.emit('library:changed', { reason: 'curation' })
+  await app.emit('library:changed', { reviews: false, curationIds: ['rv_1'], meta: false })
   expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([
-    { reason: 'curation' },
+    { reviews: false, curationIds: ['rv_1'], meta: false },
   ])
   expect(app.errors).toEqual([])
 })
@@ -85,7 +85,12 @@ test('a change made through window.curator survives reopening the library from d
 
   const imported = (await invoke('import:sample', {})) as { ok: boolean }
   expect(imported.ok).toBe(true)
-  expect(app.emitted).toContainEqual({ event: 'library:changed', payload: { reason: 'import' } })
+  await expect
+    .poll(() => app.emitted)
+    .toContainEqual({
+      event: 'library:changed',
+      payload: { reviews: true, curationIds: [], meta: true },
+    })
 
   const before = (await invoke('library:info', {})) as { value: { reviewCount: number } }
   expect(before.value.reviewCount).toBeGreaterThan(0)

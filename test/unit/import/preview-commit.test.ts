@@ -47,7 +47,11 @@ describe('preview, commit and cancel', () => {
     const report = await h.handlers['import:commit']({ previewId: preview.previewId })
     expect(report.files[0]).toMatchObject({ added: 25, found: 25, declared: 44 })
     expect(h.library.reviewCount).toBe(25)
-    expect(h.events).toContainEqual({ event: 'library:changed', payload: { reason: 'import' } })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(h.events).toContainEqual({
+      event: 'library:changed',
+      payload: { reviews: true, curationIds: [], meta: true },
+    })
     // A committed preview is gone: committing twice cannot import twice.
     await expect(h.handlers['import:commit']({ previewId: preview.previewId })).rejects.toThrow(
       /no longer available/,

@@ -11,7 +11,7 @@ describe('taskbar progress', () => {
     } as unknown as BrowserWindow
     const emit = mirrorImportProgress(() => win)
     emit('import:progress', { active: true, phase: 'parsing', fileName: 'a.txt', fraction: 0.25 })
-    emit('library:changed', { reason: 'import' })
+    emit('library:changed', { reviews: true, curationIds: [], meta: true })
     emit('import:progress', { active: true, phase: 'parsing', fileName: 'a.txt', fraction: 1.5 })
     emit('import:progress', { active: false, phase: 'writing', fileName: '', fraction: 1 })
     expect(calls).toEqual([0.25, 1, -1])
