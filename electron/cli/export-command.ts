@@ -16,7 +16,7 @@ import {
   PDF_UNAVAILABLE,
   renderToString,
   writtenCount,
-} from '../domain/export/export-service'
+} from '../app/export/export-service'
 import { findView, type ResolvedScope } from '../domain/export/select'
 import type { Library } from '../domain/library/library'
 

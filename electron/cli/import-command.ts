@@ -1,7 +1,7 @@
 import { FORMAT_IDS } from '../../shared/channels/import'
 import type { FormatId } from '../../shared/domain'
 import { BadInputError } from '../domain/errors'
-import { importPaths } from '../domain/import/run-import'
+import { importPaths } from '../app/import/run-import'
 import type { Library } from '../domain/library/library'
 import { formatImportReport } from './import-output'
 

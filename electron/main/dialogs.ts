@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron'
 import { EXPORT_FORMAT_LABELS } from '../../shared/channels/export'
-import type { Dialogs } from '../domain/ipc/handlers'
+import type { Dialogs } from '../app/create-app'
 
 export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
   return {

@@ -1,10 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
-import { createHandlers } from '../domain/ipc/handlers'
+import { createApp } from '../app/create-app'
 import type { Library } from '../domain/library/library'
 import { resolveLibraryDir } from '../domain/library/library-location'
 import { openLibrary } from '../domain/library/open-library'
 import sample from './assets/sample-pusher-ii-2004.txt?raw'
 import { electronDialogs } from './dialogs'
+import { openExternalChecked } from './external-url'
 import { registerIpc } from './ipc'
 import { setupMenu } from './menu'
 import { createPdfPrinter } from './print-pdf'
@@ -42,10 +43,10 @@ async function start(): Promise<void> {
   for (const notice of library.notices)
     dialog.showErrorBox('Review Curator repaired its library', notice)
   const taskbar = mirrorImportProgress(currentWindow)
-  const handlers = createHandlers({
+  const curator = createApp({
     library,
     dialogs: electronDialogs(currentWindow),
-    openExternal: (url) => shell.openExternal(url),
+    openExternal: (url) => openExternalChecked(url, (u) => shell.openExternal(u)),
     sample: { fileName: 'Pusher II (2004) sample.txt', content: sample },
     emit: (event, payload) => {
       mainWindow?.webContents.send(event, payload)
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
     printPdf: createPdfPrinter(),
   })
   const url = rendererUrl()
-  registerIpc(ipcMain, handlers, (event) => {
+  registerIpc(ipcMain, curator.dispatch, (event) => {
     return event.sender === mainWindow?.webContents && isOwnPage(event.senderFrame?.url, url)
   })
   setupMenu(currentWindow, process.platform === 'darwin')

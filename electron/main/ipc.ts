@@ -1,11 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { CHANNELS, type Result } from '../../shared/contract'
-import { dispatch, type Handlers } from '../domain/ipc/dispatch'
 
 /** Registers every contract channel; requests from frames that are not our page get an error. */
 export function registerIpc(
   ipcMain: IpcMain,
-  handlers: Handlers,
+  dispatch: (channel: string, request: unknown) => Promise<Result<unknown>>,
   isTrusted: (event: IpcMainInvokeEvent) => boolean,
 ): void {
   for (const channel of CHANNELS) {
@@ -19,7 +18,7 @@ export function registerIpc(
           },
         })
       }
-      return dispatch(handlers, channel, request)
+      return dispatch(channel, request)
     })
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PrintPdf } from '../domain/export/export-service'
+import type { PrintPdf } from '../app/export/export-service'
 
 // PDF export: the HTML report (self-contained, escaped, CSP without scripts) is loaded into a
 // hidden window with JavaScript off, in its own in-memory session that refuses every request but

@@ -1,6 +1,6 @@
 import { app, session, shell, type WebContents } from 'electron'
-import { checkExternalUrl } from '../domain/ipc/external-url'
-import { isOwnPage } from '../domain/ipc/own-page'
+import { checkExternalUrl } from './external-url'
+import { isOwnPage } from './own-page'
 
 export { isOwnPage }
 

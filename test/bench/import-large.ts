@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { importPaths } from '../../electron/domain/import/run-import'
+import { importPaths } from '../../electron/app/import/run-import'
 import { openLibrary } from '../../electron/domain/library/open-library'
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/imdb/pusher-ii-2004.txt')

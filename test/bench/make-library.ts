@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Curation, Review, Work } from '../../shared/domain'
 import { emptyCuration } from '../../electron/domain/library/library'
 import { openLibrary } from '../../electron/domain/library/open-library'
-import { reviewId, workId } from '../../electron/domain/services/identity'
+import { reviewId, workId } from '../../electron/domain/library/identity'
 import { generateWorks, prng } from './generate'
 
 export const BENCH_TAGS = [

@@ -8,8 +8,8 @@ import {
   removeTags,
   setMyRating,
   setNote,
-} from '../../electron/domain/services/curation-service'
-import { queryReviews } from '../../electron/domain/services/query-service'
+} from '../../electron/app/curation/curation-service'
+import { queryReviews } from '../../electron/domain/queries/query-service'
 import { prng } from './generate'
 import {
   BENCH_QUERIES,

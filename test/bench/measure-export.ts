@@ -6,11 +6,11 @@ import { writeFile } from 'node:fs/promises'
 import { stringify } from 'csv-stringify/sync'
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/channels/export'
 import { CSV_COLUMNS } from '../../electron/domain/export/csv-writer'
-import { exportContext, exportToFile } from '../../electron/domain/export/export-service'
+import { exportContext, exportToFile } from '../../electron/app/export/export-service'
 import { reviewRecord } from '../../electron/domain/export/json-writer'
 import { openLibrary } from '../../electron/domain/library/open-library'
 import type { Library } from '../../electron/domain/library/library'
-import type { Match } from '../../electron/domain/services/query-service'
+import type { Match } from '../../electron/domain/queries/query-service'
 
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10
 

@@ -57,7 +57,8 @@ import {
   type Result,
 } from '../../shared/contract'
 import { openLibrary } from '../../electron/domain/library/open-library'
-import { createHandlers, dispatch, type Dialogs } from '../../electron/domain/ipc/handlers'
+import { createApp, type Dialogs } from '../../electron/app/create-app'
+import { openExternalChecked } from '../../electron/main/external-url'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer')
@@ -83,7 +84,7 @@ export interface CuratorPage {
 }
 
 type Library = Awaited<ReturnType<typeof openLibrary>>
-type Handlers = ReturnType<typeof createHandlers>
+type App = ReturnType<typeof createApp>
 
 /** A fresh, empty folder for a library; the OS cleans tmp, so tests need not. */
 export function makeTempLibraryDir(prefix = 'curator-e2e-'): Promise<string> {
@@ -155,25 +156,24 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       return eventChain
     }
 
-    const makeHandlers = (lib: Library): Handlers =>
-      createHandlers({
+    const makeApp = (lib: Library): App =>
+      createApp({
         library: lib,
         dialogs,
-        openExternal: async (target: string) => {
-          opened.push(target)
-        },
+        openExternal: (target: string) =>
+          openExternalChecked(target, async (url) => void opened.push(url)),
         sample,
         emit: (event, payload) => void deliver(event, payload),
       })
 
     library = await openLibrary(libraryDir)
-    let handlers = makeHandlers(library)
+    let app = makeApp(library)
 
     await page.exposeBinding(
       '__curatorInvoke',
       // Typed unknown: like ipcMain, this trusts nothing the page sends; dispatch validates.
       async (_source, channel: unknown, req: unknown): Promise<Result<unknown>> => {
-        const result = await dispatch(handlers, channel, req)
+        const result = await app.dispatch(channel, req)
         await eventChain
         return result
       },
@@ -202,7 +202,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
         await library?.close()
         library = null
         library = await openLibrary(libraryDir)
-        handlers = makeHandlers(library)
+        app = makeApp(library)
         await page.reload()
       },
       async close() {

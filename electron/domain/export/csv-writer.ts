@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import type { ExportFields } from '../../../shared/channels/export'
 import type { Highlight } from '../../../shared/domain'
-import type { Match } from '../services/query-service'
+import type { Match } from '../queries/query-service'
 import { guardCell } from './csv-cell'
 import type { ExportContext, FormatWriter } from './export-context'
 

@@ -1,7 +1,7 @@
 import type { ExportOptions } from '../../../shared/channels/export'
 import type { Tag, Work } from '../../../shared/domain'
 import type { Library } from '../library/library'
-import type { Match } from '../services/query-service'
+import type { Match } from '../queries/query-service'
 import type { ResolvedScope } from './select'
 
 /** Everything a format writer needs, gathered once before the first byte is written. */

@@ -1,4 +1,4 @@
-import type { Match } from '../services/query-service'
+import type { Match } from '../queries/query-service'
 import { worksOf, workLabel, type ExportContext, type FormatWriter } from './export-context'
 import { escapeHtml as e, paragraphs } from './html-escape'
 import { histogramSvg, ratingHistogram } from './rating-histogram'

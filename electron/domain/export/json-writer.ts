@@ -1,6 +1,6 @@
 import type { ExportFields } from '../../../shared/channels/export'
 import type { BylineSplit, Helpful, Work } from '../../../shared/domain'
-import type { Match } from '../services/query-service'
+import type { Match } from '../queries/query-service'
 import { tagsOf, worksOf, type ExportContext, type FormatWriter } from './export-context'
 import { jsonNullableString, jsonNumber, jsonString, jsonStrings } from './json-text'
 

@@ -1,4 +1,4 @@
-import type { Match } from '../services/query-service'
+import type { Match } from '../queries/query-service'
 import { workLabel, type ExportContext, type FormatWriter } from './export-context'
 import { escapeMarkdown, quoteBlock } from './markdown-escape'
 

@@ -1,4 +1,4 @@
-import type { Match } from '../services/query-service'
+import type { Match } from '../queries/query-service'
 import { escapeHtml } from './html-escape'
 
 export interface Histogram {

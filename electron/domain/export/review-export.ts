@@ -1,7 +1,7 @@
 import type { Curation, Helpful, Review, WorkRef } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { Library } from '../library/library'
-import { matchReviews } from '../services/query-service'
+import { matchReviews } from '../queries/query-service'
 
 /** One review with its curation, as the CLI's `reviews --json` prints it. */
 export interface ExportedReview {

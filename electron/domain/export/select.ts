@@ -2,7 +2,7 @@ import type { ExportOptions, ExportScope } from '../../../shared/channels/export
 import type { ReviewQuery } from '../../../shared/query'
 import { BadInputError, NotFoundError } from '../errors'
 import type { Library } from '../library/library'
-import { matchReviews, type Match } from '../services/query-service'
+import { matchReviews, type Match } from '../queries/query-service'
 
 export interface ResolvedScope {
   /** What the export holds, in words, for the report's heading and the JSON's `scope.label`. */

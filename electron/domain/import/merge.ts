@@ -1,6 +1,6 @@
 import type { ParseResult, ParsedReview, Review, Work, WorkRef } from '../../../shared/domain'
 import type { Library } from '../library/library'
-import { reviewId, workId } from '../services/identity'
+import { reviewId, workId } from '../library/identity'
 import type { StepProgress } from './run-steps'
 
 const PLAN_STEP = 2000

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { test, expect } from '@playwright/test'
-import { renderExport } from '../../../electron/domain/export/export-service'
+import { renderExport } from '../../../electron/app/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { setNote } from '../../../electron/domain/services/curation-service'
-import { importText } from '../../../electron/domain/services/import-service'
+import { setNote } from '../../../electron/app/curation/curation-service'
+import { importText } from '../../../electron/app/import/import-service'
 
 // The HTML report opened in Chromium with JavaScript on: review text that is markup must show
 // as text and run nothing.

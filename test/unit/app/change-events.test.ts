@@ -1,57 +1,76 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryChanged } from '../../../shared/contract'
-import { forwardLibraryChanges } from '../../../electron/app/change-events'
+import type { EventName } from '../../../shared/contract'
+import { createApp, type App } from '../../../electron/app/create-app'
 import { curationBucket } from '../../../electron/domain/library/library'
-import { addTags, setMyRating } from '../../../electron/domain/services/curation-service'
 import { referenceLibrary, type ReferenceLibrary } from '../support/reference-library'
+import { FIXTURE } from '../support/temp-library'
 
-const turn = () => new Promise((resolve) => setImmediate(resolve))
-
-describe('library:changed forwarding', () => {
+describe('library:changed, one event per request after its write', () => {
   let ref: ReferenceLibrary
-  beforeEach(async () => void (ref = await referenceLibrary()))
+  let app: App
+  let sent: { event: EventName; payload: unknown; ratingOnDisk?: unknown }[]
+
+  beforeEach(async () => {
+    ref = await referenceLibrary()
+    sent = []
+    app = createApp({
+      library: ref.library,
+      dialogs: { chooseImportFiles: async () => [], chooseExportPath: async () => null },
+      openExternal: async () => false,
+      sample: { fileName: 'sample.txt', content: '' },
+      emit: (event, payload) => void sent.push({ event, payload }),
+    })
+  })
   afterEach(async () => {
     await ref.library.close()
     await ref.cleanup()
   })
 
-  it('sends one event per burst, naming the reviews whose curation changed', async () => {
-    const sent: LibraryChanged[] = []
-    forwardLibraryChanges(ref.library, (c) => sent.push(c))
-    const [a, b] = ref.ids as [string, string]
-    await Promise.all([setMyRating(ref.library, [a], 7), setMyRating(ref.library, [b], 3)])
-    await turn()
-    expect(sent).toEqual([{ reviews: false, curationIds: [a, b], meta: false }])
+  const changes = () => sent.filter((s) => s.event === 'library:changed').map((s) => s.payload)
+
+  it('names every review a bulk edit changed, in one event', async () => {
+    const ids = ref.ids.slice(0, 3)
+    const result = await app.dispatch('curation:rate', { ids, rating: 7 })
+    expect(result.ok).toBe(true)
+    expect(changes()).toEqual([{ reviews: false, curationIds: ids, meta: false }])
   })
 
   it('sends the event only once the change is on disk', async () => {
     const id = ref.ids[0]!
-    const onDisk: unknown[] = []
-    forwardLibraryChanges(
-      ref.library,
-      () => void 0,
-      (flush) => {
-        // Read the bucket at the moment the event is scheduled: the write must be done by then.
-        const file = join(ref.dir, 'curation', `${curationBucket(id)}.json`)
-        onDisk.push(readFile(file, 'utf8').then((t) => JSON.parse(t).items[id]?.myRating))
-        flush()
-      },
-    )
-    await setMyRating(ref.library, [id], 8)
-    expect(await Promise.all(onDisk)).toEqual([8])
+    const file = join(ref.dir, 'curation', `${curationBucket(id)}.json`)
+    const onDisk: Promise<unknown>[] = []
+    app = createApp({
+      library: ref.library,
+      dialogs: { chooseImportFiles: async () => [], chooseExportPath: async () => null },
+      openExternal: async () => false,
+      sample: { fileName: 'sample.txt', content: '' },
+      emit: () => void onDisk.push(readFile(file, 'utf8').then((t) => JSON.parse(t).items[id])),
+    })
+    await app.dispatch('curation:rate', { ids: [id], rating: 4 })
+    expect(onDisk).toHaveLength(1)
+    expect(await onDisk[0]).toMatchObject({ myRating: 4 })
   })
 
-  it('marks tag and import changes so the window re-reads them', async () => {
-    const sent: LibraryChanged[] = []
-    const stop = forwardLibraryChanges(ref.library, (c) => sent.push(c))
-    await addTags(ref.library, [ref.ids[0]!], ['brand-new-tag'])
-    await turn()
-    expect(sent).toEqual([{ reviews: false, curationIds: [ref.ids[0]], meta: true }])
-    stop()
-    await setMyRating(ref.library, [ref.ids[1]!], 5)
-    await turn()
-    expect(sent).toHaveLength(1)
+  it('marks new tags and imports, and sends nothing for a read or a refused request', async () => {
+    await app.dispatch('curation:tag', { ids: [ref.ids[0]!], tags: ['brand-new-tag'] })
+    expect(changes()).toEqual([{ reviews: false, curationIds: [ref.ids[0]], meta: true }])
+    await app.dispatch('reviews:query', { query: {}, offset: 0, limit: 10 })
+    await app.dispatch('curation:rate', { ids: [ref.ids[0]!], rating: 11 })
+    expect(changes()).toHaveLength(1)
+    await app.dispatch('history:undo', {})
+    expect(changes().at(-1)).toEqual({ reviews: false, curationIds: [ref.ids[0]], meta: false })
+  })
+
+  it('tells the window an import replaced reviews, and a preview changes nothing', async () => {
+    const page = (await readFile(FIXTURE, 'utf8')).replace(/Pusher II/g, 'Pusher III')
+    const source = { kind: 'text', fileName: 'third.txt', content: page } as const
+    const preview = await app.dispatch('import:preview', { source })
+    expect(changes()).toEqual([])
+    if (!preview.ok || !preview.value) throw new Error('the preview failed')
+    const { previewId } = preview.value as { previewId: string }
+    await app.dispatch('import:commit', { previewId })
+    expect(changes()).toEqual([{ reviews: true, curationIds: [], meta: true }])
   })
 })

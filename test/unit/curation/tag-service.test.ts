@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addHighlight } from '../../../electron/domain/services/curation-extras'
-import { addTags } from '../../../electron/domain/services/curation-service'
+import { addHighlight } from '../../../electron/app/curation/curation-extras'
+import { addTags } from '../../../electron/app/curation/curation-service'
 import {
   createTag,
   deleteTag,
   mergeTags,
   recolorTag,
   renameTag,
-} from '../../../electron/domain/services/tag-service'
+} from '../../../electron/app/curation/tag-service'
 import { referenceLibrary } from '../support/reference-library'
 import { steppingClock } from '../support/temp-library'
 

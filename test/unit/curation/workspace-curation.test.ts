@@ -8,10 +8,10 @@ import {
   setBylineCorrection,
   setKept,
   toggleTag,
-} from '../../../electron/domain/services/curation-extras'
-import { addTags } from '../../../electron/domain/services/curation-service'
-import { resolveTargets } from '../../../electron/domain/services/curation-targets'
-import { importFiles } from '../../../electron/domain/services/import-service'
+} from '../../../electron/app/curation/curation-extras'
+import { addTags } from '../../../electron/app/curation/curation-service'
+import { resolveTargets } from '../../../electron/app/curation/curation-targets'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { referenceLibrary } from '../support/reference-library'
 import { steppingClock, FIXTURE } from '../support/temp-library'
 

@@ -5,8 +5,8 @@ import {
   changeCuration,
   setMyRating,
   setNote,
-} from '../../../electron/domain/services/curation-service'
-import { importFiles, importText } from '../../../electron/domain/services/import-service'
+} from '../../../electron/app/curation/curation-service'
+import { importFiles, importText } from '../../../electron/app/import/import-service'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
 
 /** A page whose review text tries every trick on a spreadsheet, a Markdown and an HTML reader. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { Ajv } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXPORT_OPTIONS, EXPORT_FIELDS } from '../../../shared/channels/export'
-import { renderExport } from '../../../electron/domain/export/export-service'
+import { renderExport } from '../../../electron/app/export/export-service'
 import { curatedLibrary, type Curated } from './fixture-library'
 
 const SCHEMA = new URL('../../../shared/schemas/review-curator-export.schema.json', import.meta.url)

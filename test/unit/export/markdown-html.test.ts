@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { renderExport } from '../../../electron/domain/export/export-service'
+import { renderExport } from '../../../electron/app/export/export-service'
 import { escapeHtml } from '../../../electron/domain/export/html-escape'
 import { escapeMarkdown } from '../../../electron/domain/export/markdown-escape'
 import { curatedLibrary, type Curated } from './fixture-library'

@@ -2,10 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from '../../../electron/cli/run'
-import { renderExport } from '../../../electron/domain/export/export-service'
+import { renderExport } from '../../../electron/app/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { commitPreview } from '../../../electron/domain/import/preview'
-import { importFiles } from '../../../electron/domain/services/import-service'
+import { commitPreview } from '../../../electron/app/import/preview'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 import { curatedLibrary, type Curated } from './fixture-library'
 
@@ -100,7 +100,7 @@ describe('JSON export round trip', () => {
     const library = await openLibrary(dir)
     try {
       await importFiles(library, [file])
-      const { changeCuration } = await import('../../../electron/domain/services/curation-service')
+      const { changeCuration } = await import('../../../electron/app/curation/curation-service')
       await changeCuration(
         library,
         [lib.ids.first],

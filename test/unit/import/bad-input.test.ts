@@ -1,8 +1,8 @@
 import { open, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { importPaths } from '../../../electron/domain/import/run-import'
-import { importFiles } from '../../../electron/domain/services/import-service'
+import { importPaths } from '../../../electron/app/import/run-import'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, snapshotTree } from '../support/temp-library'
 import { importHarness, type Harness } from './support'
 

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  addHighlight,
-  setBylineCorrection,
-} from '../../../electron/domain/services/curation-extras'
-import { addTags, setMyRating, setNote } from '../../../electron/domain/services/curation-service'
-import { importParsed, planImport } from '../../../electron/domain/services/import-service'
+import { addHighlight, setBylineCorrection } from '../../../electron/app/curation/curation-extras'
+import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { importParsed, planImport } from '../../../electron/app/import/import-service'
 import { snapshotTree } from '../support/temp-library'
 import { importHarness, parsedFile, parsedReview, type Harness } from './support'
 

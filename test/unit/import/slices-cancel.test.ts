@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createImportHandlers } from '../../../electron/domain/import/import-handlers'
-import { importPaths } from '../../../electron/domain/import/run-import'
+import { createImportHandlers } from '../../../electron/app/handlers/import-handlers'
+import { importPaths } from '../../../electron/app/import/run-import'
 import {
   ImportCancelledError,
   runInSlices,
   type StepProgress,
 } from '../../../electron/domain/import/run-steps'
-import { importFiles } from '../../../electron/domain/services/import-service'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, snapshotTree } from '../support/temp-library'
 import { importHarness, type Harness } from './support'
 

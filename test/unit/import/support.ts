@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { EventName, Events } from '../../../shared/contract'
 import type { ParsedReview, ParseResult, WorkRef } from '../../../shared/domain'
-import { createImportHandlers } from '../../../electron/domain/import/import-handlers'
+import { createImportHandlers } from '../../../electron/app/handlers/import-handlers'
 import type { ParsedFile } from '../../../electron/domain/import/merge'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'

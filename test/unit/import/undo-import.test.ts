@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { undoImport } from '../../../electron/domain/import/undo-import'
-import { addTags } from '../../../electron/domain/services/curation-service'
-import { importParsed } from '../../../electron/domain/services/import-service'
+import { undoImport } from '../../../electron/app/import/undo-import'
+import { addTags } from '../../../electron/app/curation/curation-service'
+import { importParsed } from '../../../electron/app/import/import-service'
 import { snapshotTree } from '../support/temp-library'
 import { importHarness, parsedFile, parsedReview, type Harness } from './support'
 
@@ -116,7 +116,7 @@ describe('undo import', () => {
 
 describe('undo of a restored Review Curator export', () => {
   it('goes through history while newest, and says why not once something came after', async () => {
-    const { renderExport } = await import('../../../electron/domain/export/export-service')
+    const { renderExport } = await import('../../../electron/app/export/export-service')
     await importParsed(h.library, [parsedFile('a.txt', pusher)])
     await addTags(h.library, [[...h.library.allReviews()][0]!.id], ['acting'])
     const text = renderExport(h.library, 'json', { label: 'All', query: {} }).text

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
-import { addTags, setMyRating } from '../../../electron/domain/services/curation-service'
-import { computeInsights } from '../../../electron/domain/services/insights-service'
+import { addTags, setMyRating } from '../../../electron/app/curation/curation-service'
+import { computeInsights } from '../../../electron/domain/queries/insights-service'
 import { referenceLibrary } from '../support/reference-library'
 
 let library: Library

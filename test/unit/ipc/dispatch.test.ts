@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../../shared/contract'
 import { BadInputError } from '../../../electron/domain/errors'
-import { dispatch, type Handlers } from '../../../electron/domain/ipc/dispatch'
-import { checkExternalUrl } from '../../../electron/domain/ipc/external-url'
-import { isOwnPage } from '../../../electron/domain/ipc/own-page'
+import { dispatch, type Handlers } from '../../../electron/app/dispatch'
+import { checkExternalUrl } from '../../../electron/main/external-url'
+import { isOwnPage } from '../../../electron/main/own-page'
 
 // A handler table that records what reached it: validation must stop bad requests before this.
 function recording(): { handlers: Handlers; calls: unknown[] } {

@@ -3,7 +3,7 @@ import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { SearchEngine } from '../../../electron/domain/search/search-engine'
 import { foldText } from '../../../shared/fold-text'
-import { queryReviews } from '../../../electron/domain/services/query-service'
+import { queryReviews } from '../../../electron/domain/queries/query-service'
 import { steppingClock, tempDir } from '../support/temp-library'
 import { fillLibrary, referencePhrase, referenceText } from './search-fixture'
 
@@ -151,7 +151,7 @@ describe('the search index', () => {
 
 describe('queries follow the library', () => {
   it('finds a note as soon as it is written, and forgets it when cleared', async () => {
-    const { setNote } = await import('../../../electron/domain/services/curation-service')
+    const { setNote } = await import('../../../electron/app/curation/curation-service')
     const target = [...library.allReviews()][700]!.id
     await queryReviews(library, { q: 'zanzibarian' }, 0, 10) // the engine exists before the edit
     await setNote(library, target, 'A Zanzibarian reading of the ending')
@@ -167,7 +167,7 @@ describe('queries follow the library', () => {
   })
 
   it('sees imported reviews, and loses them on undo', async () => {
-    const { importParsed } = await import('../../../electron/domain/services/import-service')
+    const { importParsed } = await import('../../../electron/app/import/import-service')
     const before = queryReviews(library, {}, 0, 1).total
     const review = {
       rating: 9,

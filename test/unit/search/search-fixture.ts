@@ -1,7 +1,7 @@
 import type { Review, Work } from '../../../shared/domain'
 import type { Library } from '../../../electron/domain/library/library'
 import { foldText } from '../../../shared/fold-text'
-import { reviewId, workId } from '../../../electron/domain/services/identity'
+import { reviewId, workId } from '../../../electron/domain/library/identity'
 import { generateWorks } from '../../bench/generate'
 
 /** Writes `count` generated reviews (plus a few hand-written ones) into the library. */

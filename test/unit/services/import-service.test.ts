@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import type { Library } from '../../../electron/domain/library/library'
-import { addTags, setMyRating, setNote } from '../../../electron/domain/services/curation-service'
-import { importFiles, importText } from '../../../electron/domain/services/import-service'
+import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { importFiles, importText } from '../../../electron/app/import/import-service'
 import { EXPECTED, FIXTURE, snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 
 let dir: string

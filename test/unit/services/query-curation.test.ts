@@ -5,9 +5,9 @@ import {
   removeTags,
   setMyRating,
   setNote,
-} from '../../../electron/domain/services/curation-service'
+} from '../../../electron/app/curation/curation-service'
 import { foldText } from '../../../shared/fold-text'
-import { queryReviews } from '../../../electron/domain/services/query-service'
+import { queryReviews } from '../../../electron/domain/queries/query-service'
 import { referenceLibrary } from '../support/reference-library'
 
 let library: Library

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
-import { addTags, setMyRating, setNote } from '../../../electron/domain/services/curation-service'
-import { importFiles } from '../../../electron/domain/services/import-service'
+import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
 
 let dir: string

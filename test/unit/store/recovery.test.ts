@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { migrate } from '../../../electron/domain/store/migrations'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
-import { addTags } from '../../../electron/domain/services/curation-service'
-import { importFiles } from '../../../electron/domain/services/import-service'
+import { addTags } from '../../../electron/app/curation/curation-service'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, tempDir } from '../support/temp-library'
 
 let dir: string

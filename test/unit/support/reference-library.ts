@@ -1,6 +1,6 @@
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { importFiles } from '../../../electron/domain/services/import-service'
+import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, steppingClock, tempDir } from './temp-library'
 
 export interface ReferenceLibrary {

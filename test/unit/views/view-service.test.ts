@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addTags } from '../../../electron/domain/services/curation-service'
+import { addTags } from '../../../electron/app/curation/curation-service'
 import {
   deleteView,
   listViews,
   renameView,
   saveView,
-} from '../../../electron/domain/services/view-service'
+} from '../../../electron/app/curation/view-service'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'

@@ -1,20 +1,15 @@
 import type { ImportReport } from '../../../shared/contract'
 import type { ParseOptions } from '../../../shared/domain'
-import { restoreIfExport } from '../export/restore-export'
-import type { Library } from '../library/library'
-import { planFileSteps, type FilePlan, type ParsedFile } from '../import/merge'
-import { runInSlices, type StepProgress } from '../import/run-steps'
-import { decodeFile, parseDecodedNow } from '../import/parse-file'
-import { readDumpFile, statDumpFiles, type DumpBytes } from '../import/read-files'
-import { fileReport, importRecord } from '../import/report'
-import {
-  applyImport,
-  registerHistoryStep,
-  registerImport,
-  type AppliedImport,
-} from '../import/undo-import'
+import { restoreIfExport } from './restore-export'
+import type { Library } from '../../domain/library/library'
+import { planFileSteps, type FilePlan, type ParsedFile } from '../../domain/import/merge'
+import { runInSlices, type StepProgress } from '../../domain/import/run-steps'
+import { decodeFile, parseDecodedNow } from '../../domain/import/parse-file'
+import { readDumpFile, statDumpFiles, type DumpBytes } from '../../domain/import/read-files'
+import { fileReport, importRecord } from '../../domain/import/report'
+import { applyImport, registerHistoryStep, registerImport, type AppliedImport } from './undo-import'
 
-export type { ParsedFile } from '../import/merge'
+export type { ParsedFile } from '../../domain/import/merge'
 
 // The one door every import goes through (file dialog, drop, paste preview, sample, CLI): parse
 // everything first, plan the merge, then write. A bad file or a cancel stops before the first write.

@@ -1,8 +1,13 @@
 import type { FileImportReport, ImportReport } from '../../../shared/channels/import'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
-import { BadInputError } from '../errors'
-import { isEmptyCuration, type Library } from '../library/library'
-import { detectExport, parseJsonExport, parseJsonlExport, type RestorePlan } from './restore-parse'
+import { BadInputError } from '../../domain/errors'
+import { isEmptyCuration, type Library } from '../../domain/library/library'
+import {
+  detectExport,
+  parseJsonExport,
+  parseJsonlExport,
+  type RestorePlan,
+} from '../../domain/export/restore-parse'
 
 // Importing our own JSON (or JSON Lines) export restores it: same review and work ids, the
 // curation exactly as exported (updatedAt included), tags with their colours, the original

@@ -1,9 +1,9 @@
 import type { ImportRecord, UnparsedFragment } from '../../../shared/domain'
 import type { UndoImportResult } from '../../../shared/channels/import'
-import { BadInputError, NotFoundError } from '../errors'
-import { isEmptyCuration, type Library } from '../library/library'
-import { deleteFragments, writeFragments } from './fragments-file'
-import type { WorkChange } from './merge'
+import { BadInputError, NotFoundError } from '../../domain/errors'
+import { isEmptyCuration, type Library } from '../../domain/library/library'
+import { deleteFragments, writeFragments } from '../../domain/import/fragments-file'
+import type { WorkChange } from '../../domain/import/merge'
 
 // Every import is one step that knows how to apply and revert itself. Undo goes through the
 // session history when the import is the newest change (so Redo works); an older import is

@@ -1,6 +1,6 @@
 import type { Curation, Tag } from '../../../shared/domain'
-import { BadInputError, NotFoundError } from '../errors'
-import type { Library } from '../library/library'
+import { BadInputError, NotFoundError } from '../../domain/errors'
+import type { Library } from '../../domain/library/library'
 
 // Every curation change goes through `changeCuration`: it checks the ids, computes the new curation of each
 // review, and writes only the reviews that really changed.

@@ -7,3 +7,13 @@ export function checkExternalUrl(raw: string): boolean {
     return false
   }
 }
+
+/** Opens `raw` with `open` (the system browser) only when the rules above allow it. */
+export async function openExternalChecked(
+  raw: string,
+  open: (url: string) => Promise<void>,
+): Promise<boolean> {
+  if (!checkExternalUrl(raw)) return false
+  await open(raw)
+  return true
+}

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { BylineSplit, Curation, Highlight } from '../../../shared/domain'
 import { anchorQuote } from '../../../shared/highlight-anchor'
-import { BadInputError, NotFoundError } from '../errors'
-import type { Library } from '../library/library'
+import { BadInputError, NotFoundError } from '../../domain/errors'
+import type { Library } from '../../domain/library/library'
 import { addTags, changeCuration, ensureTags, normaliseTag, removeTags } from './curation-service'
 
 // Curation beyond tags, note and rating: the keep star, highlights and byline corrections. All of

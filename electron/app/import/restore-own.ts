@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
-import { restoreIfExportText } from '../export/restore-export'
-import type { Library } from '../library/library'
+import { restoreIfExportText } from './restore-export'
+import type { Library } from '../../domain/library/library'
 import { registerHistoryStep } from './undo-import'
 
 /**

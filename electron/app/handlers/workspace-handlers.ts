@@ -1,18 +1,18 @@
 import type { Channel } from '../../../shared/contract'
-import type { Library } from '../library/library'
+import type { Library } from '../../domain/library/library'
 import {
   addHighlight,
   removeHighlight,
   setBylineCorrection,
   setKept,
   toggleTag,
-} from '../services/curation-extras'
-import { addTags, removeTags, setMyRating, setNote } from '../services/curation-service'
-import { resolveTargets } from '../services/curation-targets'
-import { computeInsights } from '../services/insights-service'
-import { createTag, deleteTag, mergeTags, recolorTag, renameTag } from '../services/tag-service'
-import { deleteView, listViews, renameView, saveView } from '../services/view-service'
-import type { Handlers } from './dispatch'
+} from '../curation/curation-extras'
+import { addTags, removeTags, setMyRating, setNote } from '../curation/curation-service'
+import { resolveTargets } from '../curation/curation-targets'
+import { computeInsights } from '../../domain/queries/insights-service'
+import { createTag, deleteTag, mergeTags, recolorTag, renameTag } from '../curation/tag-service'
+import { deleteView, listViews, renameView, saveView } from '../curation/view-service'
+import type { Handlers } from '../dispatch'
 
 type WorkspaceChannel = Extract<
   Channel,

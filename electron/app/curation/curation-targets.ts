@@ -1,7 +1,7 @@
 import type { ReviewQuery } from '../../../shared/query'
-import { BadInputError } from '../errors'
-import type { Library } from '../library/library'
-import { searchEngine } from '../search/engine-registry'
+import { BadInputError } from '../../domain/errors'
+import type { Library } from '../../domain/library/library'
+import { searchEngine } from '../../domain/search/engine-registry'
 
 export interface Targets {
   ids?: string[]

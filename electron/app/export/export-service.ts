@@ -6,16 +6,16 @@ import {
   type ExportProgress,
   type ExportResult,
 } from '../../../shared/channels/export'
-import { CuratorError } from '../errors'
-import type { Library } from '../library/library'
-import type { Match } from '../services/query-service'
-import { writeAtomicStream } from './atomic-stream'
-import { csvWriter } from './csv-writer'
-import type { ExportContext, FormatWriter } from './export-context'
-import { htmlWriter } from './html-report'
-import { jsonlWriter, jsonWriter } from './json-writer'
-import { inQuoteSheet, markdownWriter } from './markdown-writer'
-import { selectMatches, type ResolvedScope } from './select'
+import { CuratorError } from '../../domain/errors'
+import type { Library } from '../../domain/library/library'
+import type { Match } from '../../domain/queries/query-service'
+import { writeAtomicStream } from '../../domain/export/atomic-stream'
+import { csvWriter } from '../../domain/export/csv-writer'
+import type { ExportContext, FormatWriter } from '../../domain/export/export-context'
+import { htmlWriter } from '../../domain/export/html-report'
+import { jsonlWriter, jsonWriter } from '../../domain/export/json-writer'
+import { inQuoteSheet, markdownWriter } from '../../domain/export/markdown-writer'
+import { selectMatches, type ResolvedScope } from '../../domain/export/select'
 
 /** Electron's printToPDF of an HTML document; absent where there is no Electron (CLI, browser). */
 export type PrintPdf = (html: string) => Promise<Uint8Array>

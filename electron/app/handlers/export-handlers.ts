@@ -6,18 +6,18 @@ import {
   type ExportScope,
 } from '../../../shared/channels/export'
 import type { ReviewQuery } from '../../../shared/query'
-import type { Handlers } from '../ipc/dispatch'
-import type { Library } from '../library/library'
+import type { Handlers } from '../dispatch'
+import type { Library } from '../../domain/library/library'
 import {
   exportContext,
   exportToFile,
   PDF_UNAVAILABLE,
   type PrintPdf,
   writtenCount,
-} from './export-service'
-import { deletePreset, readPrefs, rememberOptions, savePreset } from './export-prefs'
-import { resolveScope } from './select'
-import { CuratorError } from '../errors'
+} from '../export/export-service'
+import { deletePreset, readPrefs, rememberOptions, savePreset } from '../export/export-prefs'
+import { resolveScope } from '../../domain/export/select'
+import { CuratorError } from '../../domain/errors'
 
 export interface ExportDeps {
   library: Library

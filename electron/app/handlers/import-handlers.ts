@@ -1,15 +1,15 @@
 import { Buffer } from 'node:buffer'
 import type { EventName, Events, ImportProgress, PreviewSource } from '../../../shared/contract'
-import type { Handlers } from '../ipc/dispatch'
-import type { Library } from '../library/library'
-import { importText } from '../services/import-service'
-import { fragmentsAsText, readFragments } from './fragments-file'
-import { commitPreview, createPreview, reparseFile, type PreviewInput } from './preview'
-import { PreviewStore } from './preview-store'
-import { decodeFileInSlices } from './parse-file'
-import { assertSize, readDumpFile, statDumpFiles } from './read-files'
-import { ImportCancelledError } from './run-steps'
-import { undoImport } from './undo-import'
+import type { Handlers } from '../dispatch'
+import type { Library } from '../../domain/library/library'
+import { importText } from '../import/import-service'
+import { fragmentsAsText, readFragments } from '../../domain/import/fragments-file'
+import { commitPreview, createPreview, reparseFile, type PreviewInput } from '../import/preview'
+import { PreviewStore } from '../import/preview-store'
+import { decodeFileInSlices } from '../../domain/import/parse-file'
+import { assertSize, readDumpFile, statDumpFiles } from '../../domain/import/read-files'
+import { ImportCancelledError } from '../../domain/import/run-steps'
+import { undoImport } from '../import/undo-import'
 
 type ImportChannel =
   | 'import:sample'
@@ -76,7 +76,6 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
   const store = new PreviewStore(clock)
   let running: AbortController | null = null
 
-
   /** Runs one long operation with throttled progress, ending the bar however it ends. */
   async function withProgress<T>(
     work: (
@@ -105,8 +104,7 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
   }
 
   return {
-    'import:sample': async () =>
-      importText(library, sample.fileName, sample.content),
+    'import:sample': async () => importText(library, sample.fileName, sample.content),
     'import:preview': async ({ source, options }) => {
       const inputs = await inputsOf(source, chooseImportFiles)
       if (!inputs) return null

@@ -1,5 +1,5 @@
-import { contract, type Channel, type Req, type Res, type Result } from '../../../shared/contract'
-import { CuratorError } from '../errors'
+import { contract, type Channel, type Req, type Res, type Result } from '../../shared/contract'
+import { CuratorError } from '../domain/errors'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> }
 

@@ -1,12 +1,12 @@
 import type { ImportReport } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
-import type { Library } from '../library/library'
-import { importParsed, planImport } from '../services/import-service'
-import type { ParsedFile } from './merge'
-import { decodeFileInSlices, parseDecoded } from './parse-file'
-import { readDumpFile, statDumpFiles } from './read-files'
+import type { Library } from '../../domain/library/library'
+import { importParsed, planImport } from './import-service'
+import type { ParsedFile } from '../../domain/import/merge'
+import { decodeFileInSlices, parseDecoded } from '../../domain/import/parse-file'
+import { readDumpFile, statDumpFiles } from '../../domain/import/read-files'
 import { restoreOwnExport } from './restore-own'
-import { throwIfCancelled } from './run-steps'
+import { throwIfCancelled } from '../../domain/import/run-steps'
 
 export interface RunImportOptions {
   parse?: ParseOptions

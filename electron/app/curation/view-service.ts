@@ -1,8 +1,8 @@
 import type { SavedView, SavedViewSummary } from '../../../shared/channels/views'
 import type { ReviewQuery } from '../../../shared/query'
-import { NotFoundError } from '../errors'
-import type { Library } from '../library/library'
-import { queryReviews } from './query-service'
+import { NotFoundError } from '../../domain/errors'
+import type { Library } from '../../domain/library/library'
+import { queryReviews } from '../../domain/queries/query-service'
 
 // Saved views live in library.json next to the tags. Saving, renaming and deleting are undoable
 // (kind 'views') because a view can hold a carefully built query.

@@ -1,7 +1,7 @@
 import type { TagChange } from '../../../shared/channels/tags'
 import type { Curation, Tag } from '../../../shared/domain'
-import { BadInputError, NotFoundError } from '../errors'
-import type { Library } from '../library/library'
+import { BadInputError, NotFoundError } from '../../domain/errors'
+import type { Library } from '../../domain/library/library'
 import { normaliseTag, PALETTE } from './curation-service'
 
 // Library-wide tag changes (rename, recolour, merge, delete). Each may touch thousands of reviews

@@ -1,16 +1,15 @@
-import type { EventName, Events, ExportFormat } from '../../../shared/contract'
-import { NotFoundError } from '../errors'
-import type { Library } from '../library/library'
-import { anchoredCuration } from '../services/curation-extras'
-import { createExportHandlers } from '../export/export-handlers'
-import type { PrintPdf } from '../export/export-service'
-import { createImportHandlers } from '../import/import-handlers'
-import { libraryInfo } from '../services/library-info'
-import { queryReviews } from '../services/query-service'
-import { checkExternalUrl } from './external-url'
-import type { Handlers } from './dispatch'
-import { workspaceHandlers } from './workspace-handlers'
-import { forwardLibraryChanges } from '../../app/change-events'
+import type { EventName, Events, ExportFormat, Result } from '../../shared/contract'
+import { NotFoundError } from '../domain/errors'
+import type { Library } from '../domain/library/library'
+import { anchoredCuration } from './curation/curation-extras'
+import { createExportHandlers } from './handlers/export-handlers'
+import type { PrintPdf } from './export/export-service'
+import { createImportHandlers } from './handlers/import-handlers'
+import { libraryInfo } from '../domain/queries/library-info'
+import { queryReviews } from '../domain/queries/query-service'
+import { dispatch, type Handlers } from './dispatch'
+import { workspaceHandlers } from './handlers/workspace-handlers'
+import { collectChanges } from './change-events'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -23,7 +22,8 @@ export interface Dialogs {
 export interface HandlerDeps {
   library: Library
   dialogs: Dialogs
-  openExternal: (url: string) => Promise<void>
+  /** Opens a link in the user's browser if the window layer's rules allow it; says whether it did. */
+  openExternal: (url: string) => Promise<boolean>
   sample: { fileName: string; content: string }
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   /** Prints the HTML report to PDF; only the Electron layer has a printer (absent in the browser harness). */
@@ -39,7 +39,6 @@ export function createHandlers({
   emit,
   printPdf,
 }: HandlerDeps): Handlers {
-  forwardLibraryChanges(library, (change) => emit('library:changed', change))
   return {
     'library:info': () => libraryInfo(library),
     ...createImportHandlers({
@@ -71,10 +70,31 @@ export function createHandlers({
       const entry = await library.history.redo()
       return { entry, state: library.history.state() }
     },
-    'app:open-external': async ({ url }) => {
-      if (!checkExternalUrl(url)) return { opened: false }
-      await openExternal(url)
-      return { opened: true }
+    'app:open-external': async ({ url }) => ({ opened: await openExternal(url) }),
+  }
+}
+
+export interface App {
+  handlers: Handlers
+  /**
+   * The one door for every request, from the window or a test page: validate, run, then tell the
+   * window once what the request committed (nothing for a read).
+   */
+  dispatch(channel: unknown, request: unknown): Promise<Result<unknown>>
+}
+
+export function createApp(deps: HandlerDeps): App {
+  const handlers = createHandlers(deps)
+  return {
+    handlers,
+    async dispatch(channel, request) {
+      const changes = collectChanges(deps.library)
+      try {
+        return await dispatch(handlers, channel, request)
+      } finally {
+        const change = changes.stop()
+        if (change) deps.emit('library:changed', change)
+      }
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { ColumnInfo, ParseOptions } from '../../../shared/domain'
-import { NotFoundError } from '../errors'
-import type { ParsedFile } from './merge'
-import type { DecodedFile } from './parse-file'
+import { NotFoundError } from '../../domain/errors'
+import type { ParsedFile } from '../../domain/import/merge'
+import type { DecodedFile } from '../../domain/import/parse-file'
 
 /** One file of a preview: its decoded text is kept so a new mapping or format can re-parse it. */
 export interface PreviewFile {

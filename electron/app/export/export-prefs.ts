@@ -5,7 +5,7 @@ import {
   type ExportPrefs,
   type ExportPreset,
 } from '../../../shared/channels/export'
-import type { Library } from '../library/library'
+import type { Library } from '../../domain/library/library'
 
 // Last-used options per format and named presets live in library.json, so they travel with the
 // library (and its backups) rather than with one machine.
