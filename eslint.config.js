@@ -2,6 +2,38 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+
+// The layers, as folders (docs/ARCHITECTURE.md): each zone names what a folder may not import.
+// `except` keeps a layer's own files importable from inside it.
+const layerZones = [
+  {
+    target: './renderer',
+    from: ['./electron', './test'],
+    message: 'The renderer talks to main only through window.curator.',
+  },
+  {
+    target: './shared',
+    from: ['./electron', './renderer', './test'],
+    message: 'shared/ is the contract: it imports nothing of ours but itself.',
+  },
+  {
+    target: './electron/domain',
+    from: ['./electron/app', './electron/main', './electron/cli', './electron/preload'],
+    message: 'The domain is pure: use cases, the window and the CLI sit above it.',
+  },
+  {
+    target: './electron/app',
+    from: ['./electron/main', './electron/cli', './electron/preload', './renderer'],
+    message: 'Use cases serve the window and the CLI alike, so they import neither.',
+  },
+  {
+    target: './electron/cli',
+    from: ['./electron/main', './electron/preload', './renderer'],
+    message: 'The CLI runs without Electron.',
+  },
+]
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -57,6 +89,17 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'test/layers/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -1,7 +1,7 @@
 import type { EventName, Events, ExportFormat, Result } from '../../shared/contract'
 import { NotFoundError } from '../domain/errors'
 import type { Library } from '../domain/library/library'
-import { anchoredCuration } from './curation/curation-extras'
+import { anchoredCuration } from '../domain/curation/anchored-curation'
 import { createExportHandlers } from './handlers/export-handlers'
 import type { PrintPdf } from './export/export-service'
 import { createImportHandlers } from './handlers/import-handlers'

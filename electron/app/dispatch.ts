@@ -1,18 +1,11 @@
 import { contract, type Channel, type Req, type Res, type Result } from '../../shared/contract'
+import { describeIssues } from '../domain/describe-issues'
 import { CuratorError } from '../domain/errors'
 
 export type Handlers = { [C in Channel]: (req: Req<C>) => Promise<Res<C>> | Res<C> }
 
 const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
-
-/** "limit: Too big: expected number to be <=1000" — the field path first, as a person reads it. */
-function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 5)
-    .map((i) => `${i.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i.message}`)
-    .join('; ')
-}
 
 /**
  * The single door into main: validates the request against the contract, runs the handler, and

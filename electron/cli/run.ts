@@ -4,7 +4,7 @@ import { CuratorError } from '../domain/errors'
 import type { Library } from '../domain/library/library'
 import { LIBRARY_ENV, resolveLibraryDir, userDataDir } from '../domain/library/library-location'
 import { openLibrary } from '../domain/library/open-library'
-import { addTags, removeTags, setMyRating, setNote } from '../app/curation/curation-service'
+import { addTags, removeTags, setMyRating, setNote } from '../app/commands/curate'
 import { selectForExport } from '../domain/export/review-export'
 import { IMPORT_OPTIONS, IMPORT_USAGE, runImportCommand, type ImportValues } from './import-command'
 import { EXPORT_OPTIONS, EXPORT_USAGE, runExportCommand, type ExportValues } from './export-command'
@@ -60,8 +60,9 @@ class UsageError extends CuratorError {
 
 function parseRating(raw: string | undefined): number | null {
   if (raw === 'none') return null
+  // The range is the command schema's to check; here only "is it a number at all".
   const n = Number(raw)
-  if (!raw || !Number.isInteger(n) || n < 1 || n > 10) {
+  if (!raw || Number.isNaN(n)) {
     throw new UsageError(
       `rate: expected a rating from 1 to 10 or "none", got ${JSON.stringify(raw ?? '')}`,
     )

@@ -4,7 +4,10 @@ import { Rating, res, ReviewId, TagName } from './schema-helpers'
 import { hasOneTarget, ONE_TARGET, targetFields } from './targets'
 
 const Tags = z.array(TagName).min(1).max(50)
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2006-03-11')
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2006-03-11')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a calendar date')
 
 export const curationChannels = {
   'curation:tag': {

@@ -12,5 +12,7 @@ export const TagName = z
   .trim()
   .min(1, 'a tag needs a name')
   .max(100, 'a tag name is at most 100 characters')
-export const Rating = z.number().int().min(1).max(10)
+const RATING_RANGE = 'must be a whole number from 1 to 10'
+/** A rating out of 10: the one place its range is checked, for the window and the CLI alike. */
+export const Rating = z.number().int(RATING_RANGE).min(1, RATING_RANGE).max(10, RATING_RANGE)
 export const Empty = z.object({}).strict()

@@ -3,12 +3,7 @@
 
 import { openLibrary } from '../../electron/domain/library/open-library'
 import { searchEngine } from '../../electron/domain/search/engine-registry'
-import {
-  addTags,
-  removeTags,
-  setMyRating,
-  setNote,
-} from '../../electron/app/curation/curation-service'
+import { addTags, removeTags, setMyRating, setNote } from '../../electron/app/commands/curate'
 import { queryReviews } from '../../electron/domain/queries/query-service'
 import { prng } from './generate'
 import {

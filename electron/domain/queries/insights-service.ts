@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/channels/insights'
 import type { ReviewQuery } from '../../../shared/query'
 import type { Library } from '../library/library'
-import { shownByline } from '../../app/curation/curation-extras'
+import { shownByline } from '../../../shared/shown-byline'
 import { matchReviews, type Match } from './query-service'
 
 // Figures for the insights panel, computed in main over every match of the query so the renderer

@@ -1,3 +1,4 @@
+import { shownByline } from '../../../shared/shown-byline'
 import type { QueryPage, ReviewRow } from '../../../shared/contract'
 import type { Curation, Review } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
@@ -23,6 +24,7 @@ export function matchReviews(library: Library, query: ReviewQuery): Match[] {
 }
 
 export function toRow(library: Library, { review, curation }: Match): ReviewRow {
+  const byline = shownByline(review, curation)
   return {
     id: review.id,
     workId: review.workId,
@@ -30,9 +32,8 @@ export function toRow(library: Library, { review, curation }: Match): ReviewRow 
     rating: review.rating,
     myRating: curation.myRating,
     title: review.title,
-    // The user's byline correction wins everywhere a byline is shown.
-    author: curation.bylineCorrection?.author ?? review.author,
-    date: curation.bylineCorrection?.date ?? review.date,
+    author: byline.author,
+    date: byline.date,
     helpful: review.helpful,
     spoiler: review.spoiler,
     tags: curation.tags,

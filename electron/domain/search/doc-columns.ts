@@ -1,3 +1,4 @@
+import { shownByline } from '../../../shared/shown-byline'
 import type { Curation, Review } from '../../../shared/domain'
 import { fold } from './tokenize'
 
@@ -118,10 +119,11 @@ export class DocColumns {
     // A byline correction wins wherever the byline is shown, so filters and sorts use it too.
     const review = this.docs[o]
     const fix = c?.bylineCorrection
-    this.date[o] = dateNumber(fix?.date ?? review?.date ?? null)
+    const shown = review ? shownByline(review, c) : null
+    this.date[o] = dateNumber(shown?.date ?? null)
     if (fix) this.corrected.set(o, fix.author)
     else this.corrected.delete(o)
-    if (this.foldedAuthors) this.foldedAuthors[o] = review ? fold(fix?.author ?? review.author) : ''
+    if (this.foldedAuthors) this.foldedAuthors[o] = shown ? fold(shown.author) : ''
     const extra = [c?.note, fix?.author].filter(Boolean).join('\n')
     if (extra) this.notes.set(o, fold(extra))
     else this.notes.delete(o)

@@ -1,3 +1,4 @@
+import { shownByline } from '../../../shared/shown-byline'
 import { useEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
 import { errorMessage, invoke } from '../api'
@@ -61,7 +62,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
   const [noteDraft, setNoteDraft] = useState(curation.note ?? '')
   const [highlighting, setHighlighting] = useState<{ quote: string; start: number } | null>(null)
   const body = useRef<HTMLDivElement>(null)
-  const shown = curation.bylineCorrection ?? { author: review.author, date: review.date }
+  const shown = shownByline(review, curation)
 
   // Every edit goes to main first; the pane and the list re-read from it afterwards.
   const change = (work: () => Promise<unknown>) => {

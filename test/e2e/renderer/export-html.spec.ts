@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { test, expect } from '@playwright/test'
 import { renderExport } from '../../../electron/app/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { setNote } from '../../../electron/app/curation/curation-service'
+import { setNote } from '../../../electron/app/commands/curate'
 import { importText } from '../../../electron/app/import/import-service'
 
 // The HTML report opened in Chromium with JavaScript on: review text that is markup must show

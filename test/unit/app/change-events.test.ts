@@ -59,8 +59,10 @@ describe('library:changed, one event per request after its write', () => {
     await app.dispatch('reviews:query', { query: {}, offset: 0, limit: 10 })
     await app.dispatch('curation:rate', { ids: [ref.ids[0]!], rating: 11 })
     expect(changes()).toHaveLength(1)
+    // Undo takes the tag away again, and the tag it created with it.
     await app.dispatch('history:undo', {})
-    expect(changes().at(-1)).toEqual({ reviews: false, curationIds: [ref.ids[0]], meta: false })
+    expect(changes().at(-1)).toEqual({ reviews: false, curationIds: [ref.ids[0]], meta: true })
+    expect(ref.library.tags.map((t) => t.name)).not.toContain('brand-new-tag')
   })
 
   it('tells the window an import replaced reviews, and a preview changes nothing', async () => {

@@ -82,7 +82,10 @@ describe('review-curator CLI', () => {
       /missing\.txt: file not found/,
     )
     expect((await cli('rate', 'rv_0000000000000000', '5', ...lib())).code).toBe(2)
-    expect((await cli('rate', 'x', '11', ...lib())).err).toMatch(/rating from 1 to 10/)
+    const outOfRange = await cli('rate', 'rv_0000000000000000', '11', ...lib())
+    expect(outOfRange.code).toBe(2)
+    expect(outOfRange.err).toMatch(/rating: must be a whole number from 1 to 10/)
+    expect((await cli('rate', 'x', 'seven', ...lib())).err).toMatch(/rating from 1 to 10/)
     expect((await cli('export', '--format', 'xml', ...lib())).code).toBe(2)
     expect((await cli('frobnicate', ...lib())).code).toBe(2)
     expect(await snapshotTree(join(dir, 'lib'))).toEqual(before)

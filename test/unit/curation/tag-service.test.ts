@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addHighlight } from '../../../electron/app/curation/curation-extras'
-import { addTags } from '../../../electron/app/curation/curation-service'
+import { addHighlight } from '../../../electron/app/commands/curate'
+import { addTags } from '../../../electron/app/commands/curate'
 import {
   createTag,
   deleteTag,
   mergeTags,
   recolorTag,
   renameTag,
-} from '../../../electron/app/curation/tag-service'
+} from '../../../electron/app/commands/curate'
 import { referenceLibrary } from '../support/reference-library'
 import { steppingClock } from '../support/temp-library'
 

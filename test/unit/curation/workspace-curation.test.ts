@@ -1,16 +1,16 @@
+import { anchoredCuration } from '../../../electron/domain/curation/anchored-curation'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import {
   addHighlight,
-  anchoredCuration,
   removeHighlight,
   setBylineCorrection,
   setKept,
   toggleTag,
-} from '../../../electron/app/curation/curation-extras'
-import { addTags } from '../../../electron/app/curation/curation-service'
-import { resolveTargets } from '../../../electron/app/curation/curation-targets'
+} from '../../../electron/app/commands/curate'
+import { addTags } from '../../../electron/app/commands/curate'
+import { resolveTargets } from '../../../electron/app/commands/curation-targets'
 import { importFiles } from '../../../electron/app/import/import-service'
 import { referenceLibrary } from '../support/reference-library'
 import { steppingClock, FIXTURE } from '../support/temp-library'
@@ -110,7 +110,7 @@ describe('byline correction', () => {
     expect(saved.bylineCorrection).toEqual(alt)
     await expect(
       setBylineCorrection(library, ambiguous.id, { author: 'x', date: '2006-02-31x' }),
-    ).rejects.toThrow(/calendar date/)
+    ).rejects.toThrow(/date like 2006-03-11/)
     expect((await setBylineCorrection(library, ambiguous.id, null)).bylineCorrection).toBeNull()
   })
 })

@@ -1,11 +1,7 @@
 import type { Library } from '../../../electron/domain/library/library'
+import { writeCuration } from '../support/write-curation'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import {
-  addTags,
-  changeCuration,
-  setMyRating,
-  setNote,
-} from '../../../electron/app/curation/curation-service'
+import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
 import { importFiles, importText } from '../../../electron/app/import/import-service'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
 
@@ -57,27 +53,22 @@ export async function curatedLibrary(): Promise<Curated> {
   await setNote(library, first, '-2 points: "too long", but\nquotable')
   await setNote(library, script, '<b>my</b> note # with *stars*')
   const body = library.getReview(first)!.body
-  await changeCuration(
-    library,
-    [first],
-    (c) => ({
-      ...c,
-      kept: true,
-      highlights: [
-        {
-          id: 'hl_1',
-          start: 0,
-          end: 40,
-          quote: body.slice(0, 40),
-          tag: 'pull-quote',
-          comment: 'for the poster',
-          createdAt: '2026-01-01T00:00:00.000Z',
-        },
-      ],
-      bylineCorrection: { author: 'UlrikSande', date: '2006-03-11' },
-    }),
-    'Keep and highlight',
-  )
-  await changeCuration(library, [script], (c) => ({ ...c, kept: true }), 'Keep')
+  await writeCuration(library, [first], (c) => ({
+    ...c,
+    kept: true,
+    highlights: [
+      {
+        id: 'hl_1',
+        start: 0,
+        end: 40,
+        quote: body.slice(0, 40),
+        tag: 'pull-quote',
+        comment: 'for the poster',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+    ],
+    bylineCorrection: { author: 'UlrikSande', date: '2006-03-11' },
+  }))
+  await writeCuration(library, [script], (c) => ({ ...c, kept: true }))
   return { library, dir: temp.dir, cleanup: temp.cleanup, ids: { first, hyperlink, script } }
 }

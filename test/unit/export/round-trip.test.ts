@@ -1,3 +1,4 @@
+import { writeCuration } from '../support/write-curation'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -100,13 +101,7 @@ describe('JSON export round trip', () => {
     const library = await openLibrary(dir)
     try {
       await importFiles(library, [file])
-      const { changeCuration } = await import('../../../electron/app/curation/curation-service')
-      await changeCuration(
-        library,
-        [lib.ids.first],
-        (c) => ({ ...c, note: 'mine', tags: ['x'] }),
-        'edit',
-      )
+      await writeCuration(library, [lib.ids.first], (c) => ({ ...c, note: 'mine', tags: ['x'] }))
       await importFiles(library, [file])
       const c = library.getCuration(lib.ids.first)
       expect(c.note).toBe('mine')

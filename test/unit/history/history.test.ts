@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
 import { importFiles, importText } from '../../../electron/app/import/import-service'
 import { FIXTURE, snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addHighlight, setBylineCorrection } from '../../../electron/app/curation/curation-extras'
-import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { addHighlight, setBylineCorrection } from '../../../electron/app/commands/curate'
+import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
 import { importParsed, planImport } from '../../../electron/app/import/import-service'
 import { snapshotTree } from '../support/temp-library'
 import { importHarness, parsedFile, parsedReview, type Harness } from './support'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
-import { addTags, setMyRating } from '../../../electron/app/curation/curation-service'
+import { addTags, setMyRating } from '../../../electron/app/commands/curate'
 import { computeInsights } from '../../../electron/domain/queries/insights-service'
 import { referenceLibrary } from '../support/reference-library'
 

@@ -151,7 +151,7 @@ describe('the search index', () => {
 
 describe('queries follow the library', () => {
   it('finds a note as soon as it is written, and forgets it when cleared', async () => {
-    const { setNote } = await import('../../../electron/app/curation/curation-service')
+    const { setNote } = await import('../../../electron/app/commands/curate')
     const target = [...library.allReviews()][700]!.id
     await queryReviews(library, { q: 'zanzibarian' }, 0, 10) // the engine exists before the edit
     await setNote(library, target, 'A Zanzibarian reading of the ending')

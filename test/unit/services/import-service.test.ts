@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import type { Library } from '../../../electron/domain/library/library'
-import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
 import { importFiles, importText } from '../../../electron/app/import/import-service'
 import { EXPECTED, FIXTURE, snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 

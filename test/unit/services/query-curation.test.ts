@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
-import {
-  addTags,
-  removeTags,
-  setMyRating,
-  setNote,
-} from '../../../electron/app/curation/curation-service'
+import { addTags, removeTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
 import { foldText } from '../../../shared/fold-text'
 import { queryReviews } from '../../../electron/domain/queries/query-service'
 import { referenceLibrary } from '../support/reference-library'
@@ -42,7 +37,7 @@ describe('curation', () => {
     await expect(addTags(library, ['rv_0000000000000000'], ['x'])).rejects.toThrow(
       /No review with id rv_0000000000000000/,
     )
-    await expect(setMyRating(library, [ids[0]!], 11)).rejects.toThrow(/1 to 10/)
+    await expect(setMyRating(library, [ids[0]!], 11)).rejects.toThrow(/rating: must be a whole number from 1 to 10/)
     expect(library.tags.map((t) => t.name)).not.toContain('x')
   })
 

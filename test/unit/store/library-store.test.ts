@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
-import { addTags, setMyRating, setNote } from '../../../electron/app/curation/curation-service'
+import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
 import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { migrate } from '../../../electron/domain/store/migrations'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
-import { addTags } from '../../../electron/app/curation/curation-service'
+import { addTags } from '../../../electron/app/commands/curate'
 import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, tempDir } from '../support/temp-library'
 

@@ -1,13 +1,9 @@
+import { listViews } from '../../../electron/domain/queries/views-query'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addTags } from '../../../electron/app/curation/curation-service'
-import {
-  deleteView,
-  listViews,
-  renameView,
-  saveView,
-} from '../../../electron/app/curation/view-service'
+import { addTags } from '../../../electron/app/commands/curate'
+import { deleteView, renameView, saveView } from '../../../electron/app/commands/curate'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'

@@ -1,0 +1,64 @@
+import type { SavedView } from '../../../shared/channels/views'
+import type { Curation, Tag } from '../../../shared/domain'
+import { emptyCuration, type Library } from '../../domain/library/library'
+
+/**
+ * The new values a command writes: curation per review id, and the whole tag or view list of
+ * library.json. A patch is also its own undo format: the inverse is the same fields as they were.
+ */
+export interface Patch {
+  curation?: Map<string, Curation>
+  tags?: Tag[]
+  views?: SavedView[]
+}
+
+export const isEmptyPatch = (p: Patch): boolean =>
+  (p.curation?.size ?? 0) === 0 && p.tags === undefined && p.views === undefined
+
+/** What the library holds now for every field the patch would write. */
+export function inverseOf(library: Library, patch: Patch): Patch {
+  const inverse: Patch = {}
+  if (patch.curation) {
+    inverse.curation = new Map(
+      [...patch.curation.keys()].map((id) => [id, library.getCuration(id)]),
+    )
+  }
+  if (patch.tags) inverse.tags = library.tags.map((t) => ({ ...t }))
+  if (patch.views) inverse.views = library.views.map((v) => ({ ...v }))
+  return inverse
+}
+
+/** Writes a patch: library.json first (a new tag exists before a review carries it), then curation. */
+export async function commitPatch(library: Library, patch: Patch): Promise<void> {
+  if (patch.tags || patch.views) {
+    const { tags, views } = patch
+    await library.saveMeta((meta) => {
+      if (tags) meta.tags = tags.map((t) => ({ ...t }))
+      if (views) meta.views = views.map((v) => ({ ...v }))
+    })
+  }
+  if (patch.curation && patch.curation.size > 0) await library.saveCuration(patch.curation)
+}
+
+const sameCuration = (a: Curation, b: Curation): boolean =>
+  JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' })
+
+/**
+ * The curation of each review after `update`, for the reviews it really changes: an edit that
+ * changes nothing writes nothing and leaves no undo step.
+ */
+export function curationChanges(
+  library: Library,
+  ids: Iterable<string>,
+  update: (current: Curation) => Curation,
+): Map<string, Curation> {
+  const out = new Map<string, Curation>()
+  for (const id of new Set(ids)) {
+    const current = library.getCuration(id)
+    const next = update(current)
+    if (!sameCuration(current, next)) out.set(id, next)
+  }
+  return out
+}
+
+export { emptyCuration }
