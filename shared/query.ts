@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Rating } from './channels/schema-helpers'
 
 export const SORT_FIELDS = [
   'date',
@@ -16,8 +17,8 @@ export const SORT_FIELDS = [
 
 const Range = z
   .object({
-    min: z.number().int().min(1).max(10).optional(),
-    max: z.number().int().min(1).max(10).optional(),
+    min: Rating.optional(),
+    max: Rating.optional(),
   })
   .strict()
 
