@@ -1,15 +1,18 @@
-import { Buffer } from 'node:buffer'
 import type { EventName, Events, ImportProgress, PreviewSource } from '../../../shared/contract'
-import type { Handlers } from '../dispatch'
-import type { Library } from '../../domain/library/library'
-import { importText } from '../import/import-service'
 import { fragmentsAsText, readFragments } from '../../domain/import/fragments-file'
-import { commitPreview, createPreview, reparseFile, type PreviewInput } from '../import/preview'
-import { PreviewStore } from '../import/preview-store'
-import { decodeFileInSlices } from '../../domain/import/parse-file'
-import { assertSize, readDumpFile, statDumpFiles } from '../../domain/import/read-files'
 import { ImportCancelledError } from '../../domain/import/run-steps'
-import { undoImport } from '../import/undo-import'
+import {
+  base64Source,
+  pathSources,
+  textSource,
+  type ImportSource,
+} from '../../domain/import/sources'
+import type { Library } from '../../domain/library/library'
+import type { Handlers } from '../dispatch'
+import { undoImport } from '../import/apply-import'
+import { commitPreview, createPreview, reparseFile } from '../import/preview'
+import { PreviewStore } from '../import/preview-store'
+import { importText } from '../import/run-import'
 
 type ImportChannel =
   | 'import:sample'
@@ -31,43 +34,17 @@ export interface ImportHandlerDeps {
 /** Progress events at most this often: a 200 MB parse must not flood the IPC pipe. */
 const PROGRESS_EVERY_MS = 100
 
-async function inputsOf(
+/** The sources a preview request names; null when the file dialog was cancelled. */
+async function sourcesOf(
   source: PreviewSource,
   chooseImportFiles: () => Promise<string[]>,
-): Promise<PreviewInput[] | null> {
-  if (source.kind === 'text') {
-    const bytes = new TextEncoder().encode(source.content)
-    assertSize(source.fileName, bytes.length)
-    return [
-      {
-        fileName: source.fileName,
-        size: bytes.length,
-        load: async (_onRead, signal) => decodeFileInSlices(source.fileName, bytes, { signal }),
-      },
-    ]
-  }
+): Promise<ImportSource[] | null> {
+  if (source.kind === 'text') return [textSource(source.fileName, source.content)]
   if (source.kind === 'bytes') {
-    return source.files.map(({ fileName, base64 }) => {
-      const size = Math.floor((base64.length * 3) / 4)
-      assertSize(fileName, size)
-      return {
-        fileName,
-        size,
-        load: async (_onRead, signal) =>
-          decodeFileInSlices(fileName, Buffer.from(base64, 'base64'), { signal }),
-      }
-    })
+    return source.files.map(({ fileName, base64 }) => base64Source(fileName, base64))
   }
   const paths = await chooseImportFiles()
-  if (paths.length === 0) return null
-  return (await statDumpFiles(paths)).map((f) => ({
-    fileName: f.fileName,
-    size: f.size,
-    load: async (onRead, signal) =>
-      decodeFileInSlices(f.fileName, await readDumpFile(f.path, f.size, onRead, signal), {
-        signal,
-      }),
-  }))
+  return paths.length === 0 ? null : pathSources(paths)
 }
 
 /** The import channels: the quick paths, and preview → (reparse) → commit or cancel. */
@@ -106,7 +83,7 @@ export function createImportHandlers(deps: ImportHandlerDeps): Pick<Handlers, Im
   return {
     'import:sample': async () => importText(library, sample.fileName, sample.content),
     'import:preview': async ({ source, options }) => {
-      const inputs = await inputsOf(source, chooseImportFiles)
+      const inputs = await sourcesOf(source, chooseImportFiles)
       if (!inputs) return null
       return withProgress((progress, signal) =>
         createPreview(

@@ -1,19 +1,8 @@
-import type { ColumnInfo, ParseOptions } from '../../../shared/domain'
 import { NotFoundError } from '../../domain/errors'
-import type { ParsedFile } from '../../domain/import/merge'
-import type { DecodedFile } from '../../domain/import/parse-file'
+import type { ImportInput } from '../../domain/import/parse-input'
 
-/** One file of a preview: its decoded text is kept so a new mapping or format can re-parse it. */
-export interface PreviewFile {
-  fileName: string
-  sizeBytes: number
-  decoded: DecodedFile | null
-  options: ParseOptions
-  parsed: ParsedFile | null
-  error: string | null
-  /** A tabular dump with no text column still offers its columns to the mapping step. */
-  columns: ColumnInfo[] | null
-}
+/** A preview's files are pipeline inputs: decoded text kept so they can be re-parsed. */
+export type PreviewFile = ImportInput
 
 export interface PreviewEntry {
   id: string

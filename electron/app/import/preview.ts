@@ -1,102 +1,31 @@
 import type { FilePreview, ImportPreview, PreviewRow } from '../../../shared/channels/import'
 import { PREVIEW_SAMPLE_ROWS, REPORT_LIST_CAP } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
-import { BadInputError, CuratorError } from '../../domain/errors'
+import { BadInputError } from '../../domain/errors'
 import type { Library } from '../../domain/library/library'
-import { MappingNeededError } from '../../domain/parsers'
-import { importParsed } from './import-service'
-import { planFileSteps, workOfReview, type ParsedFile } from '../../domain/import/merge'
-import { parseDecoded, type DecodedFile } from '../../domain/import/parse-file'
-import type { PreviewEntry, PreviewFile, PreviewStore } from './preview-store'
+import { workOfReview, type ParsedFile } from '../../domain/import/merge'
+import { planImportSteps } from '../../domain/import/plan-import'
+import { parseInput, type ImportInput } from '../../domain/import/parse-input'
+import { readInputs, type ProgressSink } from '../../domain/import/read-inputs'
 import { ambiguousOf } from '../../domain/import/report'
-import { restoreOwnExport } from './restore-own'
-import { ImportCancelledError, runInSlices, type SliceOptions } from '../../domain/import/run-steps'
+import { runInSlices, type SliceOptions } from '../../domain/import/run-steps'
+import type { ImportSource } from '../../domain/import/sources'
+import type { PreviewEntry, PreviewStore } from './preview-store'
+import { commitImport } from './apply-import'
 
-/** A file waiting to be read: bytes come lazily so the size cap and progress apply to reading. */
-export interface PreviewInput {
-  fileName: string
-  size: number
-  load: (onRead: (bytes: number) => void, signal?: AbortSignal) => Promise<DecodedFile>
-}
+// The import pipeline with a pause before the apply step: read and parse now, show what would
+// change, and apply only on Commit (through commitImport, like every other import).
 
-export interface ProgressSink {
-  (phase: 'reading' | 'parsing' | 'writing', fileName: string, fraction: number): void
-}
-
-const READ_SHARE = 0.15
-
-function messageOf(error: unknown, fileName: string): string {
-  if (error instanceof CuratorError) return error.message
-  const detail = error instanceof Error ? error.message : String(error)
-  return `${fileName} could not be read: the parser failed (${detail})`
-}
-
-async function parseInto(file: PreviewFile, slices: SliceOptions): Promise<void> {
-  // A file that could not be read keeps its reading error: there is nothing to parse.
-  if (!file.decoded) return
-  file.parsed = null
-  file.error = null
-  file.columns = null
-  try {
-    const result = await parseDecoded(file.decoded, file.options, slices)
-    file.parsed = { fileName: file.fileName, result }
-  } catch (error) {
-    if (error instanceof ImportCancelledError) throw error
-    file.error = messageOf(error, file.fileName)
-    if (error instanceof MappingNeededError) file.columns = error.columns
-  }
-}
-
-/** Reads and parses every input, keeping per-file errors for the preview to show. */
+/** Reads and parses every source, keeping per-file errors for the preview to show. */
 export async function createPreview(
   library: Library,
   store: PreviewStore,
-  inputs: PreviewInput[],
+  sources: ImportSource[],
   options: ParseOptions,
   progress: ProgressSink,
   signal?: AbortSignal,
 ): Promise<ImportPreview> {
-  const total = Math.max(
-    1,
-    inputs.reduce((n, i) => n + i.size, 0),
-  )
-  let before = 0
-  const files: PreviewFile[] = []
-  for (const input of inputs) {
-    const share = Math.max(input.size, 1) / total
-    const at = (part: number) => (before + part * share * total) / total
-    const file: PreviewFile = {
-      fileName: input.fileName,
-      sizeBytes: input.size,
-      decoded: null,
-      options: { ...options },
-      parsed: null,
-      error: null,
-      columns: null,
-    }
-    files.push(file)
-    try {
-      progress('reading', input.fileName, at(0))
-      file.decoded = await input.load(
-        (read) =>
-          progress('reading', input.fileName, at((read / Math.max(input.size, 1)) * READ_SHARE)),
-        signal,
-      )
-    } catch (error) {
-      if (error instanceof ImportCancelledError) throw error
-      file.error = messageOf(error, input.fileName)
-    }
-    await parseInto(file, {
-      signal,
-      onProgress: ({ done, total: steps }) =>
-        progress(
-          'parsing',
-          input.fileName,
-          at(READ_SHARE + (1 - READ_SHARE) * (done / Math.max(steps, 1))),
-        ),
-    })
-    before += Math.max(input.size, 1)
-  }
+  const files = await readInputs(sources, options, progress, signal)
   const described: FilePreview[] = []
   for (const f of files) described.push(await describeFile(library, f, signal))
   return { previewId: store.add(files).id, files: described }
@@ -112,26 +41,18 @@ export async function reparseFile(
   const file = entry.files[index]
   if (!file) throw new BadInputError(`This preview has no file number ${index + 1}`)
   file.options = { ...options }
-  await parseInto(file, slices)
+  await parseInput(file, slices)
   return describeFile(library, file, slices.signal)
 }
 
 /** Imports every file of the preview that parsed; the files with errors are left out. */
 export async function commitPreview(library: Library, entry: PreviewEntry) {
-  // Our own JSON/JSONL export is restored (ids, curation, tag colours), not imported as plain JSON.
-  const asOwn = (f: PreviewFile) =>
-    !f.options.format || f.options.format === 'review-curator-export'
-  if (entry.files.every(asOwn)) {
-    const decoded = entry.files.flatMap((f) => (f.decoded ? [f.decoded] : []))
-    const restored = await restoreOwnExport(library, decoded)
-    if (restored) return restored
-  }
   const ready = entry.files.flatMap((f) => (f.parsed ? [f.parsed] : []))
   if (ready.length === 0) {
     const reasons = entry.files.map((f) => f.error ?? `${f.fileName}: nothing to import`)
     throw new BadInputError(reasons.join('\n'))
   }
-  return importParsed(library, ready)
+  return commitImport(library, ready)
 }
 
 function rowsOf(parsed: ParsedFile): PreviewRow[] {
@@ -154,7 +75,7 @@ function rowsOf(parsed: ParsedFile): PreviewRow[] {
 
 export async function describeFile(
   library: Library,
-  file: PreviewFile,
+  file: ImportInput,
   signal?: AbortSignal,
 ): Promise<FilePreview> {
   const base: FilePreview = {
@@ -184,23 +105,16 @@ export async function describeFile(
   }
   if (!file.parsed) return base
   const { result } = file.parsed
-  // Committing restores our own export with its curation: the parser's "reviews only" note
-  // describes the plain-JSON reading, which the commit does not use.
-  const restoring = result.format === 'review-curator-export' && !file.options.format
-  const warnings = restoring
-    ? result.warnings.filter((w) => w.code !== 'own-export-as-json')
-    : result.warnings
-  const plan = await runInSlices(
-    planFileSteps(library, file.parsed, 'im_preview', new Date(0).toISOString()),
-    { signal },
-  )
+  const { warnings } = result
+  // The same planner the commit uses, so the counts shown are the counts committed.
+  const plan = (await runInSlices(planImportSteps(library, [file.parsed]), { signal })).files[0]!
   const ambiguous = ambiguousOf(result)
   return {
     ...base,
     format: result.format,
     encoding: result.encoding ?? base.encoding,
     generic: result.generic === true,
-    works: plan.works.map((w) => ({ title: w.title, year: w.year })),
+    works: plan.works,
     found: result.reviews.length,
     declared: result.declaredCount,
     incomplete: result.incomplete,

@@ -1,77 +1,59 @@
 import type { ImportReport } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
-import type { Library } from '../../domain/library/library'
-import { importParsed, planImport } from './import-service'
+import { BadInputError } from '../../domain/errors'
 import type { ParsedFile } from '../../domain/import/merge'
-import { decodeFileInSlices, parseDecoded } from '../../domain/import/parse-file'
-import { readDumpFile, statDumpFiles } from '../../domain/import/read-files'
-import { restoreOwnExport } from './restore-own'
-import { throwIfCancelled } from '../../domain/import/run-steps'
+import { dryRunReport, planImportSteps } from '../../domain/import/plan-import'
+import { readInputs, type ProgressSink } from '../../domain/import/read-inputs'
+import { runInSlices, throwIfCancelled } from '../../domain/import/run-steps'
+import { pathSources, textSource, type ImportSource } from '../../domain/import/sources'
+import type { Library } from '../../domain/library/library'
+import { commitImport } from './apply-import'
 
 export interface RunImportOptions {
   parse?: ParseOptions
   /** Plan and report, write nothing. */
   dryRun?: boolean
-  onProgress?: (
-    phase: 'reading' | 'parsing' | 'writing',
-    fileName: string,
-    fraction: number,
-  ) => void
+  onProgress?: ProgressSink
   signal?: AbortSignal
   /** Refuse files over this many bytes (default MAX_IMPORT_BYTES). */
   cap?: number
 }
 
-const READ_SHARE = 0.15
-
 /**
- * Imports files from disk for the CLI (and anything else without a preview step): every file is
- * checked, read and parsed in time slices, with progress, before the first write. A bad file,
- * an oversized one or a cancel stops it with the library untouched.
+ * The whole import pipeline without a preview step (the CLI, the sample, scripts): read → decode
+ * → detect → parse every source, then plan and apply through commitImport. One bad file refuses
+ * the whole import, named in the error, before anything is written.
  */
+export async function runImport(
+  library: Library,
+  sources: ImportSource[],
+  options: RunImportOptions = {},
+): Promise<ImportReport> {
+  const { parse = {}, dryRun = false, onProgress, signal } = options
+  const inputs = await readInputs(sources, parse, onProgress, signal)
+  throwIfCancelled(signal)
+  const failed = inputs.find((i) => i.error !== null)
+  if (failed) throw new BadInputError(failed.error!)
+  const parsed = inputs.map((i) => i.parsed!) satisfies ParsedFile[]
+  if (dryRun) return dryRunReport(await runInSlices(planImportSteps(library, parsed), { signal }))
+  onProgress?.('writing', sources.at(-1)?.fileName ?? '', 1)
+  return commitImport(library, parsed)
+}
+
+/** Imports files from disk (the CLI's `import`). */
 export async function importPaths(
   library: Library,
   paths: string[],
   options: RunImportOptions = {},
 ): Promise<ImportReport> {
-  const { parse = {}, dryRun = false, onProgress, signal, cap } = options
-  const files = await statDumpFiles(paths, cap)
-  const total = Math.max(
-    1,
-    files.reduce((n, f) => n + f.size, 0),
-  )
-  let before = 0
-  const parsed: ParsedFile[] = []
-  const texts: { fileName: string; text: string }[] = []
-  for (const f of files) {
-    const at = (part: number) => (before + part * Math.max(f.size, 1)) / total
-    // The bytes are dropped once decoded: holding 200 MB of them through the parse costs RSS.
-    const decoded = await decodeFileInSlices(
-      f.fileName,
-      await readDumpFile(
-        f.path,
-        f.size,
-        (read) =>
-          onProgress?.('reading', f.fileName, at((read / Math.max(f.size, 1)) * READ_SHARE)),
-        signal,
-      ),
-      { signal },
-    )
-    const result = await parseDecoded(decoded, parse, {
-      signal,
-      onProgress: ({ done, total: steps }) =>
-        onProgress?.(
-          'parsing',
-          f.fileName,
-          at(READ_SHARE + (1 - READ_SHARE) * (done / Math.max(steps, 1))),
-        ),
-    })
-    parsed.push({ fileName: f.fileName, result })
-    texts.push(decoded)
-    before += Math.max(f.size, 1)
-  }
-  throwIfCancelled(signal)
-  if (dryRun) return planImport(library, parsed)
-  onProgress?.('writing', files.at(-1)?.fileName ?? '', 1)
-  return (await restoreOwnExport(library, texts, parse)) ?? importParsed(library, parsed)
+  return runImport(library, await pathSources(paths, options.cap), options)
+}
+
+/** Imports text that is already in memory (the bundled sample). */
+export function importText(
+  library: Library,
+  fileName: string,
+  content: string,
+): Promise<ImportReport> {
+  return runImport(library, [textSource(fileName, content)])
 }

@@ -1,4 +1,5 @@
 import type { ParseResult, ParsedReview, Review, Work, WorkRef } from '../../../shared/domain'
+import type { RestorePlan } from '../export/restore-parse'
 import type { Library } from '../library/library'
 import { reviewId, workId } from '../library/identity'
 import type { StepProgress } from './run-steps'
@@ -11,6 +12,8 @@ const PLAN_STEP = 2000
 export interface ParsedFile {
   fileName: string
   result: ParseResult
+  /** Set when the file is our own export: it is restored (ids, curation, tags), not merged. */
+  restore?: RestorePlan
 }
 
 /** What one import does to one work: the reviews before (null: the work is new) and after. */
@@ -160,13 +163,4 @@ export function* planFileSteps(
     }
   }
   return plan
-}
-
-/** The same plan without yielding (small inputs, dry runs). */
-export function planFile(...args: Parameters<typeof planFileSteps>): FilePlan {
-  const steps = planFileSteps(...args)
-  for (;;) {
-    const next = steps.next()
-    if (next.done) return next.value
-  }
 }

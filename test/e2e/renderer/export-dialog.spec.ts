@@ -4,7 +4,7 @@ import { test, expect, type Page } from '@playwright/test'
 import { readCsv } from '../../support/read-csv'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { addTags } from '../../../electron/app/commands/curate'
-import { importFiles } from '../../../electron/app/import/import-service'
+import { importPaths } from '../../../electron/app/import/run-import'
 import { makeTempLibraryDir, openCuratorPage, type CuratorPage } from '../../support/harness'
 import { expectAccessible } from './workspace-support'
 
@@ -25,7 +25,7 @@ async function preparedLibrary(): Promise<string> {
   const dir = await makeTempLibraryDir()
   const library = await openLibrary(dir)
   try {
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const ids = [...library.allReviews()]
       .filter((r) => r.title === GRITTY || r.title.startsWith('Nicolas Winding Refn'))
       .map((r) => r.id)

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test'
 import { renderExport } from '../../../electron/app/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { setNote } from '../../../electron/app/commands/curate'
-import { importText } from '../../../electron/app/import/import-service'
+import { importText } from '../../../electron/app/import/run-import'
 
 // The HTML report opened in Chromium with JavaScript on: review text that is markup must show
 // as text and run nothing.

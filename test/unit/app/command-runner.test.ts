@@ -24,7 +24,7 @@ const INPUTS: { [N in CommandName]: (ids: string[]) => Req<N> } = {
   'curation:tag': (ids) => ({ ids: ids.slice(0, 2), tags: ['fresh', 'seeded'] }),
   'curation:untag': (ids) => ({ ids: [ids[0]!], tags: ['seeded'] }),
   'curation:toggle-tag': (ids) => ({ ids: [ids[1]!], tag: 'seeded' }),
-  'curation:rate': (ids) => ({ query: { q: 'pusher' }, rating: 9 }),
+  'curation:rate': () => ({ query: { q: 'pusher' }, rating: 9 }),
   'curation:keep': (ids) => ({ ids: ids.slice(0, 3), kept: true }),
   'curation:note': (ids) => ({ id: ids[2]!, note: 'A **new** note' }),
   'curation:highlight-add': () => ({ id: '', start: 0, end: 10, quote: '' }),

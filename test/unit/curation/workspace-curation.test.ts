@@ -11,7 +11,7 @@ import {
 } from '../../../electron/app/commands/curate'
 import { addTags } from '../../../electron/app/commands/curate'
 import { resolveTargets } from '../../../electron/app/commands/curation-targets'
-import { importFiles } from '../../../electron/app/import/import-service'
+import { importPaths } from '../../../electron/app/import/run-import'
 import { referenceLibrary } from '../support/reference-library'
 import { steppingClock, FIXTURE } from '../support/temp-library'
 
@@ -94,7 +94,7 @@ describe('highlights', () => {
     const start = review.body.length - 30
     const quote = review.body.slice(start)
     await addHighlight(library, review.id, { start, end: review.body.length, quote })
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     await library.close()
     library = await openLibrary(dir, { now: steppingClock() })
     const [h] = anchoredCuration(library, review.id).highlights

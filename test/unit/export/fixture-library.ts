@@ -2,7 +2,7 @@ import type { Library } from '../../../electron/domain/library/library'
 import { writeCuration } from '../support/write-curation'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
-import { importFiles, importText } from '../../../electron/app/import/import-service'
+import { importPaths, importText } from '../../../electron/app/import/run-import'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
 
 /** A page whose review text tries every trick on a spreadsheet, a Markdown and an HTML reader. */
@@ -41,7 +41,7 @@ export interface Curated {
 export async function curatedLibrary(): Promise<Curated> {
   const temp = await tempDir()
   const library = await openLibrary(temp.dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
+  await importPaths(library, [FIXTURE])
   await importText(library, 'hostile.txt', HOSTILE_PAGE)
   const all = [...library.allReviews()]
   const first = all[0]!.id

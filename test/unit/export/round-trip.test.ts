@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, type CliIo } from '../../../electron/cli/run'
 import { renderExport } from '../../../electron/app/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { commitPreview } from '../../../electron/app/import/preview'
-import { importFiles } from '../../../electron/app/import/import-service'
+import { commitPreview, createPreview } from '../../../electron/app/import/preview'
+import { PreviewStore } from '../../../electron/app/import/preview-store'
+import { textSource } from '../../../electron/domain/import/sources'
+import { importPaths } from '../../../electron/app/import/run-import'
 import { snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 import { curatedLibrary, type Curated } from './fixture-library'
 
@@ -46,7 +48,7 @@ describe('JSON export round trip', () => {
     const emptyDir = join(work.dir, 'restored')
     const restored = await openLibrary(emptyDir, { now: steppingClock(Date.UTC(2027, 0, 1)) })
     try {
-      const report = await importFiles(restored, [file])
+      const report = await importPaths(restored, [file])
       expect(report.files[0]).toMatchObject({ format: 'review-curator-export', added: 27 })
       const second = renderExport(restored, 'json', everything).text
       expect(second).not.toBe(first) // the timestamps differ…
@@ -79,7 +81,7 @@ describe('JSON export round trip', () => {
     try {
       await library.saveMeta(() => undefined) // creates library.json as a first change would
       const before = await snapshotTree(dir)
-      await importFiles(library, [file])
+      await importPaths(library, [file])
       expect(library.reviewCount).toBe(27)
       await library.history.undo()
       expect(library.reviewCount).toBe(0)
@@ -100,9 +102,9 @@ describe('JSON export round trip', () => {
     const dir = join(work.dir, 'merge-lib')
     const library = await openLibrary(dir)
     try {
-      await importFiles(library, [file])
+      await importPaths(library, [file])
       await writeCuration(library, [lib.ids.first], (c) => ({ ...c, note: 'mine', tags: ['x'] }))
-      await importFiles(library, [file])
+      await importPaths(library, [file])
       const c = library.getCuration(lib.ids.first)
       expect(c.note).toBe('mine')
       expect(c.tags).toEqual(['x', 'acting', 'pull-quote'])
@@ -116,13 +118,16 @@ describe('JSON export round trip', () => {
     const text = renderExport(lib.library, 'json', everything).text
     const library = await openLibrary(join(work.dir, 'preview-lib'))
     try {
-      const decoded = { fileName: 'backup.json', text, encoding: 'utf-8' }
-      const file = { fileName: 'backup.json', sizeBytes: text.length, decoded, options: {} }
-      const entry = {
-        id: 'pv_1',
-        createdAt: 0,
-        files: [{ ...file, parsed: null, error: null, columns: null }],
-      }
+      const store = new PreviewStore()
+      const preview = await createPreview(
+        library,
+        store,
+        [textSource('backup.json', text)],
+        {},
+        () => undefined,
+      )
+      expect(preview.files[0]).toMatchObject({ format: 'review-curator-export', wouldAdd: 27 })
+      const entry = store.get(preview.previewId)
       const report = await commitPreview(library, entry)
       expect(report.files[0]!.format).toBe('review-curator-export')
       expect(library.getCuration(lib.ids.first)).toEqual(lib.library.getCuration(lib.ids.first))
@@ -136,7 +141,7 @@ describe('JSON export round trip', () => {
     await writeFile(file, renderExport(lib.library, 'jsonl', everything).text)
     const library = await openLibrary(join(work.dir, 'jsonl-lib'))
     try {
-      const report = await importFiles(library, [file])
+      const report = await importPaths(library, [file])
       expect(report.files[0]!.added).toBe(27)
       for (const r of lib.library.allReviews()) {
         expect(library.getReview(r.id)).toEqual(r)
@@ -164,14 +169,14 @@ describe('JSON export round trip', () => {
           bom: true,
         }).text,
       )
-      await expect(importFiles(library, [partial])).rejects.toThrow(
+      await expect(importPaths(library, [partial])).rejects.toThrow(
         /partial\.json.*cannot be restored/,
       )
       const doc = JSON.parse(renderExport(lib.library, 'json', everything).text)
       doc.reviews[3].curation.myRating = 42
       const broken = join(work.dir, 'broken.json')
       await writeFile(broken, JSON.stringify(doc))
-      await expect(importFiles(library, [broken])).rejects.toThrow(
+      await expect(importPaths(library, [broken])).rejects.toThrow(
         /broken\.json: review 4, field curation\.myRating/,
       )
       expect(library.reviewCount).toBe(0)

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
-import { importFiles, importText } from '../../../electron/app/import/import-service'
+import { importPaths, importText } from '../../../electron/app/import/run-import'
 import { FIXTURE, snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 
 let library: Library
@@ -20,7 +20,7 @@ afterEach(async () => {
 
 describe('undo and redo', () => {
   it('undoes and redoes curation changes in order, bulk changes as one step', async () => {
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const ids = [...library.allReviews()].map((r) => r.id)
     await addTags(library, ids.slice(0, 3), ['acting'])
     await setMyRating(library, [ids[0]!], 4)
@@ -53,7 +53,7 @@ describe('undo and redo', () => {
   })
 
   it('undo survives on disk: the reopened library shows the undone state', async () => {
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const id = [...library.allReviews()][0]!.id
     await setMyRating(library, [id], 4)
     await library.history.undo()
@@ -96,7 +96,7 @@ describe('undo and redo', () => {
   })
 
   it('undoing the first import of a work removes the work and its file', async () => {
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     await library.history.undo()
     expect(library.reviewCount).toBe(0)
     expect(library.allWorks()).toEqual([])

@@ -2,7 +2,6 @@ import { open, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importPaths } from '../../../electron/app/import/run-import'
-import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, snapshotTree } from '../support/temp-library'
 import { importHarness, type Harness } from './support'
 
@@ -12,7 +11,7 @@ import { importHarness, type Harness } from './support'
 let h: Harness
 beforeEach(async () => {
   h = await importHarness()
-  await importFiles(h.library, [FIXTURE]) // a library with something to lose
+  await importPaths(h.library, [FIXTURE]) // a library with something to lose
 })
 afterEach(() => h.cleanup())
 
@@ -64,7 +63,7 @@ describe('the bad-input catalogue', () => {
       await writeFile(path, content)
       const before = await snapshotTree(h.library.dir)
       await expect(importPaths(h.library, [path])).rejects.toThrow(message)
-      await expect(importFiles(h.library, [path])).rejects.toThrow(message)
+      await expect(importPaths(h.library, [path])).rejects.toThrow(message)
       // Through the preview: the file carries the error; committing it imports nothing.
       h.chosen.splice(0, h.chosen.length, path)
       const preview = (await h.handlers['import:preview']({ source: { kind: 'files' } }))!

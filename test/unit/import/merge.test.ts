@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addHighlight, setBylineCorrection } from '../../../electron/app/commands/curate'
 import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
-import { importParsed, planImport } from '../../../electron/app/import/import-service'
+import { commitImport } from '../../../electron/app/import/apply-import'
+import { dryRunReport, planNow } from '../../../electron/domain/import/plan-import'
 import { snapshotTree } from '../support/temp-library'
 import { importHarness, parsedFile, parsedReview, type Harness } from './support'
 
@@ -19,7 +20,7 @@ describe('re-importing a newer copy', () => {
   ]
 
   it('adds new reviews, updates changed fields and keeps every kind of curation', async () => {
-    await importParsed(h.library, [parsedFile('old.txt', first)])
+    await commitImport(h.library, [parsedFile('old.txt', first)])
     const one = byTitle('One')
     await addTags(h.library, [one.id], ['acting'])
     await setNote(h.library, one.id, 'pull quote')
@@ -33,7 +34,7 @@ describe('re-importing a newer copy', () => {
       parsedReview({ ...first[1] }),
       parsedReview({ title: 'Four', author: 'dee' }),
     ]
-    const { files } = await importParsed(h.library, [parsedFile('new.txt', newer)])
+    const { files } = await commitImport(h.library, [parsedFile('new.txt', newer)])
 
     expect(files[0]).toMatchObject({ added: 1, updated: 1, unchanged: 1 })
     const updated = h.library.getReview(one.id)!
@@ -52,15 +53,15 @@ describe('re-importing a newer copy', () => {
   })
 
   it('never replaces a complete review with a cut-off copy of it', async () => {
-    await importParsed(h.library, [parsedFile('old.txt', first)])
+    await commitImport(h.library, [parsedFile('old.txt', first)])
     const cut = parsedReview({ ...first[2], body: 'Compl', truncated: true })
-    const { files } = await importParsed(h.library, [parsedFile('cut.txt', [cut])])
+    const { files } = await commitImport(h.library, [parsedFile('cut.txt', [cut])])
     expect(files[0]).toMatchObject({ added: 0, updated: 0, unchanged: 1 })
     expect(byTitle('Three').body).toBe('Complete body.')
   })
 
   it('counts a review pasted twice in one dump once', async () => {
-    const { files } = await importParsed(h.library, [
+    const { files } = await commitImport(h.library, [
       parsedFile('twice.txt', [first[0]!, { ...first[0]!, line: 99 }]),
     ])
     expect(files[0]).toMatchObject({ found: 2, added: 1 })
@@ -73,7 +74,7 @@ describe('re-importing a newer copy', () => {
       parsedReview({ title: 'B', work: { title: 'Monster', year: 2004 } }),
       parsedReview({ title: 'C', work: null }),
     ]
-    const { files } = await importParsed(h.library, [
+    const { files } = await commitImport(h.library, [
       parsedFile('user.txt', reviews, { title: 'Page work', year: null }),
     ])
     expect(files[0]!.works).toEqual([
@@ -89,15 +90,15 @@ describe('re-importing a newer copy', () => {
   })
 
   it('names a work after the file when the copy has no header', async () => {
-    const { files } = await importParsed(h.library, [parsedFile('My dump.txt', first, null)])
+    const { files } = await commitImport(h.library, [parsedFile('My dump.txt', first, null)])
     expect(files[0]!.works).toEqual([{ title: 'My dump', year: null }])
   })
 
   it('plans a dry run with the same counts and writes nothing', async () => {
-    await importParsed(h.library, [parsedFile('old.txt', first)])
+    await commitImport(h.library, [parsedFile('old.txt', first)])
     const before = await snapshotTree(h.library.dir)
     const newer = [parsedReview({ ...first[0], helpful: { yes: 5, total: 5 } }), parsedReview()]
-    const report = planImport(h.library, [parsedFile('new.txt', newer)])
+    const report = dryRunReport(planNow(h.library, [parsedFile('new.txt', newer)]))
     expect(report.dryRun).toBe(true)
     expect(report.files[0]).toMatchObject({ added: 1, updated: 1, unchanged: 0 })
     expect(await snapshotTree(h.library.dir)).toEqual(before)
@@ -111,9 +112,9 @@ describe('identity of reviews without byline or headline', () => {
     const rows = ['Loved it', 'Meh', 'Best film'].map((body) =>
       parsedReview({ body, author: '', date: null, bylineRaw: '', title: '' }),
     )
-    const first = await importParsed(h.library, [parsedFile('rows.csv', rows)])
+    const first = await commitImport(h.library, [parsedFile('rows.csv', rows)])
     expect(first.files[0]).toMatchObject({ added: 3 })
-    const again = await importParsed(h.library, [parsedFile('rows.csv', rows)])
+    const again = await commitImport(h.library, [parsedFile('rows.csv', rows)])
     expect(again.files[0]).toMatchObject({ added: 0, unchanged: 3 })
   })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImportPreview, ImportProgress } from '../../../shared/contract'
 import { FIXTURE, snapshotTree } from '../support/temp-library'
-import { importParsed } from '../../../electron/app/import/import-service'
+import { commitImport } from '../../../electron/app/import/apply-import'
 import { importHarness, parsedFile, parsedReview, type Harness } from './support'
 
 let h: Harness
@@ -131,7 +131,7 @@ describe('preview, commit and cancel', () => {
       line: 10 + i,
       text: `stray block ${i}`,
     }))
-    const report = await importParsed(h.library, [
+    const report = await commitImport(h.library, [
       parsedFile('junk.txt', [parsedReview()], undefined, { fragments }),
     ])
     const file = report.files[0]!

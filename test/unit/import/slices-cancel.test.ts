@@ -8,7 +8,6 @@ import {
   runInSlices,
   type StepProgress,
 } from '../../../electron/domain/import/run-steps'
-import { importFiles } from '../../../electron/app/import/import-service'
 import { FIXTURE, snapshotTree } from '../support/temp-library'
 import { importHarness, type Harness } from './support'
 
@@ -57,7 +56,7 @@ describe('cancelling an import', () => {
   let h: Harness
   beforeEach(async () => {
     h = await importHarness()
-    await importFiles(h.library, [FIXTURE])
+    await importPaths(h.library, [FIXTURE])
   })
   afterEach(() => h.cleanup())
 

@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { undoImport } from '../../../electron/app/import/undo-import'
+import { undoImport } from '../../../electron/app/import/apply-import'
 import { addTags } from '../../../electron/app/commands/curate'
-import { importParsed } from '../../../electron/app/import/import-service'
+import { commitImport } from '../../../electron/app/import/apply-import'
 import { snapshotTree } from '../support/temp-library'
 import { importHarness, parsedFile, parsedReview, type Harness } from './support'
 
@@ -23,13 +23,13 @@ async function tree() {
 
 describe('undo import', () => {
   it('removes exactly what the newest import added and restores what it changed (via history)', async () => {
-    await importParsed(h.library, [parsedFile('a.txt', pusher)])
+    await commitImport(h.library, [parsedFile('a.txt', pusher)])
     const before = await tree()
     const newer = [
       parsedReview({ ...pusher[0], helpful: { yes: 40, total: 41 } }),
       parsedReview({ title: 'Three' }),
     ]
-    const report = await importParsed(h.library, [
+    const report = await commitImport(h.library, [
       parsedFile('b.txt', newer, undefined, { fragments: [{ line: 3, text: 'stray block' }] }),
     ])
     expect(await readdir(join(h.library.dir, 'imports'))).toEqual([`${report.importId}.json`])
@@ -46,17 +46,17 @@ describe('undo import', () => {
   })
 
   it('undoes a new work completely: its reviews file goes too', async () => {
-    await importParsed(h.library, [parsedFile('b.txt', [parsedReview({ title: 'X' })], other)])
+    await commitImport(h.library, [parsedFile('b.txt', [parsedReview({ title: 'X' })], other)])
     const before = await tree()
-    const report = await importParsed(h.library, [parsedFile('a.txt', pusher)])
+    const report = await commitImport(h.library, [parsedFile('a.txt', pusher)])
     await undoImport(h.library, report.importId)
     expect(await tree()).toEqual(before)
     expect(h.library.allWorks().map((w) => w.title)).toEqual(['Bleeder'])
   })
 
   it('reverts an older import directly when nothing since touched its reviews', async () => {
-    const first = await importParsed(h.library, [parsedFile('a.txt', pusher)])
-    await importParsed(h.library, [parsedFile('b.txt', [parsedReview({ title: 'X' })], other)])
+    const first = await commitImport(h.library, [parsedFile('a.txt', pusher)])
+    await commitImport(h.library, [parsedFile('b.txt', [parsedReview({ title: 'X' })], other)])
     const result = await undoImport(h.library, first.importId)
     expect(result.via).toBe('direct')
     expect([...h.library.allReviews()].map((r) => r.title)).toEqual(['X'])
@@ -70,8 +70,8 @@ describe('undo import', () => {
   })
 
   it('refuses when a later import rewrote the same work, and says which', async () => {
-    const first = await importParsed(h.library, [parsedFile('a.txt', pusher)])
-    await importParsed(h.library, [parsedFile('b.txt', [parsedReview({ title: 'New' })])])
+    const first = await commitImport(h.library, [parsedFile('a.txt', pusher)])
+    await commitImport(h.library, [parsedFile('b.txt', [parsedReview({ title: 'New' })])])
     const before = await tree()
     await expect(undoImport(h.library, first.importId)).rejects.toThrow(
       /Import a\.txt cannot be undone: a later import changed the reviews of Pusher II/,
@@ -80,7 +80,7 @@ describe('undo import', () => {
   })
 
   it('refuses when reviews it added were curated since', async () => {
-    const first = await importParsed(h.library, [parsedFile('a.txt', pusher)])
+    const first = await commitImport(h.library, [parsedFile('a.txt', pusher)])
     const id = [...h.library.allReviews()][0]!.id
     await addTags(h.library, [id], ['acting'])
     await expect(undoImport(h.library, first.importId)).rejects.toThrow(
@@ -90,7 +90,7 @@ describe('undo import', () => {
   })
 
   it('says so for an import already undone or unknown to this session', async () => {
-    const first = await importParsed(h.library, [parsedFile('a.txt', pusher)])
+    const first = await commitImport(h.library, [parsedFile('a.txt', pusher)])
     await undoImport(h.library, first.importId)
     await expect(undoImport(h.library, first.importId)).rejects.toThrow(/already undone/)
     await expect(undoImport(h.library, 'im_1')).rejects.toThrow(
@@ -99,7 +99,7 @@ describe('undo import', () => {
   })
 
   it('treats a multi-file import as one step', async () => {
-    const report = await importParsed(h.library, [
+    const report = await commitImport(h.library, [
       parsedFile('a.txt', pusher),
       parsedFile('b.txt', [parsedReview({ title: 'X' })], other),
     ])
@@ -115,9 +115,9 @@ describe('undo import', () => {
 })
 
 describe('undo of a restored Review Curator export', () => {
-  it('goes through history while newest, and says why not once something came after', async () => {
+  it('goes through history while newest, and like any import once something came after', async () => {
     const { renderExport } = await import('../../../electron/app/export/export-service')
-    await importParsed(h.library, [parsedFile('a.txt', pusher)])
+    await commitImport(h.library, [parsedFile('a.txt', pusher)])
     await addTags(h.library, [[...h.library.allReviews()][0]!.id], ['acting'])
     const text = renderExport(h.library, 'json', { label: 'All', query: {} }).text
 
@@ -136,13 +136,16 @@ describe('undo of a restored Review Curator export', () => {
         /already undone/,
       )
 
+      // Redone, then followed by an import of another work: it is reverted on its own.
       await target.library.history.redo()
-      await importParsed(target.library, [
+      expect(target.library.reviewCount).toBe(2)
+      await commitImport(target.library, [
         parsedFile('b.txt', [parsedReview({ title: 'X' })], other),
       ])
-      await expect(target.handlers['import:undo']({ importId: report.importId })).rejects.toThrow(
-        /only be undone while it is the newest change/,
-      )
+      const direct = await target.handlers['import:undo']({ importId: report.importId })
+      expect(direct.via).toBe('direct')
+      expect(target.library.reviewCount).toBe(1)
+      expect(target.library.tags.map((t) => t.name)).not.toContain('acting')
     } finally {
       await target.cleanup()
     }

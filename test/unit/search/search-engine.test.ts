@@ -167,7 +167,7 @@ describe('queries follow the library', () => {
   })
 
   it('sees imported reviews, and loses them on undo', async () => {
-    const { importParsed } = await import('../../../electron/app/import/import-service')
+    const { commitImport } = await import('../../../electron/app/import/apply-import')
     const before = queryReviews(library, {}, 0, 1).total
     const review = {
       rating: 9,
@@ -183,7 +183,7 @@ describe('queries follow the library', () => {
       line: 1,
       truncated: false,
     }
-    await importParsed(library, [
+    await commitImport(library, [
       {
         fileName: 'new.txt',
         result: {

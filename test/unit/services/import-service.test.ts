@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import type { Library } from '../../../electron/domain/library/library'
 import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
-import { importFiles, importText } from '../../../electron/app/import/import-service'
+import { importPaths, importText } from '../../../electron/app/import/run-import'
 import { EXPECTED, FIXTURE, snapshotTree, steppingClock, tempDir } from '../support/temp-library'
 
 let dir: string
@@ -22,7 +22,7 @@ afterEach(async () => {
 describe('importing the reference dump', () => {
   it('reports the work, found vs declared, incompleteness and the ambiguous bylines', async () => {
     const expected = JSON.parse(await readFile(EXPECTED, 'utf8'))
-    const { files } = await importFiles(library, [FIXTURE])
+    const { files } = await importPaths(library, [FIXTURE])
     const report = files[0]!
     expect(report).toMatchObject({
       fileName: 'pusher-ii-2004.txt',
@@ -46,7 +46,7 @@ describe('importing the reference dump', () => {
 
   it('stores every review field as the expected parse gives it', async () => {
     const expected = JSON.parse(await readFile(EXPECTED, 'utf8'))
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const stored = [...library.allReviews()]
     expect(stored).toHaveLength(expected.reviews.length)
     stored.forEach((review, i) => {
@@ -57,12 +57,12 @@ describe('importing the reference dump', () => {
   })
 
   it('gives stable ids: importing twice adds nothing and keeps tags, notes and ratings', async () => {
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const ids = [...library.allReviews()].map((r) => r.id)
     await addTags(library, [ids[0]!], ['acting'])
     await setNote(library, ids[0]!, 'keep this')
     await setMyRating(library, [ids[1]!], 2)
-    const { files } = await importFiles(library, [FIXTURE])
+    const { files } = await importPaths(library, [FIXTURE])
     expect(files[0]).toMatchObject({ added: 0, updated: 0, unchanged: 25 })
     expect([...library.allReviews()].map((r) => r.id)).toEqual(ids)
     expect(library.getCuration(ids[0]!)).toMatchObject({ tags: ['acting'], note: 'keep this' })
@@ -70,7 +70,7 @@ describe('importing the reference dump', () => {
   })
 
   it('updates what legitimately changed in a newer copy and keeps the curation', async () => {
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const first = [...library.allReviews()][0]!
     await addTags(library, [first.id], ['acting'])
     const newer = (await readFile(FIXTURE, 'utf8')).replace(
@@ -110,19 +110,19 @@ describe('bad input', () => {
   ]
   for (const [name, content, message] of cases) {
     it(`rejects ${name} with a message naming it and leaves the library byte-for-byte unchanged`, async () => {
-      await importFiles(library, [FIXTURE])
+      await importPaths(library, [FIXTURE])
       await addTags(library, [[...library.allReviews()][0]!.id], ['acting'])
       const before = await snapshotTree(library.dir)
       const path = join(dir, name)
       await writeFile(path, content)
-      await expect(importFiles(library, [path])).rejects.toThrow(message)
+      await expect(importPaths(library, [path])).rejects.toThrow(message)
       expect(await snapshotTree(library.dir)).toEqual(before)
     })
   }
 
   it('rejects a missing file by its path', async () => {
     const before = await snapshotTree(library.dir)
-    await expect(importFiles(library, [join(dir, 'nope.txt')])).rejects.toThrow(
+    await expect(importPaths(library, [join(dir, 'nope.txt')])).rejects.toThrow(
       /nope\.txt: file not found/,
     )
     expect(await snapshotTree(library.dir)).toEqual(before)
@@ -131,7 +131,7 @@ describe('bad input', () => {
   it('imports nothing when one of several files is bad', async () => {
     const bad = join(dir, 'bad.txt')
     await writeFile(bad, 'not a review page at all')
-    await expect(importFiles(library, [FIXTURE, bad])).rejects.toThrow(/bad\.txt/)
+    await expect(importPaths(library, [FIXTURE, bad])).rejects.toThrow(/bad\.txt/)
     expect(library.reviewCount).toBe(0)
     expect(library.imports).toHaveLength(0)
   })

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
 import { addTags, setMyRating, setNote } from '../../../electron/app/commands/curate'
-import { importFiles } from '../../../electron/app/import/import-service'
+import { importPaths } from '../../../electron/app/import/run-import'
 import { FIXTURE, steppingClock, tempDir } from '../support/temp-library'
 
 let dir: string
@@ -15,7 +15,7 @@ afterEach(() => cleanup())
 describe('library store', () => {
   it('creates a versioned library.json and keeps review text and curation in separate files', async () => {
     const library = await openLibrary(dir, { now: steppingClock() })
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const id = [...library.allReviews()][0]!.id
     await addTags(library, [id], ['zz-curation-marker'])
     await library.close()
@@ -35,7 +35,7 @@ describe('library store', () => {
 
   it('reopens with every review and curation field intact', async () => {
     const first = await openLibrary(dir, { now: steppingClock() })
-    await importFiles(first, [FIXTURE])
+    await importPaths(first, [FIXTURE])
     const id = [...first.allReviews()][3]!.id
     await addTags(first, [id], ['pull-quote', 'acting'])
     await setMyRating(first, [id], 3)
@@ -55,7 +55,7 @@ describe('library store', () => {
 
   it('an edit rewrites only one small curation file, never the review text', async () => {
     const library = await openLibrary(dir, { now: steppingClock() })
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const reviewFile = join(dir, 'reviews', (await readdir(join(dir, 'reviews')))[0]!)
     const before = await readFile(reviewFile, 'utf8')
     const ids = [...library.allReviews()].map((r) => r.id)
@@ -68,7 +68,7 @@ describe('library store', () => {
 
   it('writes atomically: no temp files are left and the files always parse', async () => {
     const library = await openLibrary(dir, { now: steppingClock() })
-    await importFiles(library, [FIXTURE])
+    await importPaths(library, [FIXTURE])
     const ids = [...library.allReviews()].map((r) => r.id)
     await Promise.all(ids.map((id, i) => setMyRating(library, [id], (i % 10) + 1)))
     await library.close()

@@ -5,7 +5,7 @@ import { openLibrary } from '../../../electron/domain/library/open-library'
 import { migrate } from '../../../electron/domain/store/migrations'
 import { SCHEMA_VERSION } from '../../../electron/domain/store/schema'
 import { addTags } from '../../../electron/app/commands/curate'
-import { importFiles } from '../../../electron/app/import/import-service'
+import { importPaths } from '../../../electron/app/import/run-import'
 import { FIXTURE, tempDir } from '../support/temp-library'
 
 let dir: string
@@ -15,7 +15,7 @@ afterEach(() => cleanup())
 
 async function libraryWithTag(now: () => Date): Promise<string> {
   const library = await openLibrary(dir, { now })
-  await importFiles(library, [FIXTURE])
+  await importPaths(library, [FIXTURE])
   const id = [...library.allReviews()][0]!.id
   await addTags(library, [id], ['keeper'])
   await library.close()

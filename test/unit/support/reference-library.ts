@@ -1,6 +1,6 @@
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { importFiles } from '../../../electron/app/import/import-service'
+import { importPaths } from '../../../electron/app/import/run-import'
 import { FIXTURE, steppingClock, tempDir } from './temp-library'
 
 export interface ReferenceLibrary {
@@ -16,6 +16,6 @@ export interface ReferenceLibrary {
 export async function referenceLibrary(): Promise<ReferenceLibrary> {
   const { dir, cleanup } = await tempDir()
   const library = await openLibrary(dir, { now: steppingClock() })
-  await importFiles(library, [FIXTURE])
+  await importPaths(library, [FIXTURE])
   return { library, dir, ids: [...library.allReviews()].map((r) => r.id), cleanup }
 }
