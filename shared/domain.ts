@@ -57,35 +57,8 @@ export interface UnparsedFragment {
   text: string
 }
 
-export type FormatId =
-  | 'imdb-title-reviews-text'
-  | 'imdb-title-reviews-mobile-text'
-  | 'imdb-user-reviews-text'
-  | 'imdb-single-review-text'
-  | 'imdb-legacy-text'
-  | 'imdb-html'
-  | 'generic-text'
-  | 'json'
-  | 'jsonl'
-  | 'csv'
-  | 'tsv'
-  | 'review-curator-export'
-
-/** What the import dialog calls each format (detection can be overridden with any of them). */
-export const FORMAT_LABELS: Readonly<Record<FormatId, string>> = {
-  'imdb-title-reviews-text': 'IMDb title reviews, copied as text',
-  'imdb-title-reviews-mobile-text': 'IMDb title reviews, mobile layout',
-  'imdb-user-reviews-text': "IMDb reviewer's own review list",
-  'imdb-single-review-text': 'IMDb single review page',
-  'imdb-legacy-text': 'IMDb reviews, older layout',
-  'imdb-html': 'IMDb page saved as HTML',
-  'generic-text': 'Reviews from another site (best effort)',
-  json: 'JSON',
-  jsonl: 'JSON Lines',
-  csv: 'CSV',
-  tsv: 'TSV',
-  'review-curator-export': 'Review Curator export',
-}
+export type { FormatId } from './formats'
+import type { FormatId } from './formats'
 
 /** The library field a column (or JSON key) of a tabular/JSON dump is read into. */
 export type MappedField =

@@ -1,5 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron'
 import { EXPORT_FORMAT_LABELS } from '../../shared/channels/export'
+import { IMPORT_EXTENSIONS } from '../../shared/formats'
 import type { Dialogs } from '../app/create-app'
 
 export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
@@ -12,7 +13,7 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
         filters: [
           {
             name: 'Review dumps',
-            extensions: ['txt', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'csv', 'tsv'],
+            extensions: IMPORT_EXTENSIONS,
           },
           { name: 'All files', extensions: ['*'] },
         ],

@@ -15,20 +15,8 @@ export const MAX_IMPORT_BYTES = 300 * 1024 * 1024
 export const REPORT_LIST_CAP = 200
 export const PREVIEW_SAMPLE_ROWS = 20
 
-export const FORMAT_IDS = [
-  'imdb-title-reviews-text',
-  'imdb-title-reviews-mobile-text',
-  'imdb-user-reviews-text',
-  'imdb-single-review-text',
-  'imdb-legacy-text',
-  'imdb-html',
-  'generic-text',
-  'json',
-  'jsonl',
-  'csv',
-  'tsv',
-  'review-curator-export',
-] as const satisfies readonly FormatId[]
+export { FORMAT_IDS } from '../formats'
+import { FORMAT_IDS } from '../formats'
 
 export const MAPPED_FIELDS = [
   'body',

@@ -10,7 +10,6 @@
 // which carries the columns for the mapping step.
 export { decodeDump, decodeDumpSteps, normaliseText, type DecodedDump } from './decode-text'
 export { detectFormat } from './detect-format'
-export { FORMATS, type FormatInfo } from './formats'
 export { parseDump, parseDumpSteps } from './parse-dump'
 export { runSteps, type ParseProgress, type ParseSteps } from './parse-util'
 export { MappingNeededError } from './tabular/parse-tabular'

@@ -39,26 +39,41 @@ export function* parseDumpSteps(
   return finished.value
 }
 
+/** Every import format's parser. Typed by FormatId, so a format without a parser fails to compile. */
+const PARSERS: Record<
+  FormatId,
+  (text: string, fileName: string, options: ParseOptions) => ParseSteps
+> = {
+  'imdb-title-reviews-text': (text) =>
+    parseImdbAnySteps(text, { format: 'imdb-title-reviews-text' }),
+  'imdb-title-reviews-mobile-text': (text) =>
+    parseImdbAnySteps(text, { format: 'imdb-title-reviews-mobile-text' }),
+  'imdb-user-reviews-text': (text) => parseImdbAnySteps(text, { format: 'imdb-user-reviews-text' }),
+  'imdb-single-review-text': (text) =>
+    parseImdbAnySteps(text, { format: 'imdb-single-review-text' }),
+  'imdb-legacy-text': (text) => parseImdbAnySteps(text, { format: 'imdb-legacy-text' }),
+  'imdb-html': (text, fileName) => parseHtmlSteps(text, fileName),
+  'generic-text': (text) => parseGenericSteps(text),
+  json: (text, fileName, options) => parseTabularSteps(text, fileName, 'json', options),
+  jsonl: (text, fileName, options) => parseTabularSteps(text, fileName, 'jsonl', options),
+  csv: (text, fileName, options) => parseTabularSteps(text, fileName, 'csv', options),
+  tsv: (text, fileName, options) => parseTabularSteps(text, fileName, 'tsv', options),
+  'review-curator-export': (text, fileName, options) =>
+    parseTabularSteps(text, fileName, 'review-curator-export', options),
+}
+
 function stepsFor(
   format: FormatId,
   text: string,
   fileName: string,
   options: ParseOptions,
 ): ParseSteps {
-  switch (format) {
-    case 'json':
-    case 'jsonl':
-    case 'csv':
-    case 'tsv':
-    case 'review-curator-export':
-      return parseTabularSteps(text, fileName, format, options)
-    case 'generic-text':
-      return parseGenericSteps(text)
-    case 'imdb-html':
-      return parseHtmlSteps(text, fileName)
-    default:
-      return parseImdbAnySteps(text, { format })
-  }
+  // Formats arrive from files and requests: an id this version does not know is refused, never
+  // handed to a parser that would guess.
+  const parse = Object.prototype.hasOwnProperty.call(PARSERS, format) ? PARSERS[format] : undefined
+  if (!parse)
+    throw new BadInputError(`${fileName}: unknown import format ${JSON.stringify(format)}`)
+  return parse(text, fileName, options)
 }
 
 /** Saved HTML: the page as a browser copy would give it, then the layout parsers. */

@@ -37,7 +37,9 @@ describe('curation', () => {
     await expect(addTags(library, ['rv_0000000000000000'], ['x'])).rejects.toThrow(
       /No review with id rv_0000000000000000/,
     )
-    await expect(setMyRating(library, [ids[0]!], 11)).rejects.toThrow(/rating: must be a whole number from 1 to 10/)
+    await expect(setMyRating(library, [ids[0]!], 11)).rejects.toThrow(
+      /rating: must be a whole number from 1 to 10/,
+    )
     expect(library.tags.map((t) => t.name)).not.toContain('x')
   })
 
