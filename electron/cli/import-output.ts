@@ -1,3 +1,4 @@
+import { workLabel } from '../../shared/work-label'
 import type { FileImportReport, ImportReport } from '../../shared/contract'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
@@ -15,7 +16,7 @@ function declaredLine(f: FileImportReport): string | null {
 }
 
 function fileLines(f: FileImportReport, dryRun: boolean): string[] {
-  const works = f.works.map((w) => (w.year ? `${w.title} (${w.year})` : w.title)).join(', ')
+  const works = f.works.map(workLabel).join(', ')
   const encoding = f.encoding ? `, ${f.encoding}` : ''
   const generic = f.generic ? ' (best-effort generic parser: check the result)' : ''
   const declared = f.declared === null ? '' : ` of ${f.declared} declared`

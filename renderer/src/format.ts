@@ -1,8 +1,4 @@
-import type { WorkRef } from '../../shared/domain'
-
-export function workLabel(work: WorkRef): string {
-  return work.year === null ? work.title : `${work.title} (${work.year})`
-}
+export { workLabel } from '../../shared/work-label'
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`

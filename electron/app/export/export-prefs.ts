@@ -1,5 +1,4 @@
 import {
-  DEFAULT_EXPORT_OPTIONS,
   type ExportFormat,
   type ExportOptions,
   type ExportPrefs,
@@ -17,11 +16,6 @@ export function readPrefs(library: Library, pdfAvailable: boolean): ExportPrefs 
     presets: [...exportPresets],
     pdfAvailable,
   }
-}
-
-/** The options to use for a format when none are given: the last ones, else the defaults. */
-export function lastOptions(library: Library, format: ExportFormat): ExportOptions {
-  return { ...DEFAULT_EXPORT_OPTIONS, ...library.exportPrefs.exportSettings[format] }
 }
 
 export async function rememberOptions(

@@ -11,8 +11,6 @@ import type { ExportContext, FormatWriter } from './export-context'
 
 /** Tags are joined with this; documented in the README so a spreadsheet can split them. */
 export const CSV_TAG_SEPARATOR = '; '
-/** Highlight quotes in one cell, one per line. */
-export const CSV_HIGHLIGHT_SEPARATOR = '\n'
 
 type Cell = string | number | boolean | null
 type Column = [name: string, value: (m: Match, workTitle: string, workYear: number | null) => Cell]

@@ -1,3 +1,4 @@
+import { workLabel } from '../../../shared/work-label'
 import type { ExportOptions } from '../../../shared/channels/export'
 import type { Tag, Work } from '../../../shared/domain'
 import type { Library } from '../library/library'
@@ -24,8 +25,7 @@ export interface FormatWriter {
   tail(): string
 }
 
-export const workLabel = (work: Pick<Work, 'title' | 'year'>): string =>
-  work.year === null ? work.title : `${work.title} (${work.year})`
+export { workLabel }
 
 /** The works of the matches, in order of first appearance. */
 export function worksOf(ctx: ExportContext): Work[] {

@@ -1,3 +1,4 @@
+import { workLabel } from '../../../shared/work-label'
 import type { ExportOptions, ExportScope } from '../../../shared/channels/export'
 import type { ReviewQuery } from '../../../shared/query'
 import { BadInputError, NotFoundError } from '../errors'
@@ -28,7 +29,7 @@ export function resolveScope(library: Library, scope: ExportScope): ResolvedScop
     case 'work': {
       const work = library.getWork(scope.workId)
       if (!work) throw new NotFoundError(`No work with id ${scope.workId}`)
-      const label = work.year === null ? work.title : `${work.title} (${work.year})`
+      const label = workLabel(work)
       return { label, query: { workId: scope.workId } }
     }
     case 'library':

@@ -30,7 +30,7 @@ export function* planImportSteps(
     const importId = `rs_${stamp}`
     const change = emptyChange()
     const reports = ours.map((f) =>
-      planRestoreFile(library, f.fileName, f.restore!, importId, change),
+      fileReport(f, planRestoreFile(library, f.fileName, f.restore!, change), importId),
     )
     return {
       importId,

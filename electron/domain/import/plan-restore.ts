@@ -1,10 +1,10 @@
-import type { FileImportReport } from '../../../shared/channels/import'
 import type { Curation, Review, Tag } from '../../../shared/domain'
 import { BadInputError } from '../errors'
 import type { RestorePlan } from '../export/restore-parse'
 import { isEmptyCuration, type Library } from '../library/library'
 import type { ImportChange } from './import-change'
 import type { WorkChange } from './merge'
+import type { FileCounts } from './report'
 
 // Restoring our own JSON (or JSON Lines) export: same review and work ids, the curation exactly as
 // exported (updatedAt included), tags with their colours, the original import records. Into an
@@ -31,15 +31,14 @@ function mergeCuration(mine: Curation, theirs: Curation): Curation {
 
 /**
  * Plans one restored file on top of `change` (what earlier files of the same import will write),
- * adding to it; returns the file's report.
+ * adding to it; returns the file's counts.
  */
 export function planRestoreFile(
   library: Library,
   fileName: string,
   p: RestorePlan,
-  importId: string,
   change: ImportChange,
-): FileImportReport {
+): FileCounts {
   const worksById = new Map(p.works.map((w) => [w.id, w]))
   const byWork = new Map<string, Review[]>()
   for (const r of p.reviews) {
@@ -107,23 +106,9 @@ export function planRestoreFile(
   const importIds = new Set([...library.imports, ...change.records].map((i) => i.id))
   change.records.push(...p.imports.filter((i) => !importIds.has(i.id)))
   return {
-    fileName,
-    recordId: importId,
-    format: 'review-curator-export',
-    encoding: 'utf-8',
-    generic: false,
     works: p.works.map((w) => ({ title: w.title, year: w.year })),
-    found: p.reviews.length,
-    declared: p.reviews.length,
-    incomplete: false,
     added,
     updated,
     unchanged,
-    ambiguousBylines: [],
-    ambiguousCount: 0,
-    warnings: [],
-    warningCount: 0,
-    fragments: [],
-    fragmentCount: 0,
   }
 }

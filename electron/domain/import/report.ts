@@ -12,7 +12,17 @@ export function ambiguousOf(result: ParseResult): AmbiguousByline[] {
   return out
 }
 
-export function fileReport(parsed: ParsedFile, plan: FilePlan, recordId: string): FileImportReport {
+/** What one file of an import added, updated and left alone, whichever planner counted it. */
+export type FileCounts = Pick<FilePlan, 'added' | 'updated' | 'unchanged'> & {
+  works: { title: string; year: number | null }[]
+}
+
+/** The one builder of a file's import report, for the merge and the restore planners alike. */
+export function fileReport(
+  parsed: ParsedFile,
+  plan: FileCounts,
+  recordId: string,
+): FileImportReport {
   const { result } = parsed
   const ambiguous = ambiguousOf(result)
   return {

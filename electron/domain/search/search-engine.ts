@@ -1,3 +1,4 @@
+import { workLabel } from '../../../shared/work-label'
 import type { Curation, Review, Work } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { LibraryChange, LibraryObserver } from '../library/library'
@@ -179,7 +180,7 @@ export class SearchEngine {
 
   private workTitle = (workId: string): string => {
     const w = this.source.getWork(workId)
-    return w ? `${w.title}${w.year ? ` (${w.year})` : ''}` : ''
+    return w ? workLabel(w) : ''
   }
 
   /** Ordinals of the reviews `query` selects, in its order. Throws BadInputError on a bad `q`. */

@@ -33,5 +33,3 @@ export interface CurationFile {
   schemaVersion: number
   items: Record<string, Curation>
 }
-
-export type StoredFile = LibraryFile | ReviewsFile | CurationFile

@@ -148,8 +148,3 @@ class TextBuilder {
       .trim()
   }
 }
-
-/** True when the text is (mostly) markup rather than a dump that mentions a tag. */
-export function looksLikeHtml(text: string): boolean {
-  return /<(?:html|body|div|p|span|article)[\s>]/i.test(text.slice(0, 20000))
-}
