@@ -18,7 +18,7 @@ const electronAvailable = executablePath !== null
 
 test.skip(
   !electronAvailable,
-  'No Electron binary (node_modules/electron/dist missing: run `node node_modules/electron/install.js` with network access)',
+  'no Electron binary (run `node node_modules/electron/install.js`, or `npm start`, with network access)',
 )
 
 // Rows of the virtualised list that hold a review, not the "Loading…" placeholder.

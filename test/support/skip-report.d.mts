@@ -1,0 +1,9 @@
+export interface SkipGroup {
+  label: string
+  reason: string
+  count: number
+  files: string[]
+}
+export function playwrightSkips(report: unknown): SkipGroup[]
+export function vitestSkips(report: unknown, root?: string): SkipGroup[]
+export function skipLines(groups: SkipGroup[]): string[]
