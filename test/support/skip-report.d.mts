@@ -7,3 +7,4 @@ export interface SkipGroup {
 export function playwrightSkips(report: unknown): SkipGroup[]
 export function vitestSkips(report: unknown, root?: string): SkipGroup[]
 export function skipLines(groups: SkipGroup[]): string[]
+export function requiredSkipError(groups: SkipGroup[], env: NodeJS.ProcessEnv): string | null

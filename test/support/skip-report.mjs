@@ -53,3 +53,11 @@ export function skipLines(groups) {
       `skipped: ${g.label} — ${g.reason} (${g.count} ${g.count === 1 ? 'test' : 'tests'} in ${g.files.join(', ')})`,
   )
 }
+
+/** Why the run must fail although nothing failed: a suite the environment requires was skipped. */
+export function requiredSkipError(groups, env) {
+  if (!env.CURATOR_REQUIRE_ELECTRON_E2E) return null
+  return groups.some((g) => g.label === 'Electron e2e')
+    ? 'CURATOR_REQUIRE_ELECTRON_E2E is set but the Electron e2e suite was skipped'
+    : null
+}

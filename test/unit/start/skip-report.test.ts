@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { playwrightSkips, skipLines, vitestSkips } from '../../support/skip-report.mjs'
+import {
+  playwrightSkips,
+  requiredSkipError,
+  skipLines,
+  vitestSkips,
+} from '../../support/skip-report.mjs'
 
 // Shapes of Playwright's and Vitest's JSON reporters, trimmed to the fields read.
 const pwTest = (projectName: string, status: string, reason?: string) => ({
@@ -62,5 +67,15 @@ describe('skip report', () => {
   it('says nothing when nothing was skipped or no report was written', () => {
     expect(playwrightSkips(null)).toEqual([])
     expect(vitestSkips(undefined)).toEqual([])
+  })
+
+  it('fails a run that skipped the Electron suite only where it is required', () => {
+    const electron = { label: 'Electron e2e', reason: 'no binary', count: 1, files: ['e.spec.ts'] }
+    const unit = { label: 'unit', reason: 'on Windows', count: 1, files: ['u.test.ts'] }
+    expect(requiredSkipError([electron], { CURATOR_REQUIRE_ELECTRON_E2E: '1' })).toMatch(
+      /Electron e2e suite was skipped/,
+    )
+    expect(requiredSkipError([unit], { CURATOR_REQUIRE_ELECTRON_E2E: '1' })).toBeNull()
+    expect(requiredSkipError([electron], {})).toBeNull()
   })
 })
