@@ -38,6 +38,25 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop shell's decisions (window state, open-with, menu template) run under plain
+    // Node in tests; Electron's types are fine, its runtime is not.
+    files: ['electron/desktop/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'electron/desktop is plain Node: wire Electron in electron/main.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     rules: {
       'no-restricted-imports': [

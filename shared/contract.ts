@@ -77,6 +77,12 @@ export interface Events {
   'export:progress': ExportProgress
   /** A running import's progress (reading, parsing, writing), for the window and taskbar bars. */
   'import:progress': ImportProgress
+  /**
+   * The OS opened files with the app (file manager, dock, recent menu). Main holds the paths;
+   * the page asks for a preview with `import:preview` `{ source: { kind: 'files' } }`, which
+   * takes them instead of showing the open dialog.
+   */
+  'app:open-files': { count: number }
 }
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [
@@ -84,7 +90,10 @@ export const EVENT_NAMES: EventName[] = [
   'menu:command',
   'export:progress',
   'import:progress',
+  'app:open-files',
 ]
+/** Events the preload holds until the page listens, because they can arrive while it loads. */
+export const BUFFERED_EVENTS: readonly EventName[] = ['app:open-files']
 
 /** The whole API the preload exposes as `window.curator`. */
 export interface CuratorApi {

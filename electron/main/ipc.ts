@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, type Result } from '../../shared/contract'
+import { CHANNELS, type IpcError, type Result } from '../../shared/contract'
 import { dispatch, type Handlers } from '../domain/ipc/dispatch'
 
 /** Registers every contract channel; requests from frames that are not our page get an error. */
@@ -7,6 +7,8 @@ export function registerIpc(
   ipcMain: IpcMain,
   handlers: Handlers,
   isTrusted: (event: IpcMainInvokeEvent) => boolean,
+  /** Told of every failure that is a bug rather than bad input, for the log. */
+  onInternalError: (channel: string, error: IpcError) => void = () => undefined,
 ): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, request: unknown): Promise<Result<unknown>> => {
@@ -19,7 +21,10 @@ export function registerIpc(
           },
         })
       }
-      return dispatch(handlers, channel, request)
+      return dispatch(handlers, channel, request).then((result) => {
+        if (!result.ok && result.error.code === 'internal') onInternalError(channel, result.error)
+        return result
+      })
     })
   }
 }

@@ -74,6 +74,7 @@ export function App() {
   const imports = useImportFlow({ onError: showError, onLibraryChanged: refresh })
 
   useCuratorEvent('library:changed', refresh)
+  useCuratorEvent('app:open-files', imports.previewOpened)
   useCuratorEvent('menu:command', ({ command }) => {
     if (command === 'import') imports.chooseAndImport()
     else if (command === 'import-paste') imports.openPaste()
