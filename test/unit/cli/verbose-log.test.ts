@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { userDataDir } from '../../../electron/domain/library/library-location'
 import { logFilePath } from '../../../electron/desktop/log-location'
-import { splitVerbose } from '../../../electron/cli/verbose-log'
+import { openCliLog, splitVerbose } from '../../../electron/cli/verbose-log'
 
 // The CLI entry point run as the user runs it, with its user-data folder moved into a temp dir
 // on every OS (XDG_CONFIG_HOME on Linux, HOME on macOS, APPDATA on Windows).
@@ -64,5 +64,13 @@ describe('review-curator --verbose', () => {
       argv: ['reviews', '--json'],
     })
     expect(splitVerbose(['reviews']).verbose).toBe(false)
+  })
+
+  it('rotates the log to main.old.log once it passes 1 MB', async () => {
+    const log = await openCliLog(dir)
+    const line = 'x'.repeat(1000)
+    for (let i = 0; i < 1200; i++) log.info(line)
+    expect(readdirSync(join(dir, 'logs')).sort()).toEqual(['main.log', 'main.old.log'])
+    expect(readFileSync(join(dir, 'logs', 'main.log'), 'utf8').length).toBeLessThan(1024 * 1024)
   })
 })

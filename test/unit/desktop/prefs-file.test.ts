@@ -74,5 +74,7 @@ describe('withRecent', () => {
   it('puts the newest first, each file once, and keeps at most the maximum', () => {
     expect(withRecent(['/b', '/a'], '/a')).toEqual(['/a', '/b'])
     expect(withRecent(['/b', '/c'], '/a', 2)).toEqual(['/a', '/b'])
+    const twelve = Array.from({ length: 12 }, (_, i) => `/f${i}`)
+    expect(withRecent(twelve, '/new')).toEqual(['/new', ...twelve.slice(0, 9)])
   })
 })
