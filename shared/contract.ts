@@ -71,7 +71,15 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 export interface Events {
   'library:changed': { reason: 'import' | 'curation' | 'history' }
   'menu:command': {
-    command: 'import' | 'import-paste' | 'export' | 'export-json' | 'export-csv' | 'undo' | 'redo'
+    command:
+      | 'import'
+      | 'import-paste'
+      | 'export'
+      | 'export-json'
+      | 'export-csv'
+      | 'undo'
+      | 'redo'
+      | 'shortcuts'
   }
   /** A running export's progress, in reviews. */
   'export:progress': ExportProgress

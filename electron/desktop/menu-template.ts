@@ -139,6 +139,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       label: '&Help',
       role: 'help',
       submenu: [
+        // The page's own shortcut is "?", which a menu accelerator cannot carry on every layout.
+        { label: 'Keyboard Shortcuts', click: send('shortcuts') },
+        { type: 'separator' },
         { label: 'Show Logs', click: actions.showLogs },
         ...(isMac ? [] : [{ type: 'separator' as const }, about]),
       ],

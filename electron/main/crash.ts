@@ -12,7 +12,9 @@ export function catchMainErrors(log: MainLog, logPath: string): void {
     if (choice === 1) app.exit(1)
   }
   process.on('uncaughtException', report)
-  process.on('unhandledRejection', report)
+  // A rejected promise nobody awaited (a load aborted by a reload, say) is logged, not shown:
+  // most are harmless, and a dialog for each would be worse than the fault.
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection in main:', reason))
 }
 
 /** A crashed or killed page is logged and the user offered Reload (or Quit). */

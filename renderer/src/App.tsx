@@ -80,6 +80,7 @@ export function App() {
     else if (command === 'import-paste') imports.openPaste()
     else if (command === 'export') openExport()
     else if (command === 'undo' || command === 'redo') history.fromMenu(command)
+    else if (command === 'shortcuts') setShortcutsOpen(true)
     else io.exportAs(command === 'export-json' ? 'json' : 'csv')
   })
   const dragging = useFileDrop(imports.importFiles)

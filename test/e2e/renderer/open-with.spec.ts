@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { makeTempLibraryDir, openCuratorPage, type CuratorPage } from '../../support/harness'
 
-// "Open with Review Curator": main queues the file and sends app:open-files; the page asks for a
+// Menu and OS events the page answers. "Open with Review Curator": main queues the file and sends app:open-files; the page asks for a
 // preview and the import dialog hands over the queued file. Even a page the app recognises stops
 // at the preview, since the user did not pick it inside the app.
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/imdb/pusher-ii-2004.txt')
@@ -38,5 +38,18 @@ test('a file opened with the app shows its import preview, and nothing is import
 
   await preview.getByRole('button', { name: 'Import 25 reviews' }).click()
   await expect(page.getByRole('dialog', { name: 'Import report' })).toContainText('25 added')
+  expect(app.errors).toEqual([])
+})
+
+test('Help → Keyboard Shortcuts opens the shortcuts sheet', async ({ browser }) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await page.getByRole('button', { name: /sample/i }).click()
+  await page
+    .getByRole('dialog', { name: 'Import report' })
+    .getByRole('button', { name: 'Close' })
+    .click()
+  await app.emit('menu:command', { command: 'shortcuts' })
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
   expect(app.errors).toEqual([])
 })

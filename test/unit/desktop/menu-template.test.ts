@@ -100,6 +100,8 @@ describe('application menu', () => {
       }
       click(find(template, 'Redo'))
       expect(calls.at(-1)).toBe('command:redo')
+      click(find(template, 'Keyboard Shortcuts'))
+      expect(calls.at(-1)).toBe('command:shortcuts')
     },
   )
 
