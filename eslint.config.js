@@ -20,17 +20,29 @@ const layerZones = [
   },
   {
     target: './electron/domain',
-    from: ['./electron/app', './electron/main', './electron/cli', './electron/preload'],
+    from: [
+      './electron/app',
+      './electron/main',
+      './electron/desktop',
+      './electron/cli',
+      './electron/preload',
+    ],
     message: 'The domain is pure: use cases, the window and the CLI sit above it.',
   },
   {
     target: './electron/app',
-    from: ['./electron/main', './electron/cli', './electron/preload', './renderer'],
+    from: [
+      './electron/main',
+      './electron/desktop',
+      './electron/cli',
+      './electron/preload',
+      './renderer',
+    ],
     message: 'Use cases serve the window and the CLI alike, so they import neither.',
   },
   {
     target: './electron/cli',
-    from: ['./electron/main', './electron/preload', './renderer'],
+    from: ['./electron/main', './electron/desktop', './electron/preload', './renderer'],
     message: 'The CLI runs without Electron.',
   },
 ]
@@ -73,6 +85,25 @@ export default tseslint.config(
             {
               name: 'electron',
               message: 'Only electron/main and electron/preload may import electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The desktop shell's decisions (window state, open-with, menu template) run under plain
+    // Node in tests; Electron's types are fine, its runtime is not.
+    files: ['electron/desktop/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'electron/desktop is plain Node: wire Electron in electron/main.',
+              allowTypeImports: true,
             },
           ],
         },

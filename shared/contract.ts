@@ -84,12 +84,26 @@ export interface LibraryChanged {
 export interface Events {
   'library:changed': LibraryChanged
   'menu:command': {
-    command: 'import' | 'import-paste' | 'export' | 'export-json' | 'export-csv' | 'undo' | 'redo'
+    command:
+      | 'import'
+      | 'import-paste'
+      | 'export'
+      | 'export-json'
+      | 'export-csv'
+      | 'undo'
+      | 'redo'
+      | 'shortcuts'
   }
   /** A running export's progress, in reviews. */
   'export:progress': ExportProgress
   /** A running import's progress (reading, parsing, writing), for the window and taskbar bars. */
   'import:progress': ImportProgress
+  /**
+   * The OS opened files with the app (file manager, dock, recent menu). Main holds the paths;
+   * the page asks for a preview with `import:preview` `{ source: { kind: 'files' } }`, which
+   * takes them instead of showing the open dialog.
+   */
+  'app:open-files': { count: number }
 }
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [
@@ -97,7 +111,10 @@ export const EVENT_NAMES: EventName[] = [
   'menu:command',
   'export:progress',
   'import:progress',
+  'app:open-files',
 ]
+/** Events the preload holds until the page listens, because they can arrive while it loads. */
+export const BUFFERED_EVENTS: readonly EventName[] = ['app:open-files']
 
 /** The whole API the preload exposes as `window.curator`. */
 export interface CuratorApi {

@@ -5,6 +5,13 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { electronRuntime } from '../scripts/electron-runtime.mjs'
+import {
+  playwrightSkips,
+  requiredSkipError,
+  skipLines,
+  vitestSkips,
+} from './support/skip-report.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 // Relative to ROOT (every command runs there) so no path with spaces reaches a Windows shell.
@@ -24,13 +31,9 @@ function findChromium() {
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null
 }
 
-// Reads path.txt instead of require('electron'), which would start a download when missing.
+// path.txt and the dist folder, not require('electron'), which would start a download.
 function hasElectron() {
-  const pkg = join(ROOT, 'node_modules', 'electron')
-  const pathFile = join(pkg, 'path.txt')
-  if (!existsSync(pathFile)) return false
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist')
-  return existsSync(join(dist, readFileSync(pathFile, 'utf8').trim()))
+  return electronRuntime(ROOT).present
 }
 
 function onPath(command) {
@@ -65,6 +68,8 @@ rmSync(join(ROOT, VITEST_JSON), { force: true })
 rmSync(join(ROOT, PLAYWRIGHT_JSON), { force: true })
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
+// What did not run and why, printed next to the summary so a green run cannot hide it.
+const skipped = []
 
 const vitestStatus = run('npx', [
   'vitest',
@@ -78,6 +83,7 @@ if (vitest) {
   totals.passed += vitest.numPassedTests ?? 0
   totals.failed += vitest.numFailedTests ?? 0
   totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0)
+  skipped.push(...vitestSkips(vitest, ROOT))
 }
 // A run that failed without failing a test (a file that does not compile, no tests found)
 // still has to fail the whole run.
@@ -95,7 +101,9 @@ if (run('npx', ['electron-vite', 'build']) !== 0) {
     ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']]
     : ['npx', ['playwright', 'test']]
   const playwrightStatus = run(command, args)
-  const stats = readJson(PLAYWRIGHT_JSON)?.stats
+  const report = readJson(PLAYWRIGHT_JSON)
+  const stats = report?.stats
+  skipped.push(...playwrightSkips(report))
   if (stats) {
     // `flaky` passed on retry; `unexpected` failed; `skipped` includes the Electron suite
     // when no binary is installed.
@@ -106,5 +114,15 @@ if (run('npx', ['electron-vite', 'build']) !== 0) {
   if (playwrightStatus !== 0 && !(stats?.unexpected > 0)) totals.failed += 1
 }
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+// Where the runtime is installed on purpose (the GitHub workflow), a skipped Electron suite means
+// the real app was never launched, which must not pass as green.
+const requiredSkip = requiredSkipError(skipped, process.env)
+if (requiredSkip) {
+  totals.failed += 1
+  console.log(`\n${requiredSkip}`)
+}
+
+console.log('')
+for (const line of skipLines(skipped)) console.log(line)
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 process.exit(totals.failed > 0 ? 1 : 0)

@@ -24,6 +24,7 @@ ${EXPORT_USAGE}
 Options:
   --library DIR   the library folder (default: $${LIBRARY_ENV}, else the app's own library)
   --json          machine-readable output
+  --verbose       also write to the app's log file (<user data>/logs/main.log)
   -h, --help      show this help
 
 Exit status: 0 success, 2 input rejected (the library is unchanged), 130 import cancelled

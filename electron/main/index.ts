@@ -3,11 +3,14 @@ import { createApp } from '../app/create-app'
 import type { Library } from '../domain/library/library'
 import { resolveLibraryDir } from '../domain/library/library-location'
 import { openLibrary } from '../domain/library/open-library'
+import { OpenedFiles } from '../desktop/open-with'
 import sample from './assets/sample-pusher-ii-2004.txt?raw'
+import { catchMainErrors, watchRenderer } from './crash'
+import { argvFiles, setupDesktop, type Desktop } from './desktop'
 import { electronDialogs } from './dialogs'
 import { openExternalChecked } from './external-url'
 import { registerIpc } from './ipc'
-import { setupMenu } from './menu'
+import { setupLogging } from './logging'
 import { createPdfPrinter } from './print-pdf'
 import { mirrorImportProgress } from './taskbar-progress'
 import { isOwnPage, setupSecurity } from './security'
@@ -17,11 +20,18 @@ import { createMainWindow, rendererUrl } from './window'
 
 let mainWindow: BrowserWindow | undefined
 let library: Library | undefined
+let desktop: Desktop | undefined
 const currentWindow = () => mainWindow
+const { log, logPath } = setupLogging(app.getPath('userData'))
+// Files the OS hands over before the window exists wait here (argv now, open-file any time).
+const opened = new OpenedFiles()
+opened.add(argvFiles(process.argv, process.cwd()))
 
 function showWindow(): void {
-  mainWindow = createMainWindow()
+  mainWindow = createMainWindow(desktop?.prefs.get().window ?? null)
   mainWindow.on('closed', () => (mainWindow = undefined))
+  watchRenderer(mainWindow, log, logPath)
+  desktop?.attach(mainWindow)
 }
 
 async function start(): Promise<void> {
@@ -33,6 +43,7 @@ async function start(): Promise<void> {
   try {
     library = await openLibrary(dir)
   } catch (e) {
+    log.error('library not opened:', e)
     dialog.showErrorBox(
       'Review Curator cannot open its library',
       e instanceof Error ? e.message : String(e),
@@ -40,12 +51,21 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  for (const notice of library.notices)
+  for (const notice of library.notices) {
+    log.warn(notice)
     dialog.showErrorBox('Review Curator repaired its library', notice)
+  }
+  desktop = await setupDesktop({
+    userData: app.getPath('userData'),
+    log,
+    logPath,
+    window: currentWindow,
+    opened,
+  })
   const taskbar = mirrorImportProgress(currentWindow)
   const curator = createApp({
     library,
-    dialogs: electronDialogs(currentWindow),
+    dialogs: desktop.dialogs(electronDialogs(currentWindow)),
     openExternal: (url) => openExternalChecked(url, (u) => shell.openExternal(u)),
     sample: { fileName: 'Pusher II (2004) sample.txt', content: sample },
     emit: (event, payload) => {
@@ -55,20 +75,32 @@ async function start(): Promise<void> {
     printPdf: createPdfPrinter(),
   })
   const url = rendererUrl()
-  registerIpc(ipcMain, curator.dispatch, (event) => {
-    return event.sender === mainWindow?.webContents && isOwnPage(event.senderFrame?.url, url)
-  })
-  setupMenu(currentWindow, process.platform === 'darwin')
+  registerIpc(
+    ipcMain,
+    curator.dispatch,
+    (event) => event.sender === mainWindow?.webContents && isOwnPage(event.senderFrame?.url, url),
+    (channel, error) => log.error(`${channel}:`, error.message),
+  )
   showWindow()
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  catchMainErrors(log, logPath)
   setupSecurity(rendererUrl())
-  app.on('second-instance', () => {
+  // macOS: files dropped on the dock icon or opened from Finder, also before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    if (desktop) desktop.open([path])
+    else opened.add([path])
+  })
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
+    const files = argvFiles(argv, workingDirectory)
+    if (desktop) desktop.open(files)
+    else opened.add(files)
   })
   app.whenReady().then(start)
   app.on('activate', () => {
@@ -77,12 +109,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  // Release the library lock before exiting, so a quick restart does not find it held.
+  // Release the library lock (and finish saving settings) before exiting, so a quick restart
+  // does not find it held.
   app.on('will-quit', (event) => {
     if (!library) return
     event.preventDefault()
     const closing = library
     library = undefined
-    void closing.close().finally(() => app.quit())
+    void Promise.allSettled([closing.close(), desktop?.prefs.flushed()]).finally(() => app.quit())
   })
 }

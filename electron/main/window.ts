@@ -1,6 +1,7 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, screen } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { MIN_SIZE, restoredBounds, type WindowState } from '../desktop/window-state'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -11,12 +12,18 @@ export function rendererUrl(): string {
   )
 }
 
-export function createMainWindow(): BrowserWindow {
+/** Opens the window where it was last (clamped to the displays there are now). */
+export function createMainWindow(saved: WindowState | null): BrowserWindow {
+  const primary = screen.getPrimaryDisplay()
+  const others = screen.getAllDisplays().filter((d) => d.id !== primary.id)
+  const bounds = restoredBounds(
+    saved,
+    [primary, ...others].map((d) => d.workArea),
+  )
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 800,
-    minHeight: 500,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Review Curator',
     webPreferences: {
@@ -28,7 +35,22 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: true,
     },
   })
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize()
+    win.show()
+  })
   void win.loadURL(rendererUrl())
   return win
+}
+
+/** The state to save when the window closes: its normal bounds even while maximised. */
+export function windowState(win: BrowserWindow): WindowState {
+  const { x, y, width, height } = win.getNormalBounds()
+  const bounds = {
+    x: Math.round(x),
+    y: Math.round(y),
+    width: Math.round(width),
+    height: Math.round(height),
+  }
+  return { bounds, maximized: win.isMaximized() }
 }

@@ -1,10 +1,18 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { CHANNELS, EVENT_NAMES, type CuratorApi } from '../../shared/contract'
+import { BUFFERED_EVENTS, CHANNELS, EVENT_NAMES, type CuratorApi } from '../../shared/contract'
+import { EventBuffer } from '../desktop/event-buffer'
 
 // The only bridge between page and main: one object built from the contract's channel names.
 // The page never gets ipcRenderer, so it can reach no channel the contract does not list.
 const channels = new Set<string>(CHANNELS)
 const events = new Set<string>(EVENT_NAMES)
+const buffers = new Map<string, EventBuffer<unknown>>(
+  BUFFERED_EVENTS.map((event) => {
+    const buffer = new EventBuffer<unknown>()
+    ipcRenderer.on(event, (_e, payload: unknown) => buffer.deliver(payload))
+    return [event, buffer]
+  }),
+)
 
 const api: CuratorApi = {
   invoke(channel, req) {
@@ -14,6 +22,8 @@ const api: CuratorApi = {
   },
   on(event, listener) {
     if (!events.has(event)) throw new Error(`unknown event ${String(event)}`)
+    const buffer = buffers.get(event)
+    if (buffer) return buffer.subscribe(listener as (payload: unknown) => void)
     const wrapped = (_e: unknown, payload: Parameters<typeof listener>[0]) => listener(payload)
     ipcRenderer.on(event, wrapped)
     return () => {

@@ -74,11 +74,13 @@ export function App() {
   const imports = useImportFlow({ onError: showError, onLibraryChanged: refresh })
 
   useCuratorEvent('library:changed', refresh)
+  useCuratorEvent('app:open-files', imports.previewOpened)
   useCuratorEvent('menu:command', ({ command }) => {
     if (command === 'import') imports.chooseAndImport()
     else if (command === 'import-paste') imports.openPaste()
     else if (command === 'export') openExport()
     else if (command === 'undo' || command === 'redo') history.fromMenu(command)
+    else if (command === 'shortcuts') setShortcutsOpen(true)
     else io.exportAs(command === 'export-json' ? 'json' : 'csv')
   })
   const dragging = useFileDrop(imports.importFiles)

@@ -27,6 +27,8 @@ export interface ImportFlow {
   busy: boolean
   progress: ImportProgress | null
   chooseAndImport: () => void
+  /** Files the OS opened the app with (main holds them): always shown as a preview first. */
+  previewOpened: () => void
   importSample: () => void
   importFiles: (files: File[]) => void
   openPaste: () => void
@@ -114,6 +116,14 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
     () =>
       void run(async () =>
         handlePreview(await invoke('import:preview', { source: { kind: 'files' } }), true),
+      ),
+    [run, handlePreview],
+  )
+
+  const previewOpened = useCallback(
+    () =>
+      void run(async () =>
+        handlePreview(await invoke('import:preview', { source: { kind: 'files' } }), false),
       ),
     [run, handlePreview],
   )
@@ -227,6 +237,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
     busy,
     progress,
     chooseAndImport,
+    previewOpened,
     importSample: useCallback(
       () => void run(async () => showReport(await invoke('import:sample', {}))),
       [run, showReport],
