@@ -19,7 +19,6 @@ export type ImportStage =
 
 interface Callbacks {
   onError: (message: string | null) => void
-  onLibraryChanged: () => void
 }
 
 export interface ImportFlow {
@@ -55,7 +54,7 @@ const needsReview = (p: ImportPreview) =>
   p.files.some((f) => !usable(f) || f.generic || !isConfidentFormat(f.format))
 
 /** Every way reviews come in: dialog, drop, paste, sample; preview, commit, cancel and undo. */
-export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportFlow {
+export function useImportFlow({ onError }: Callbacks): ImportFlow {
   const [stage, setStage] = useState<ImportStage>({ kind: 'idle' })
   const [busy, setBusy] = useState(false)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
@@ -63,14 +62,11 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
 
   useCuratorEvent('import:progress', (p) => setProgress(p.active ? p : null))
 
-  const showReport = useCallback(
-    (report: ImportReport) => {
-      previewId.current = null
-      setStage({ kind: 'report', report, undone: false, message: null })
-      onLibraryChanged()
-    },
-    [onLibraryChanged],
-  )
+  // The new reviews reach the list through library:changed, sent once the import is written.
+  const showReport = useCallback((report: ImportReport) => {
+    previewId.current = null
+    setStage({ kind: 'report', report, undone: false, message: null })
+  }, [])
 
   const run = useCallback(
     async (work: () => Promise<void>) => {
@@ -202,12 +198,11 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
         const result = await invoke('import:undo', { importId: report.importId })
         const how = result.via === 'history' ? ' (Redo brings it back)' : ''
         setStage({ kind: 'report', report, undone: true, message: `Import undone${how}.` })
-        onLibraryChanged()
       } catch (error) {
         setStage({ kind: 'report', report, undone: false, message: errorMessage(error) })
       }
     })
-  }, [run, stage, onLibraryChanged])
+  }, [run, stage])
 
   const copyFragments = useCallback(
     (recordId: string) => {
