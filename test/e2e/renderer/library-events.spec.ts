@@ -148,3 +148,23 @@ test('a change made outside the UI reaches the row, the reader and the sidebar b
   await expect(page.getByRole('button', { name: /Try the sample/ })).toBeVisible()
   expect(app.errors).toEqual([])
 })
+
+test('under a query curation can change, a curation event re-reads the pages held', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  const other = await idOf(page, DISAPPOINTING)
+  await page.getByRole('searchbox', { name: 'Search' }).fill('kept:yes')
+  await expect(list(page).getByRole('option')).toHaveCount(0)
+
+  // The review is in no page the list holds, yet it now belongs to the query.
+  await invokeFromOutside(page, 'curation:keep', { ids: [other.id], kept: true })
+  await expect(list(page).getByRole('option')).toHaveCount(1)
+  await expect(option(page, DISAPPOINTING)).toHaveAccessibleName(/kept/)
+
+  await invokeFromOutside(page, 'curation:keep', { ids: [other.id], kept: false })
+  await expect(list(page).getByRole('option')).toHaveCount(0)
+  expect(app.errors).toEqual([])
+})
