@@ -7,8 +7,9 @@ import type {
 } from '../../../shared/contract'
 import { MAX_IMPORT_BYTES } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
-import { errorMessage, invoke, isCancelled } from '../api'
+import { errorMessage, invoke } from '../api'
 import { formatBytes, isConfidentFormat } from '../format-labels'
+import { useBusyRunner } from './useBusyRunner'
 import { useCuratorEvent } from './useCuratorEvent'
 
 export type ImportStage =
@@ -56,7 +57,7 @@ const needsReview = (p: ImportPreview) =>
 /** Every way reviews come in: dialog, drop, paste, sample; preview, commit, cancel and undo. */
 export function useImportFlow({ onError }: Callbacks): ImportFlow {
   const [stage, setStage] = useState<ImportStage>({ kind: 'idle' })
-  const [busy, setBusy] = useState(false)
+  const { busy, run: runBusy } = useBusyRunner(onError, { clearFirst: true })
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const previewId = useRef<string | null>(null)
 
@@ -68,20 +69,10 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
     setStage({ kind: 'report', report, undone: false, message: null })
   }, [])
 
+  // Whatever ends a step, its progress bar goes.
   const run = useCallback(
-    async (work: () => Promise<void>) => {
-      setBusy(true)
-      onError(null)
-      try {
-        await work()
-      } catch (error) {
-        if (!isCancelled(error)) onError(errorMessage(error))
-      } finally {
-        setBusy(false)
-        setProgress(null)
-      }
-    },
-    [onError],
+    (work: () => Promise<void>) => runBusy(() => work().finally(() => setProgress(null))),
+    [runBusy],
   )
 
   /** Shows a preview, or imports at once when `quick` and every file was read with confidence. */
@@ -108,7 +99,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
 
   const chooseAndImport = useCallback(
     () =>
-      void run(async () =>
+      run(async () =>
         handlePreview(await invoke('import:preview', { source: { kind: 'files' } }), true),
       ),
     [run, handlePreview],
@@ -116,7 +107,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
 
   const importFiles = useCallback(
     (files: File[]) =>
-      void run(async () => {
+      run(async () => {
         const tooBig = files.filter((f) => f.size > MAX_IMPORT_BYTES)
         if (tooBig.length > 0) {
           throw new Error(
@@ -139,7 +130,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
 
   const previewText = useCallback(
     (content: string, fileName = 'Pasted text') =>
-      void run(async () => {
+      run(async () => {
         // The paste box closes first: while the text is read, the progress strip (and its
         // Cancel) must not sit behind a modal dialog.
         setStage({ kind: 'idle' })
@@ -154,7 +145,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
       const id = previewId.current
       if (!id || stage.kind !== 'preview') return
       setStage({ ...stage, reparsing: fileIndex })
-      void run(async () => {
+      run(async () => {
         try {
           const file = await invoke('import:reparse', { previewId: id, fileIndex, options })
           setStage((s) =>
@@ -180,7 +171,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
   const commit = useCallback(() => {
     const id = previewId.current
     if (!id) return
-    void run(async () => showReport(await invoke('import:commit', { previewId: id })))
+    run(async () => showReport(await invoke('import:commit', { previewId: id })))
   }, [run, showReport])
 
   const cancel = useCallback(() => {
@@ -193,7 +184,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
   const undo = useCallback(() => {
     if (stage.kind !== 'report' || stage.undone) return
     const { report } = stage
-    void run(async () => {
+    run(async () => {
       try {
         const result = await invoke('import:undo', { importId: report.importId })
         const how = result.via === 'history' ? ' (Redo brings it back)' : ''
@@ -208,7 +199,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
     (recordId: string) => {
       if (stage.kind !== 'report') return
       const { report, undone } = stage
-      void run(async () => {
+      run(async () => {
         const { text, count } = await invoke('import:fragments', { recordId })
         await navigator.clipboard.writeText(text)
         setStage({ kind: 'report', report, undone, message: `Copied ${count} fragments.` })
@@ -223,7 +214,7 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
     progress,
     chooseAndImport,
     importSample: useCallback(
-      () => void run(async () => showReport(await invoke('import:sample', {}))),
+      () => run(async () => showReport(await invoke('import:sample', {}))),
       [run, showReport],
     ),
     importFiles,
