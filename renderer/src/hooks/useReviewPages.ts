@@ -144,6 +144,8 @@ export function useReviewPages(
         if (!next) return refreshHeld()
         cache.pages.set(span.page, next)
         changed(cache)
+        // The patch held a request slot the window may have wanted meanwhile.
+        pump()
       })
     }
     const patchRows = (ids: readonly string[]) => {
