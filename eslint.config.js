@@ -152,6 +152,25 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 15: components give commands through hooks (renderer/src/hooks), which hold every IPC
+    // call; a component importing the IPC module or the data layer fails lint. A rule of its own
+    // name, so it adds to the renderer's no-restricted-imports above instead of replacing it.
+    files: ['renderer/src/components/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api', '**/data/*'],
+              message: 'Components call hooks (useLibrary, useCuration); only hooks talk to main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -17,7 +17,7 @@ import { OpenExportContext, type ExportSelection } from './hooks/useExportDialog
 import { useFileDrop } from './hooks/useFileDrop'
 import { useImportExport } from './hooks/useImportExport'
 import { useImportFlow } from './hooks/useImportFlow'
-import { useLibraryInfo } from './hooks/useLibraryInfo'
+import { LibraryProvider, useLibrary } from './hooks/useLibrary'
 import { usePasteImport } from './hooks/usePasteImport'
 import { useReviewDetail } from './hooks/useReviewDetail'
 import { useReviewPages } from './hooks/useReviewPages'
@@ -26,21 +26,31 @@ import { plural } from './format'
 const SEARCH_PAUSE_MS = 250
 
 export function App() {
-  // Bumped whenever the library may have changed; every view re-reads from main on a bump.
-  const [version, setVersion] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const showError = useCallback((message: string | null) => setError(message), [])
+  return (
+    <LibraryProvider onError={showError}>
+      <Curator error={error} onError={showError} />
+    </LibraryProvider>
+  )
+}
+
+interface CuratorProps {
+  error: string | null
+  onError: (message: string | null) => void
+}
+
+/** Everything under the one library subscription: toolbar, workspace, dialogs. */
+function Curator({ error, onError: showError }: CuratorProps) {
   const [filters, setFilters] = useState<ReviewQuery>({})
   const [searchText, setSearchText] = useState('')
   const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [status, setStatus] = useState('')
   const [exporting, setExporting] = useState<{ selection: ExportSelection } | null>(null)
   const openExport = useCallback(
     (selection: ExportSelection = null) => setExporting({ selection }),
     [],
   )
-
-  const refresh = useCallback(() => setVersion((v) => v + 1), [])
-  const showError = useCallback((message: string | null) => setError(message), [])
 
   // The search box takes the typed query language; while it does not parse, the list keeps the
   // last query that did and the message shows under the box.
@@ -61,19 +71,13 @@ export function App() {
   )
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
 
-  const info = useLibraryInfo(version, showError)
-  const pages = useReviewPages(query, version, showError)
-  const history = useHistory(version, refresh, showError)
-  const detail = useReviewDetail(selectedId, version, showError)
-  const io = useImportExport({
-    query,
-    onError: showError,
-    onStatus: setStatus,
-    onLibraryChanged: refresh,
-  })
-  const imports = useImportFlow({ onError: showError, onLibraryChanged: refresh })
+  const { info } = useLibrary()
+  const pages = useReviewPages(query, showError)
+  const history = useHistory(showError)
+  const detail = useReviewDetail(selectedId, showError)
+  const io = useImportExport({ query, onError: showError, onStatus: setStatus })
+  const imports = useImportFlow({ onError: showError })
 
-  useCuratorEvent('library:changed', refresh)
   useCuratorEvent('app:open-files', imports.previewOpened)
   useCuratorEvent('menu:command', ({ command }) => {
     if (command === 'import') imports.chooseAndImport()
@@ -117,7 +121,7 @@ export function App() {
             )
           }
         />
-        {error && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
+        {error && <ErrorAlert message={error} onDismiss={() => showError(null)} />}
         {empty && (
           <EmptyState
             busy={imports.busy}
@@ -148,7 +152,6 @@ export function App() {
               pages={pages}
               detail={detail}
               selectedId={selectedId}
-              version={version}
               history={history}
               shortcutsOpen={shortcutsOpen}
               onShortcuts={setShortcutsOpen}
@@ -158,7 +161,6 @@ export function App() {
                 setFilters(rest)
                 setSearchText(q ?? '')
               }}
-              onChanged={refresh}
               onStatus={setStatus}
               onError={showError}
             />

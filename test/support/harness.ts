@@ -34,6 +34,7 @@
  *   reopen()    closes the library, opens it again from disk with fresh handlers, reloads the page
  *   errors      console errors, uncaught page errors and failed requests, as strings
  *   emitted     every event the handlers pushed to the page, in order
+ *   invoked     every request the page sent (channel and request), in order, whatever sent it
  *   exported    every path the default chooseExportPath handed out
  *   opened      every URL the handlers asked to open externally (nothing is really opened)
  *   close()     closes page, context, library and server; safe to call twice
@@ -79,6 +80,7 @@ export interface CuratorPage {
   close(): Promise<void>
   errors: string[]
   emitted: { event: EventName; payload: unknown }[]
+  invoked: { channel: unknown; request: unknown }[]
   exported: string[]
   opened: string[]
 }
@@ -102,6 +104,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
 
   const errors: string[] = []
   const emitted: CuratorPage['emitted'] = []
+  const invoked: CuratorPage['invoked'] = []
   const exported: string[] = []
   const opened: string[] = []
 
@@ -173,6 +176,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       '__curatorInvoke',
       // Typed unknown: like ipcMain, this trusts nothing the page sends; dispatch validates.
       async (_source, channel: unknown, req: unknown): Promise<Result<unknown>> => {
+        invoked.push({ channel, request: req })
         const result = await app.dispatch(channel, req)
         await eventChain
         return result
@@ -194,6 +198,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       libraryDir,
       errors,
       emitted,
+      invoked,
       exported,
       opened,
       emit: (event, payload) => deliver(event, payload),

@@ -10,12 +10,11 @@ import {
 } from '../../../shared/channels/export'
 import type { LibraryInfo } from '../../../shared/contract'
 import { SORT_FIELDS, type ReviewQuery } from '../../../shared/query'
-import { errorMessage, invoke, isCancelled } from '../api'
 import { plural } from '../format'
 import type { ExportSelection } from '../hooks/useExportDialog'
-import { useCuratorEvent } from '../hooks/useCuratorEvent'
 import { useExportForm } from '../hooks/useExportForm'
-import { useViews } from '../hooks/useViews'
+import { useExportRun } from '../hooks/useExportRun'
+import { useLibrary } from '../hooks/useLibrary'
 import { ExportPresets } from './ExportPresets'
 import { ExportScopePicker } from './ExportScopePicker'
 import { ModalDialog } from './ModalDialog'
@@ -54,32 +53,15 @@ function initialScope(selection: ExportSelection, query: ReviewQuery): ExportSco
 /** File → Export…: what, which format and options, how many; then the save dialog writes it. */
 export function ExportDialog({ info, query, selection, onDone, onClose }: Props) {
   const [error, setError] = useState<string | null>(null)
-  const views = useViews(0, setError)
-  const [progress, setProgress] = useState<{ written: number; total: number } | null>(null)
-  const [running, setRunning] = useState(false)
+  const { views } = useLibrary()
+  const { running, progress, run, cancel } = useExportRun(onDone, setError)
   const form = useExportForm(initialScope(selection, query), setError)
   const { format, options } = form
   const formatId = useId()
   const orderId = useId()
-  useCuratorEvent('export:progress', (p) => running && setProgress(p))
 
   const pdfBlocked = format === 'pdf' && form.prefs !== null && !form.prefs.pdfAvailable
   const orderValue = options.order ? `${options.order.field}:${options.order.dir}` : ''
-
-  const run = async () => {
-    setRunning(true)
-    setError(null)
-    setProgress(null)
-    try {
-      const result = await invoke('export:run', { format, scope: form.scope, options })
-      if (result) onDone(result)
-    } catch (e) {
-      if (!isCancelled(e)) setError(errorMessage(e))
-      else setError('The export was cancelled; no file was written.')
-    } finally {
-      setRunning(false)
-    }
-  }
 
   return (
     <ModalDialog
@@ -184,7 +166,7 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
             max={progress?.total ?? 1}
             value={progress?.written ?? 0}
           />
-          <button type="button" onClick={() => void invoke('export:cancel', {})}>
+          <button type="button" onClick={cancel}>
             Stop export
           </button>
         </div>
@@ -199,7 +181,7 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
           type="button"
           className="primary"
           disabled={running || pdfBlocked || !form.count}
-          onClick={() => void run()}
+          onClick={() => run({ format, scope: form.scope, options })}
         >
           Export…
         </button>

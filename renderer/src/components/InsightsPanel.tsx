@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { Insights } from '../../../shared/contract'
+import { useCallback } from 'react'
 import type { ReviewQuery } from '../../../shared/query'
-import { errorMessage, invoke } from '../api'
 import { plural } from '../format'
+import { useInsights } from '../hooks/useInsights'
 import { ChartCanvas, type ChartTheme } from './ChartCanvas'
 
 interface Props {
   query: ReviewQuery
-  version: number
   onOpen: (id: string) => void
   onError: (message: string) => void
 }
@@ -16,20 +14,8 @@ const avg = (n: number | null) => (n === null ? '—' : n.toFixed(1))
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
 
 /** Figures for the reviews the list shows, computed in main over all of them. */
-export function InsightsPanel({ query, version, onOpen, onError }: Props) {
-  const [data, setData] = useState<Insights | null>(null)
-  const key = JSON.stringify(query)
-  useEffect(() => {
-    let live = true
-    invoke('insights:get', { query })
-      .then((value) => live && setData(value))
-      .catch((error: unknown) => live && onError(errorMessage(error)))
-    return () => {
-      live = false
-    }
-    // The serialised key stands for the query object, rebuilt on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version, onError])
+export function InsightsPanel({ query, onOpen, onError }: Props) {
+  const data = useInsights(query, onError)
 
   const ratings = useCallback(
     (t: ChartTheme) => ({

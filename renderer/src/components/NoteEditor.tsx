@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { errorMessage, invoke } from '../api'
+import { errorMessage } from '../error-text'
+import { useCuration } from '../hooks/useCuration'
 
 const PAUSE_MS = 500
 
@@ -8,7 +9,6 @@ interface Props {
   initial: string | null
   /** Every keystroke, for the Markdown preview. */
   onDraft?: (text: string) => void
-  onSaved: () => void
   onError: (message: string) => void
 }
 
@@ -16,30 +16,29 @@ interface Props {
  * Mount one per review (key it by id): the text is local while typing and is written after a
  * pause, on blur, and when the reader moves to another review, so nothing typed is lost.
  */
-export function NoteEditor({ reviewId, initial, onDraft, onSaved, onError }: Props) {
+export function NoteEditor({ reviewId, initial, onDraft, onError }: Props) {
+  const curation = useCuration()
   const [text, setText] = useState(initial ?? '')
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle')
   const saved = useRef(initial ?? '')
-  const latest = useRef({ text, onSaved, onError })
+  const latest = useRef({ text, onError })
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const id = useId()
 
   useEffect(() => {
-    latest.current = { text, onSaved, onError }
+    latest.current = { text, onError }
   })
 
   const save = () => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    const { text: value, onSaved: done, onError: fail } = latest.current
+    const { text: value, onError: fail } = latest.current
     if (value === saved.current) return
     saved.current = value
     setState('saving')
-    invoke('curation:note', { id: reviewId, note: value.trim() === '' ? null : value })
-      .then(() => {
-        setState('saved')
-        done()
-      })
+    curation
+      .note({ id: reviewId, note: value.trim() === '' ? null : value })
+      .then(() => setState('saved'))
       .catch((error: unknown) => {
         setState('idle')
         fail(errorMessage(error))

@@ -1,8 +1,9 @@
 import { shownByline } from '../../../shared/shown-byline'
 import { useEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
-import { errorMessage, invoke } from '../api'
 import { formatDate, workLabel } from '../format'
+import { useBusyRunner } from '../hooks/useBusyRunner'
+import { useCuration } from '../hooks/useCuration'
 import { matchRanges } from '../search-marks'
 import { selectionOffsets } from '../text-offsets'
 import { Marked } from './Marked'
@@ -23,12 +24,11 @@ interface Props {
   highlightRequest: number
   /** Folded search terms to mark in the text. */
   terms: string[]
-  onChanged: () => void
   onError: (message: string) => void
 }
 
 export function ReaderPane(props: Props) {
-  const { detail, knownTags, tagColors, highlightRequest, terms, onChanged, onError } = props
+  const { detail, knownTags, tagColors, highlightRequest, terms, onError } = props
   const pane = useRef<HTMLElement>(null)
   const reviewId = detail?.review.id
   // A newly picked review starts at its headline, not where the previous one was scrolled to.
@@ -45,7 +45,6 @@ export function ReaderPane(props: Props) {
           tagColors={tagColors}
           highlightRequest={highlightRequest}
           terms={terms}
-          onChanged={onChanged}
           onError={onError}
         />
       ) : (
@@ -56,22 +55,16 @@ export function ReaderPane(props: Props) {
 }
 
 function Reader(props: Props & { detail: ReviewDetail }) {
-  const { detail, knownTags, tagColors, highlightRequest, terms, onChanged, onError } = props
+  const { detail, knownTags, tagColors, highlightRequest, terms, onError } = props
   const { review, work, curation } = detail
-  const [busy, setBusy] = useState(false)
+  const { busy, run: change } = useBusyRunner(onError)
+  const curate = useCuration()
   const [noteDraft, setNoteDraft] = useState(curation.note ?? '')
   const [highlighting, setHighlighting] = useState<{ quote: string; start: number } | null>(null)
   const body = useRef<HTMLDivElement>(null)
   const shown = shownByline(review, curation)
 
-  // Every edit goes to main first; the pane and the list re-read from it afterwards.
-  const change = (work: () => Promise<unknown>) => {
-    setBusy(true)
-    work()
-      .then(onChanged)
-      .catch((error: unknown) => onError(errorMessage(error)))
-      .finally(() => setBusy(false))
-  }
+  // Every edit goes to main first; its library:changed brings the new curation back here.
   const ids = [review.id]
 
   const startHighlight = () => {
@@ -97,7 +90,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
     const found = review.body.indexOf(quote, highlighting?.start ?? 0)
     const start = found >= 0 ? found : Math.max(0, review.body.indexOf(quote))
     change(async () => {
-      await invoke('curation:highlight-add', {
+      await curate.addHighlight({
         id: review.id,
         start,
         end: start + quote.length,
@@ -122,7 +115,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           aria-pressed={curation.kept}
           disabled={busy}
           title="Keep this review for the selection (K)"
-          onClick={() => change(() => invoke('curation:keep', { ids, kept: !curation.kept }))}
+          onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
         >
           <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
         </button>
@@ -137,9 +130,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
         review={review}
         correction={curation.bylineCorrection}
         busy={busy}
-        onCorrect={(correction) =>
-          change(() => invoke('curation:byline', { id: review.id, correction }))
-        }
+        onCorrect={(correction) => change(() => curate.byline({ id: review.id, correction }))}
       />
       <div className="ratings">
         <p className="original-rating">
@@ -152,7 +143,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           value={curation.myRating}
           original={review.rating}
           disabled={busy}
-          onChange={(rating) => change(() => invoke('curation:rate', { ids, rating }))}
+          onChange={(rating) => change(() => curate.rate({ ids, rating }))}
         />
       </div>
       {review.helpful && (
@@ -169,14 +160,13 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           known={knownTags}
           colors={tagColors}
           disabled={busy}
-          onAdd={(tags) => change(() => invoke('curation:tag', { ids, tags }))}
-          onRemove={(tag) => change(() => invoke('curation:untag', { ids, tags: [tag] }))}
+          onAdd={(tags) => change(() => curate.tag({ ids, tags }))}
+          onRemove={(tag) => change(() => curate.untag({ ids, tags: [tag] }))}
         />
         <NoteEditor
           reviewId={review.id}
           initial={curation.note}
           onDraft={setNoteDraft}
-          onSaved={onChanged}
           onError={onError}
         />
         <NotePreview text={noteDraft} />
@@ -210,7 +200,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           highlights={curation.highlights}
           busy={busy}
           onRemove={(h) =>
-            change(() => invoke('curation:highlight-remove', { id: review.id, highlightId: h.id }))
+            change(() => curate.removeHighlight({ id: review.id, highlightId: h.id }))
           }
         />
       </section>

@@ -6,8 +6,9 @@ import type {
   TagSummary,
 } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
-import { errorMessage, invoke } from '../api'
+import { errorMessage } from '../error-text'
 import { workLabel } from '../format'
+import { useCuration } from '../hooks/useCuration'
 import { HistoryPanel } from './HistoryPanel'
 import { TagDialog } from './TagDialog'
 import { TagTree } from './TagTree'
@@ -36,6 +37,7 @@ export function Sidebar(props: Props) {
   const [editing, setEditing] = useState<TagSummary | null>(null)
   const [newTag, setNewTag] = useState('')
   const newTagId = useId()
+  const commands = useCuration()
   const active = views.find((v) => sameQuery(v.query, props.query))?.id ?? null
 
   return (
@@ -83,7 +85,8 @@ export function Sidebar(props: Props) {
         onApply={props.onApplyView}
         onSave={props.onSaveView}
         onDelete={(view) =>
-          invoke('views:delete', { id: view.id })
+          commands.views
+            .remove({ id: view.id })
             .then(() => onStatus(`Deleted view ${view.name} (undo brings it back)`))
             .catch((e: unknown) => onError(errorMessage(e)))
         }
@@ -107,7 +110,8 @@ export function Sidebar(props: Props) {
             event.preventDefault()
             const name = newTag.trim()
             if (!name) return
-            invoke('tags:create', { name })
+            commands.tags
+              .create({ name })
               .then(() => {
                 setNewTag('')
                 onStatus(`Created tag ${name}`)

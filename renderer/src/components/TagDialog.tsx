@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import type { TagSummary } from '../../../shared/contract'
-import { errorMessage, invoke } from '../api'
 import { plural } from '../format'
+import { useBusyRunner } from '../hooks/useBusyRunner'
+import { useCuration } from '../hooks/useCuration'
 import { ModalDialog } from './ModalDialog'
 
 interface Props {
@@ -18,18 +19,13 @@ export function TagDialog({ tag, tags, onClose, onDone }: Props) {
   const [into, setInto] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run: runBusy } = useBusyRunner(setError, { clearFirst: true })
+  const { tags: tagCommands } = useCuration()
   const ids = { name: useId(), color: useId(), into: useId(), error: useId() }
   const others = tags.filter((t) => t.name !== tag.name)
 
-  const run = (work: () => Promise<{ changed: number }>, done: (changed: number) => string) => {
-    setBusy(true)
-    setError(null)
-    work()
-      .then(({ changed }) => onDone(done(changed)))
-      .catch((e: unknown) => setError(errorMessage(e)))
-      .finally(() => setBusy(false))
-  }
+  const run = (work: () => Promise<{ changed: number }>, done: (changed: number) => string) =>
+    runBusy(work, ({ changed }) => onDone(done(changed)))
 
   return (
     <ModalDialog title={`Tag “${tag.name}”`} className="tag-dialog" onClose={onClose}>
@@ -48,7 +44,7 @@ export function TagDialog({ tag, tags, onClose, onDone }: Props) {
           const to = name.trim()
           if (to && to !== tag.name) {
             run(
-              () => invoke('tags:rename', { from: tag.name, to }),
+              () => tagCommands.rename({ from: tag.name, to }),
               (n) => `Renamed ${tag.name} to ${to} on ${plural(n, 'review')}`,
             )
           }
@@ -81,7 +77,7 @@ export function TagDialog({ tag, tags, onClose, onDone }: Props) {
           disabled={busy || color === tag.color}
           onClick={() =>
             run(
-              () => invoke('tags:recolor', { name: tag.name, color }),
+              () => tagCommands.recolor({ name: tag.name, color }),
               () => `Recoloured ${tag.name}`,
             )
           }
@@ -105,7 +101,7 @@ export function TagDialog({ tag, tags, onClose, onDone }: Props) {
             disabled={busy || !into}
             onClick={() =>
               run(
-                () => invoke('tags:merge', { from: tag.name, into }),
+                () => tagCommands.merge({ from: tag.name, into }),
                 (n) => `Merged ${tag.name} into ${into} (${plural(n, 'review')})`,
               )
             }
@@ -128,7 +124,7 @@ export function TagDialog({ tag, tags, onClose, onDone }: Props) {
               autoFocus
               onClick={() =>
                 run(
-                  () => invoke('tags:delete', { name: tag.name }),
+                  () => tagCommands.remove({ name: tag.name }),
                   (n) => `Deleted tag ${tag.name} from ${plural(n, 'review')}`,
                 )
               }

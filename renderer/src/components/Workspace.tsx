@@ -1,13 +1,14 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
-import { errorMessage, invoke } from '../api'
 import { plural } from '../format'
+import { useBusyRunner } from '../hooks/useBusyRunner'
+import { useCuration } from '../hooks/useCuration'
 import type { HistoryControls } from '../hooks/useHistory'
+import { useLibrary } from '../hooks/useLibrary'
 import type { ReviewPages } from '../hooks/useReviewPages'
 import { useSelection } from '../hooks/useSelection'
 import { useShortcuts } from '../hooks/useShortcuts'
-import { useViews } from '../hooks/useViews'
 import { searchTerms } from '../search-marks'
 import { orderedTags } from '../tag-tree'
 import { BulkBar, type BulkAction } from './BulkBar'
@@ -28,7 +29,6 @@ interface Props {
   pages: ReviewPages
   detail: ReviewDetail | null
   selectedId: string | null
-  version: number
   history: HistoryControls
   shortcutsOpen: boolean
   onShortcuts: (open: boolean) => void
@@ -36,20 +36,20 @@ interface Props {
   onFilters: (query: ReviewQuery) => void
   /** Replaces the whole query (a saved view): filters and the typed query at once. */
   onApplyQuery: (query: ReviewQuery) => void
-  onChanged: () => void
   onStatus: (message: string) => void
   onError: (message: string) => void
 }
 
 /** Sidebar, list, reader or insights, the bulk bar and the keyboard: the curation workspace. */
 export function Workspace(props: Props) {
-  const { info, filters, query, pages, detail, selectedId, version, history } = props
-  const { onSelect, onChanged, onStatus, onError } = props
+  const { info, filters, query, pages, detail, selectedId, history } = props
+  const { onSelect, onStatus, onError } = props
   const [insights, setInsights] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyRunner(onError)
+  const curate = useCuration()
+  const { views } = useLibrary()
   const [highlightRequest, setHighlightRequest] = useState(0)
   const selection = useSelection(query, pages.total ?? 0, onError)
-  const views = useViews(version, onError)
   const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
   const tagKeys = useMemo(
     () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
@@ -62,19 +62,8 @@ export function Workspace(props: Props) {
   const knownTags = useMemo(() => info.tags.map((t) => t.name), [info.tags])
   const terms = useMemo(() => searchTerms(query.q), [query.q])
 
-  const apply = useCallback(
-    (work: () => Promise<string>) => {
-      setBusy(true)
-      work()
-        .then((status) => {
-          onStatus(status)
-          onChanged()
-        })
-        .catch((error: unknown) => onError(errorMessage(error)))
-        .finally(() => setBusy(false))
-    },
-    [onStatus, onChanged, onError],
-  )
+  // The status line says what a command did; the change itself arrives as library:changed.
+  const apply = (work: () => Promise<string>) => run(work, onStatus)
 
   const runBulk = (action: BulkAction) => {
     const target = selection.target(selectedId)
@@ -83,17 +72,17 @@ export function Workspace(props: Props) {
     apply(async () => {
       switch (action.kind) {
         case 'tag':
-          return `Tagged ${n((await invoke('curation:tag', { ...target, tags: [action.tag] })).changed)} ${action.tag}`
+          return `Tagged ${n((await curate.tag({ ...target, tags: [action.tag] })).changed)} ${action.tag}`
         case 'untag':
-          return `Removed ${action.tag} from ${n((await invoke('curation:untag', { ...target, tags: [action.tag] })).changed)}`
+          return `Removed ${action.tag} from ${n((await curate.untag({ ...target, tags: [action.tag] })).changed)}`
         case 'rate': {
-          const { changed } = await invoke('curation:rate', { ...target, rating: action.rating })
+          const { changed } = await curate.rate({ ...target, rating: action.rating })
           return action.rating === null
             ? `Cleared my rating of ${n(changed)}`
             : `Rated ${n(changed)} ${action.rating}/10`
         }
         case 'keep': {
-          const { changed } = await invoke('curation:keep', { ...target, kept: action.kept })
+          const { changed } = await curate.keep({ ...target, kept: action.kept })
           return `${action.kept ? 'Kept' : 'Unkept'} ${n(changed)}`
         }
       }
@@ -109,10 +98,7 @@ export function Workspace(props: Props) {
         const target = selection.target(selectedId)
         if (!tag || !target) return
         apply(async () => {
-          const { changed, added } = await invoke('curation:toggle-tag', {
-            ...target,
-            tag: tag.name,
-          })
+          const { changed, added } = await curate.toggleTag({ ...target, tag: tag.name })
           return `${added ? 'Tagged' : 'Untagged'} ${plural(changed, 'review')} ${tag.name}`
         })
       },
@@ -144,14 +130,11 @@ export function Workspace(props: Props) {
         onApplyView={(view: SavedViewSummary) => props.onApplyQuery(view.query)}
         onSaveView={(name) =>
           apply(async () => {
-            await invoke('views:save', { name, query: props.typedQuery })
+            await curate.views.save({ name, query: props.typedQuery })
             return `Saved view ${name}`
           })
         }
-        onStatus={(status) => {
-          onStatus(status)
-          onChanged()
-        }}
+        onStatus={onStatus}
         onError={onError}
       />
       <div className="list-column">
@@ -195,7 +178,6 @@ export function Workspace(props: Props) {
       {insights ? (
         <InsightsPanel
           query={query}
-          version={version}
           onError={onError}
           onOpen={(id) => {
             onSelect(id)
@@ -209,7 +191,6 @@ export function Workspace(props: Props) {
           tagColors={tagColors}
           highlightRequest={highlightRequest}
           terms={terms}
-          onChanged={onChanged}
           onError={onError}
         />
       )}

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { HistoryState } from '../../../shared/contract'
-import { errorMessage, invoke } from '../api'
+import { errorMessage } from '../api'
+import { historyActions } from '../data/curation-actions'
 import { isTyping, undoKeySeenJustNow } from '../keys'
+import { useLibrary } from './useLibrary'
 
 export interface HistoryControls {
   state: HistoryState
@@ -13,39 +15,20 @@ export interface HistoryControls {
   fromMenu: (kind: 'undo' | 'redo') => void
 }
 
-const EMPTY: HistoryState = { entries: [], canUndo: false, canRedo: false }
-
-/** The session's undo history from main, re-read on every library change. */
-export function useHistory(
-  version: number,
-  onChanged: () => void,
-  onError: (message: string) => void,
-): HistoryControls {
-  const [state, setState] = useState<HistoryState>(EMPTY)
+/** The session's undo history (LibraryProvider re-reads it after every commit) and its steps. */
+export function useHistory(onError: (message: string) => void): HistoryControls {
+  const { history: state } = useLibrary()
   const [last, setLast] = useState('')
-  useEffect(() => {
-    let live = true
-    invoke('history:list', {})
-      .then((value) => live && setState(value))
-      .catch((error: unknown) => live && onError(errorMessage(error)))
-    return () => {
-      live = false
-    }
-  }, [version, onError])
 
   const step = useCallback(
-    (channel: 'history:undo' | 'history:redo') => {
-      invoke(channel, {})
-        .then(({ entry, state: next }) => {
-          setState(next)
-          if (entry) {
-            setLast(`${channel === 'history:undo' ? 'Undid' : 'Redid'}: ${entry.label}`)
-            onChanged()
-          }
+    (kind: 'undo' | 'redo') => {
+      historyActions[kind]()
+        .then(({ entry }) => {
+          if (entry) setLast(`${kind === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}`)
         })
         .catch((error: unknown) => onError(errorMessage(error)))
     },
-    [onChanged, onError],
+    [onError],
   )
   const fromMenu = useCallback(
     (kind: 'undo' | 'redo') => {
@@ -55,7 +38,7 @@ export function useHistory(
         document.execCommand(kind)
         return
       }
-      step(kind === 'undo' ? 'history:undo' : 'history:redo')
+      step(kind)
     },
     [step],
   )
@@ -63,7 +46,7 @@ export function useHistory(
     state,
     last,
     fromMenu,
-    undo: useCallback(() => step('history:undo'), [step]),
-    redo: useCallback(() => step('history:redo'), [step]),
+    undo: useCallback(() => step('undo'), [step]),
+    redo: useCallback(() => step('redo'), [step]),
   }
 }

@@ -1,15 +1,15 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import type { ExportFormat } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
-import { errorMessage, invoke, isCancelled } from '../api'
+import { invoke } from '../api'
 import { plural } from '../format'
+import { useBusyRunner } from './useBusyRunner'
 
 interface Callbacks {
   /** The query the list shows: export writes exactly that selection. */
   query: ReviewQuery
   onError: (message: string | null) => void
   onStatus: (message: string) => void
-  onLibraryChanged: () => void
 }
 
 export interface ImportExport {
@@ -18,25 +18,17 @@ export interface ImportExport {
 }
 
 /** The quick exports of the list (imports live in useImportFlow), with one error and status path. */
-export function useImportExport(cb: Callbacks): ImportExport {
-  const [busy, setBusy] = useState(false)
-  const { query, onError, onStatus } = cb
-
+export function useImportExport({ query, onError, onStatus }: Callbacks): ImportExport {
+  const { busy, run } = useBusyRunner(onError, { clearFirst: true })
   const exportAs = useCallback(
-    (format: ExportFormat) => {
-      setBusy(true)
-      onError(null)
-      invoke('export:save', { format, query })
-        .then((result) => {
+    (format: ExportFormat) =>
+      run(
+        () => invoke('export:save', { format, query }),
+        (result) => {
           if (result) onStatus(`Exported ${plural(result.count, 'review')} to ${result.fileName}`)
-        })
-        .catch((error: unknown) => {
-          if (!isCancelled(error)) onError(errorMessage(error))
-        })
-        .finally(() => setBusy(false))
-    },
-    [query, onError, onStatus],
+        },
+      ),
+    [run, query, onStatus],
   )
-
   return { busy, exportAs }
 }

@@ -7,8 +7,9 @@ import type {
 } from '../../../shared/contract'
 import { MAX_IMPORT_BYTES } from '../../../shared/channels/import'
 import type { ParseOptions } from '../../../shared/domain'
-import { errorMessage, invoke, isCancelled } from '../api'
+import { errorMessage, invoke } from '../api'
 import { formatBytes, isConfidentFormat } from '../format-labels'
+import { useBusyRunner } from './useBusyRunner'
 import { useCuratorEvent } from './useCuratorEvent'
 
 export type ImportStage =
@@ -19,7 +20,6 @@ export type ImportStage =
 
 interface Callbacks {
   onError: (message: string | null) => void
-  onLibraryChanged: () => void
 }
 
 export interface ImportFlow {
@@ -57,37 +57,24 @@ const needsReview = (p: ImportPreview) =>
   p.files.some((f) => !usable(f) || f.generic || !isConfidentFormat(f.format))
 
 /** Every way reviews come in: dialog, drop, paste, sample; preview, commit, cancel and undo. */
-export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportFlow {
+export function useImportFlow({ onError }: Callbacks): ImportFlow {
   const [stage, setStage] = useState<ImportStage>({ kind: 'idle' })
-  const [busy, setBusy] = useState(false)
+  const { busy, run: runBusy } = useBusyRunner(onError, { clearFirst: true })
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const previewId = useRef<string | null>(null)
 
   useCuratorEvent('import:progress', (p) => setProgress(p.active ? p : null))
 
-  const showReport = useCallback(
-    (report: ImportReport) => {
-      previewId.current = null
-      setStage({ kind: 'report', report, undone: false, message: null })
-      onLibraryChanged()
-    },
-    [onLibraryChanged],
-  )
+  // The new reviews reach the list through library:changed, sent once the import is written.
+  const showReport = useCallback((report: ImportReport) => {
+    previewId.current = null
+    setStage({ kind: 'report', report, undone: false, message: null })
+  }, [])
 
+  // Whatever ends a step, its progress bar goes.
   const run = useCallback(
-    async (work: () => Promise<void>) => {
-      setBusy(true)
-      onError(null)
-      try {
-        await work()
-      } catch (error) {
-        if (!isCancelled(error)) onError(errorMessage(error))
-      } finally {
-        setBusy(false)
-        setProgress(null)
-      }
-    },
-    [onError],
+    (work: () => Promise<void>) => runBusy(() => work().finally(() => setProgress(null))),
+    [runBusy],
   )
 
   /** Shows a preview, or imports at once when `quick` and every file was read with confidence. */
@@ -114,7 +101,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
 
   const chooseAndImport = useCallback(
     () =>
-      void run(async () =>
+      run(async () =>
         handlePreview(await invoke('import:preview', { source: { kind: 'files' } }), true),
       ),
     [run, handlePreview],
@@ -130,7 +117,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
 
   const importFiles = useCallback(
     (files: File[]) =>
-      void run(async () => {
+      run(async () => {
         const tooBig = files.filter((f) => f.size > MAX_IMPORT_BYTES)
         if (tooBig.length > 0) {
           throw new Error(
@@ -153,7 +140,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
 
   const previewText = useCallback(
     (content: string, fileName = 'Pasted text') =>
-      void run(async () => {
+      run(async () => {
         // The paste box closes first: while the text is read, the progress strip (and its
         // Cancel) must not sit behind a modal dialog.
         setStage({ kind: 'idle' })
@@ -168,7 +155,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
       const id = previewId.current
       if (!id || stage.kind !== 'preview') return
       setStage({ ...stage, reparsing: fileIndex })
-      void run(async () => {
+      run(async () => {
         try {
           const file = await invoke('import:reparse', { previewId: id, fileIndex, options })
           setStage((s) =>
@@ -194,7 +181,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
   const commit = useCallback(() => {
     const id = previewId.current
     if (!id) return
-    void run(async () => showReport(await invoke('import:commit', { previewId: id })))
+    run(async () => showReport(await invoke('import:commit', { previewId: id })))
   }, [run, showReport])
 
   const cancel = useCallback(() => {
@@ -207,23 +194,22 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
   const undo = useCallback(() => {
     if (stage.kind !== 'report' || stage.undone) return
     const { report } = stage
-    void run(async () => {
+    run(async () => {
       try {
         const result = await invoke('import:undo', { importId: report.importId })
         const how = result.via === 'history' ? ' (Redo brings it back)' : ''
         setStage({ kind: 'report', report, undone: true, message: `Import undone${how}.` })
-        onLibraryChanged()
       } catch (error) {
         setStage({ kind: 'report', report, undone: false, message: errorMessage(error) })
       }
     })
-  }, [run, stage, onLibraryChanged])
+  }, [run, stage])
 
   const copyFragments = useCallback(
     (recordId: string) => {
       if (stage.kind !== 'report') return
       const { report, undone } = stage
-      void run(async () => {
+      run(async () => {
         const { text, count } = await invoke('import:fragments', { recordId })
         await navigator.clipboard.writeText(text)
         setStage({ kind: 'report', report, undone, message: `Copied ${count} fragments.` })
@@ -239,7 +225,7 @@ export function useImportFlow({ onError, onLibraryChanged }: Callbacks): ImportF
     chooseAndImport,
     previewOpened,
     importSample: useCallback(
-      () => void run(async () => showReport(await invoke('import:sample', {}))),
+      () => run(async () => showReport(await invoke('import:sample', {}))),
       [run, showReport],
     ),
     importFiles,

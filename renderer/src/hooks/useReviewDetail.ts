@@ -1,14 +1,21 @@
 import { useEffect, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
 import { CuratorRequestError, errorMessage, invoke } from '../api'
+import { useLibraryChanges } from './useLibrary'
 
-/** The full review for the reader; `version` bumps re-read it after curation changes. */
+/**
+ * The full review for the reader, read again when `library:changed` names it (or reviews came
+ * or went); the detail on screen stays until the new one arrives.
+ */
 export function useReviewDetail(
   id: string | null,
-  version: number,
   onError: (message: string) => void,
 ): ReviewDetail | null {
   const [detail, setDetail] = useState<ReviewDetail | null>(null)
+  const [reads, setReads] = useState(0)
+  useLibraryChanges((change) => {
+    if (id !== null && (change.reviews || change.curationIds.includes(id))) setReads((n) => n + 1)
+  })
   useEffect(() => {
     if (id === null) return
     let live = true
@@ -27,7 +34,7 @@ export function useReviewDetail(
     return () => {
       live = false
     }
-  }, [id, version, onError])
+  }, [id, reads, onError])
   // A stale detail for another id must never be shown while the new one loads.
   return detail && id !== null && detail.review.id === id ? detail : null
 }

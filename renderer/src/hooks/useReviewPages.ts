@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { ReviewRow } from '../../../shared/contract'
+import type { QueryPage, ReviewRow } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { errorMessage, invoke } from '../api'
+import { dependsOnCuration, patchSpan, spansHolding, type RowSpan } from '../data/row-patch'
+import { useLibraryChanges } from './useLibrary'
 
 // A page a little larger than the list's window (visible rows plus overscan), so one answer
 // usually fills it: larger pages cost main and the renderer more per answer while scrolling fast.
@@ -31,7 +33,15 @@ interface Cache {
   /** Each query or refresh is a generation; answers for an older one are dropped on arrival. */
   generation: number
   pages: Map<number, ReviewRow[]>
-  inflight: Set<number>
+  /**
+   * The one request per page whose answer is awaited (a whole page or a span of its rows); a
+   * newer request for the page replaces it, and the older answer is dropped on arrival.
+   */
+  inflight: Map<number, number>
+  /** Numbers requests, for `inflight`. */
+  asked: number
+  /** The total the last answer gave. */
+  total: number | null
   /** The pages under the list's window, as last reported by ensureRange. */
   wanted: { from: number; to: number }
   revision: number
@@ -41,7 +51,9 @@ interface Cache {
 const newCache = (): Cache => ({
   generation: 0,
   pages: new Map(),
-  inflight: new Set(),
+  inflight: new Map(),
+  asked: 0,
+  total: null,
   wanted: { from: 0, to: 0 },
   revision: 0,
   listeners: new Set(),
@@ -58,46 +70,54 @@ function changed(cache: Cache): void {
 /**
  * The list's window onto the query result, fetched PAGE_SIZE rows at a time and only around the
  * window (pages far from it are dropped so a huge library never sits whole in the renderer).
- * A query change starts over; a `version` bump re-reads the pages already held without blanking.
+ * A query change starts over. `library:changed` never blanks the list: new or removed reviews
+ * re-read the pages held, a curation change re-reads just the rows it names, in place.
  */
 export function useReviewPages(
   query: ReviewQuery,
-  version: number,
   onError: (message: string) => void,
 ): ReviewPages {
   const [total, setTotal] = useState<number | null>(null)
   const cache = useRef<Cache>(newCache()).current
   const queryRef = useRef(query)
-  const lastQuery = useRef<string | null>(null)
   const queryKey = JSON.stringify(query)
 
   const onErrorRef = useRef(onError)
   onErrorRef.current = onError
 
   // One fetcher for the hook's lifetime: it reads the query and error handler through refs.
-  const { fetchPage, pump } = useMemo(() => {
-    const fetchPage = (page: number) => {
+  const { fetchPage, pump, refreshHeld, patchRows } = useMemo(() => {
+    /** Sends a request for `page`; `land` gets its answer unless a newer one was asked since. */
+    const ask = (page: number, offset: number, limit: number, land: (r: QueryPage) => void) => {
       const gen = cache.generation
-      cache.inflight.add(page)
-      const request = { query: queryRef.current, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
-      invoke('reviews:query', request)
+      const stamp = ++cache.asked
+      cache.inflight.set(page, stamp)
+      invoke('reviews:query', { query: queryRef.current, offset, limit })
         .then((result) => {
-          if (gen !== cache.generation) return
+          if (gen !== cache.generation || cache.inflight.get(page) !== stamp) return
           cache.inflight.delete(page)
-          setTotal(result.total)
-          // An answer for rows the list has already left would only cost a render.
-          if (near(cache, page)) {
-            cache.pages.set(page, result.rows)
-            changed(cache)
-          }
-          pump()
+          land(result)
         })
         .catch((error: unknown) => {
-          if (gen !== cache.generation) return
+          if (gen !== cache.generation || cache.inflight.get(page) !== stamp) return
           cache.inflight.delete(page)
           onErrorRef.current(errorMessage(error))
         })
     }
+    const setCount = (count: number) => {
+      cache.total = count
+      setTotal(count)
+    }
+    const fetchPage = (page: number) =>
+      ask(page, page * PAGE_SIZE, PAGE_SIZE, (result) => {
+        setCount(result.total)
+        // An answer for rows the list has already left would only cost a render.
+        if (near(cache, page)) {
+          cache.pages.set(page, result.rows)
+          changed(cache)
+        }
+        pump()
+      })
     /** Requests the missing pages of the window, nearest the top first, a few at a time. */
     const pump = () => {
       const { from, to } = cache.wanted
@@ -105,29 +125,54 @@ export function useReviewPages(
         if (!cache.pages.has(page) && !cache.inflight.has(page)) fetchPage(page)
       }
     }
-    return { fetchPage, pump }
+    /** Re-reads every page held; the old rows stay on screen until their page is answered. */
+    const refreshHeld = () => {
+      cache.generation++
+      cache.inflight.clear()
+      for (const page of cache.pages.keys()) fetchPage(page)
+      // Requests dropped with the old generation may have been for pages not held yet.
+      pump()
+    }
+    const patchSpanOf = (span: RowSpan) => {
+      // A page already awaited would land without this change or overwrite the patch: ask again.
+      if (cache.inflight.has(span.page)) return fetchPage(span.page)
+      const offset = span.page * PAGE_SIZE + span.first
+      ask(span.page, offset, span.last - span.first + 1, (result) => {
+        const rows = cache.pages.get(span.page)
+        if (!rows) return
+        const next = result.total === cache.total ? patchSpan(rows, span, result.rows) : null
+        if (!next) return refreshHeld()
+        cache.pages.set(span.page, next)
+        changed(cache)
+        // The patch held a request slot the window may have wanted meanwhile.
+        pump()
+      })
+    }
+    const patchRows = (ids: readonly string[]) => {
+      if (dependsOnCuration(queryRef.current)) return refreshHeld()
+      for (const span of spansHolding(cache.pages, ids)) patchSpanOf(span)
+    }
+    return { fetchPage, pump, refreshHeld, patchRows }
   }, [cache])
 
   useEffect(() => {
     queryRef.current = query
     cache.generation++
     cache.inflight.clear()
-    const sameQuery = lastQuery.current === queryKey
-    lastQuery.current = queryKey
-    if (sameQuery && cache.pages.size > 0) {
-      for (const page of cache.pages.keys()) fetchPage(page)
-      // Requests dropped with the old generation may have been for pages not held yet.
-      pump()
-      return
-    }
     cache.pages = new Map()
     cache.wanted = { from: 0, to: 0 }
+    cache.total = null
     changed(cache)
     setTotal(null)
     fetchPage(0)
     // The serialised key stands for the query object, which is rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryKey, version, fetchPage, pump])
+  }, [queryKey, fetchPage])
+
+  useLibraryChanges((change) => {
+    if (change.reviews) refreshHeld()
+    else if (change.curationIds.length > 0) patchRows(change.curationIds)
+  })
 
   const ensureRange = useCallback(
     (first: number, last: number) => {

@@ -1,0 +1,113 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
+import type { LibraryChanged } from '../../../shared/contract'
+import { errorMessage } from '../api'
+import {
+  EMPTY_HISTORY,
+  readHistory,
+  readInfo,
+  readViews,
+  type LibraryState,
+} from '../data/library-reads'
+import { useCuratorEvent } from './useCuratorEvent'
+
+type ChangeListener = (change: LibraryChanged) => void
+
+interface LibraryContextValue extends LibraryState {
+  /** Hooks that hold their own slice (list pages, reader, insights) patch it from here. */
+  subscribe(listener: ChangeListener): () => void
+}
+
+const LibraryContext = createContext<LibraryContextValue | null>(null)
+
+interface Props {
+  onError: (message: string) => void
+  children: ReactNode
+}
+
+/**
+ * The renderer's one subscription to `library:changed`. Main sends it once per request that
+ * committed something, saying what changed, so nothing in the renderer refreshes after its own
+ * commands: the summary, views and history are re-read here and every other holder of library
+ * data (useReviewPages, useReviewDetail, useInsights) patches its slice from the same payload.
+ */
+export function LibraryProvider({ onError, children }: Props) {
+  const [state, setState] = useState<LibraryState>({
+    info: null,
+    views: [],
+    history: EMPTY_HISTORY,
+  })
+  const listeners = useRef(new Set<ChangeListener>()).current
+  const latestError = useRef(onError)
+  useEffect(() => {
+    latestError.current = onError
+  })
+  // Each slice keeps only its newest answer, whatever order they come back in.
+  const asked = useRef({ info: 0, views: 0, history: 0 }).current
+
+  const read = useCallback(
+    <K extends keyof LibraryState>(key: K, load: () => Promise<LibraryState[K]>) => {
+      const mine = ++asked[key]
+      load()
+        .then((value) => {
+          if (mine === asked[key]) setState((s) => ({ ...s, [key]: value }))
+        })
+        .catch((error: unknown) => {
+          if (mine === asked[key]) latestError.current(errorMessage(error))
+        })
+    },
+    [asked],
+  )
+  // Any commit can move tag and view counts and adds to the history, so all three are re-read.
+  const readAll = useCallback(() => {
+    read('info', readInfo)
+    read('views', readViews)
+    read('history', readHistory)
+  }, [read])
+  useEffect(readAll, [readAll])
+
+  useCuratorEvent('library:changed', (change) => {
+    readAll()
+    for (const listener of listeners) listener(change)
+  })
+
+  const subscribe = useCallback(
+    (listener: ChangeListener) => {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    [listeners],
+  )
+  const value = useMemo(() => ({ ...state, subscribe }), [state, subscribe])
+  return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>
+}
+
+function useLibraryContext(): LibraryContextValue {
+  const context = useContext(LibraryContext)
+  if (!context) throw new Error('useLibrary needs a LibraryProvider above it')
+  return context
+}
+
+/** The library summary (null until first read), saved views and the undo history. */
+export function useLibrary(): LibraryState {
+  const { info, views, history } = useLibraryContext()
+  return useMemo(() => ({ info, views, history }), [info, views, history])
+}
+
+/** Calls `listener` with every `library:changed`; the latest listener is used, unmemoised. */
+export function useLibraryChanges(listener: ChangeListener): void {
+  const { subscribe } = useLibraryContext()
+  const latest = useRef(listener)
+  useEffect(() => {
+    latest.current = listener
+  })
+  useEffect(() => subscribe((change) => latest.current(change)), [subscribe])
+}
