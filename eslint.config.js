@@ -42,7 +42,7 @@ const layerZones = [
   },
   {
     target: './electron/cli',
-    from: ['./electron/main', './electron/desktop', './electron/preload', './renderer'],
+    from: ['./electron/main', './electron/preload', './renderer'],
     message: 'The CLI runs without Electron.',
   },
 ]
