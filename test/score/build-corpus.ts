@@ -92,7 +92,7 @@ const mobileUser: Render = (reviews, header) => ({
   ],
 })
 
-function mirror(style: 'a' | 'b' | 'c', nearYear = false): Render {
+function mirror(style: 'a' | 'b' | 'c', nearYear: false | 'bare' | 'dotted' = false): Render {
   return (reviews, header) => ({
     family: 'imdb-mirror',
     format: 'imdb-title-reviews-text',
@@ -132,31 +132,34 @@ function mirror(style: 'a' | 'b' | 'c', nearYear = false): Render {
   })
 }
 
-function oldUser(works: boolean): Render {
+function oldUser(works: boolean, owner = false, workAfterHelpful = false): Render {
   return (reviews, header) => ({
     family: 'imdb-old-user',
     format: 'imdb-legacy-text',
     work: null,
+    owner: owner ? data.OWNER : undefined,
     reviews: reviews.map((r, i) => ({
       ...r,
       work: works && (header || i > 0) ? r.work : undefined,
       helpful: !header && i === 0 ? undefined : r.helpful,
     })),
-    lines: reviews.flatMap((r, i) => {
-      const workLine = r.work === undefined ? [] : [quoteSeries(r.work.title, r.work.year)]
-      const start = [
-        ...(works ? workLine : []),
-        `${r.helpful?.yes} out of ${r.helpful?.total} people found the following review useful:`,
-      ]
-      return [
-        ...(!header && i === 0 ? [] : start),
-        `${r.title}, ${dmy(r.date ?? '')}`,
-        '',
-        ...(r.spoiler === true ? ['*** This review may contain spoilers ***', ''] : []),
-        ...paragraphs(r),
-        '',
-      ]
-    }),
+    lines: [
+      ...(owner ? [`Reviews by ${data.OWNER}`, ''] : []),
+      ...reviews.flatMap((r, i) => {
+        const workLine =
+          works && r.work !== undefined ? [quoteSeries(r.work.title, r.work.year)] : []
+        const useful = `${r.helpful?.yes} out of ${r.helpful?.total} people found the following review useful:`
+        const start = workAfterHelpful ? [useful, ...workLine] : [...workLine, useful]
+        return [
+          ...(!header && i === 0 ? [] : start),
+          `${r.title}, ${dmy(r.date ?? '')}`,
+          '',
+          ...(r.spoiler === true ? ['*** This review may contain spoilers ***', ''] : []),
+          ...paragraphs(r),
+          '',
+        ]
+      }),
+    ],
   })
 }
 
@@ -165,7 +168,7 @@ function quoteSeries(title: string, year: number | null): string {
   return title.startsWith('Harbour') ? `"${title}" (${year})` : `${title} (${year})`
 }
 
-function bare(mode: 'plain' | 'rated' | 'single' | 'single-headline'): Render {
+function bare(mode: 'plain' | 'rated' | 'single' | 'single-headline' | 'helpful'): Render {
   const ratings = [9, 5, 7]
   return (reviews) => {
     const list = mode.startsWith('single') ? reviews.slice(0, 1) : reviews
@@ -178,7 +181,7 @@ function bare(mode: 'plain' | 'rated' | 'single' | 'single-headline'): Render {
         ...r,
         title: mode === 'single' ? undefined : r.title,
         rating: mode === 'rated' ? ratings[i] : undefined,
-        helpful: single ? { yes: 8, total: 9 } : undefined,
+        helpful: single || mode === 'helpful' ? { yes: 8, total: 9 } : undefined,
       })),
       lines: list.flatMap((r, i) => [
         ...(mode === 'rated' ? [`${ratings[i]}/10`] : []),
@@ -186,7 +189,7 @@ function bare(mode: 'plain' | 'rated' | 'single' | 'single-headline'): Render {
         dmy(r.date ?? ''),
         ...paragraphs(r),
         '',
-        ...(single ? ['8 out of 9 found this helpful.'] : ['']),
+        ...(single || mode === 'helpful' ? ['8 out of 9 found this helpful.'] : ['']),
       ]),
     }
   }
@@ -373,25 +376,32 @@ function standard(render: Render, reviews: CorpusReview[], flat = false): Varian
 }
 
 const FAMILIES: Record<string, Variant[]> = {
-  'imdb-mobile-title': standard(mobileTitle, data.FERRY, true),
+  'imdb-mobile-title': [
+    ...standard(mobileTitle, data.FERRY, true),
+    ['footer', mobileTitle(data.FERRY, true), (t) => `${t}Load More\nBack to top\n`],
+  ],
   'imdb-mobile-user': standard(mobileUser, data.USER_REVIEWS, true),
   'imdb-mirror': [
     ...standard(mirror('a'), data.MIRROR_REVIEWS).map(([n, p, t]): Variant => [`a-${n}`, p, t]),
     ['b-base', mirror('b')(data.MIRROR_REVIEWS, true)],
-    ['b-title-near-year', mirror('b', true)(data.MIRROR_REVIEWS, true)],
+    ['b-title-near-year', mirror('b', 'bare')(data.MIRROR_REVIEWS, true)],
     ['b-crlf', mirror('b')(data.MIRROR_REVIEWS, true), (t) => t.replace(/\n/g, '\r\n')],
     ['c-base', mirror('c')(data.MIRROR_REVIEWS, true)],
-    ['c-title-near-year', mirror('c', true)(data.MIRROR_REVIEWS, true)],
+    ['a-year-line', mirror('a', 'dotted')(data.MIRROR_REVIEWS, true)],
+    ['c-title-near-year', mirror('c', 'bare')(data.MIRROR_REVIEWS, true)],
   ],
   'imdb-old-user': [
     ...standard(oldUser(true), data.OLD_USER_REVIEWS),
     ['no-works', oldUser(false)(data.OLD_USER_REVIEWS, true)],
+    ['owner-header', oldUser(true, true)(data.OLD_USER_REVIEWS, true)],
+    ['work-after-helpful', oldUser(true, false, true)(data.OLD_USER_REVIEWS, true)],
   ],
   'imdb-bare-user': [
     ...standard(bare('plain'), data.BARE_REVIEWS).filter(([n]) => n !== 'cut-start'),
     ['rated', bare('rated')(data.BARE_REVIEWS, true)],
     ['rated-crlf', bare('rated')(data.BARE_REVIEWS, true), (t) => t.replace(/\n/g, '\r\n')],
     ['single-date-first', bare('single')(data.BARE_REVIEWS, true)],
+    ['helpful-lines', bare('helpful')(data.BARE_REVIEWS, true)],
     ['single-headline', bare('single-headline')(data.BARE_REVIEWS, true)],
   ],
   letterboxd: standard(letterboxd, data.LETTERBOXD, true),

@@ -7,6 +7,8 @@ import {
   helpfulAfterOf,
   imdbDateOf,
   isBlank,
+  isChrome,
+  ownerOf,
   ratingOfLine,
   titleYearOf,
   type Line,
@@ -30,7 +32,13 @@ export const imdbBareUser: Family = {
     for (let d = 0; d < lines.length; d++) {
       if (imdbDateOf(lines[d]?.text ?? '') === null) continue
       const above = lines[d - 1]
-      const hasHeadline = !isBlank(above) && (isBlank(lines[d - 2]) || rated(lines[d - 2]))
+      const twoUp = lines[d - 2]
+      const hasHeadline =
+        !isBlank(above) &&
+        (isBlank(twoUp) ||
+          rated(twoUp) ||
+          helpfulAfterOf(twoUp?.text ?? '') !== null ||
+          isChrome(twoUp?.text ?? ''))
       if (!hasHeadline && !isBlank(above)) continue
       const rating = hasHeadline ? (ratingOfLine(lines[d - 2]?.text ?? '') ?? null) : null
       const first = hasHeadline ? (rating === null ? d - 1 : d - 2) : d
@@ -42,6 +50,7 @@ export const imdbBareUser: Family = {
       starts.some((s) => titleYearOf(lines[s.first - 1]?.text ?? '') !== null)
     )
       return null
+    const owner = ownerOf(lines.slice(0, starts[0]?.first ?? 0))
     const reviews: ParsedReview[] = []
     starts.forEach((start, s) => {
       const end = starts[s + 1]?.first ?? lines.length
@@ -57,6 +66,8 @@ export const imdbBareUser: Family = {
         review({
           line: start.first + 1,
           title: start.headline,
+          author: owner ?? '',
+          ...(owner === null ? {} : { provenance: { author: 'owner' as const } }),
           date: imdbDateOf(lines[start.date]?.text ?? ''),
           rating: start.rating,
           helpful,

@@ -3,11 +3,21 @@
 // `Reviewed by <author> <n> / 10` / body; or a headline printed twice / body.
 import type { ParsedReview, WorkRef } from '../../../../shared/domain'
 import { parseDate } from '../dates'
-import { bodyOf, isBlank, isNameLine, titleYearOf, type Line } from '../lines/classify-line'
+import {
+  bodyOf,
+  isBlank,
+  isChrome,
+  isNameLine,
+  titleYearOf,
+  type Line,
+} from '../lines/classify-line'
+import { toTen } from '../rating-scale'
 import { review, type Family, type ReviewFields } from './family'
 
-const REVIEWED_BY = /^Reviewed by\s+(.{1,60}?)\s+(10|\d)(?:\.\d)?\s*\/\s*10$/i
-const SLASH_DATE = /^\d{4}\/\d{1,2}\/\d{1,2}$/
+const REVIEWED_BY = /^Reviewed by\s+(.{1,60}?)\s+(10|\d(?:[.,]\d)?)\s*\/\s*10$/i
+const SLASH_DATE = /^\d{4}[/-]\d{1,2}[/-]\d{1,2}$/
+/** `2008`, `2008 · Drama · 1h 52m`: the year line under a title in a mirror's header. */
+const YEAR_NEAR = /^(\d{4})(?:\s*[·‧•|,–-]\s*\S.*)?$/
 
 type Start = { at: number; skip: number; fields: Omit<ReviewFields, 'line' | 'body'> }
 
@@ -15,7 +25,12 @@ function startAt(lines: readonly Line[], i: number): Start | null {
   const line = lines[i] as Line
   const next = lines[i + 1]?.text ?? ''
   const by = REVIEWED_BY.exec(line.text)
-  if (by !== null) return { at: i, skip: 1, fields: { author: by[1], rating: Number(by[2]) } }
+  if (by !== null)
+    return {
+      at: i,
+      skip: 1,
+      fields: { author: by[1], rating: toTen(Number((by[2] ?? '').replace(',', '.')), 10) },
+    }
   if (!isBlank(lines[i - 1]) && i > 0) return null
   if (isNameLine(line.text) && SLASH_DATE.test(next)) {
     const date = parseDate(next)?.iso ?? null
@@ -62,11 +77,14 @@ export function headerWork(header: readonly Line[]): WorkRef | null {
     const work = titleYearOf(line.text)
     if (work !== null) return work
   }
+  // The title is the nearest line above the year line that is not a number (a score, a rank).
   for (let i = 0; i < header.length; i++) {
-    const title = header[i]?.text ?? ''
-    if (title === '' || /^\d/.test(title)) continue
-    for (const near of header.slice(i + 1, i + 3)) {
-      if (/^\d{4}$/.test(near.text)) return { title, year: Number(near.text) }
+    const year = YEAR_NEAR.exec(header[i]?.text ?? '')
+    if (year === null) continue
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const title = header[k]?.text ?? ''
+      if (title !== '' && !/^\d/.test(title) && !isChrome(title))
+        return { title, year: Number(year[1]) }
     }
   }
   return null

@@ -8,6 +8,7 @@ import {
   imdbDateOf,
   isBlank,
   isSpoilerWarning,
+  ownerOf,
   titleYearOf,
   type Line,
 } from '../lines/classify-line'
@@ -33,14 +34,20 @@ export const imdbOldUser: Family = {
     for (let i = 0; i < lines.length; i++) {
       const m = HEADLINE_DATE.exec(lines[i]?.text ?? '')
       if (m === null || imdbDateOf(m[2] ?? '') === null) continue
-      const helpful = helpfulBeforeOf(lines[i - 1]?.text ?? '')
-      if (helpful === null && !isBlank(lines[i - 1])) continue
+      const above = lines[i - 1]?.text ?? ''
+      let helpful = helpfulBeforeOf(above)
+      const workBetween = helpful === null && titleYearOf(above) !== null
+      if (workBetween) helpful = helpfulBeforeOf(lines[i - 2]?.text ?? '')
+      if (helpful === null && !isBlank(lines[i - 1]) && !workBetween) continue
+      // The work's line sits above the helpful line, or between it and the headline.
       let first = helpful === null ? i : i - 1
-      const work = titleYearOf(lines[first - 1]?.text ?? '')
-      if (work !== null) first--
+      const work = workBetween ? titleYearOf(above) : titleYearOf(lines[first - 1]?.text ?? '')
+      if (workBetween) first = helpful === null ? i - 1 : i - 2
+      else if (work !== null) first--
       starts.push({ first, headline: i, work, helpful })
     }
     if (starts.length === 0) return null
+    const owner = ownerOf(lines.slice(0, starts[0]?.first ?? 0))
     const reviews: ParsedReview[] = []
     starts.forEach((start, s) => {
       const end = starts[s + 1]?.first ?? lines.length
@@ -55,13 +62,17 @@ export const imdbOldUser: Family = {
         review({
           line: start.first + 1,
           title: m?.[1] ?? '',
+          author: owner ?? '',
           date: imdbDateOf(m?.[2] ?? ''),
           bylineRaw: lines[start.headline]?.text ?? '',
           helpful: start.helpful,
           spoiler,
           body,
           work: start.work,
-          provenance: start.work === null ? {} : { work: 'line' },
+          provenance: {
+            ...(start.work === null ? {} : { work: 'line' }),
+            ...(owner === null ? {} : { author: 'owner' }),
+          },
         }),
       )
     })

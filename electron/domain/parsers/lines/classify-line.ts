@@ -2,7 +2,14 @@
 // (what comes before and after) is each grammar's job.
 import type { Helpful } from '../../../../shared/domain'
 import { parseDate } from '../dates'
-import { helpfulOf, isHeaderChrome, isReviewChrome, usefulBeforeOf } from '../imdb/lines'
+import {
+  helpfulOf,
+  isFooterLine,
+  isHeaderChrome,
+  isReviewChrome,
+  pageOwnerOf,
+  usefulBeforeOf,
+} from '../imdb/lines'
 import { ratingLineOf } from '../rating-scale'
 
 export interface Line {
@@ -59,7 +66,7 @@ export function helpfulBeforeOf(text: string): Helpful | null {
 
 /** `The Lanternmaker (2008)`, `"Harbour Lights" (2006)`, `Thin Ice (2020– )`. */
 export function titleYearOf(text: string): { title: string; year: number } | null {
-  const m = /^(.{1,150}?)\s+\((\d{4})(?:\s*[–-]\s*(?:\d{4})?\s*)?\)$/.exec(text)
+  const m = /^(.{1,150}?)\s+\((?:[^()]*\s)?(\d{4})(?:\s*[–-]\s*(?:\d{4})?\s*)?\)$/.exec(text)
   if (m === null) return null
   const title = (m[1] ?? '').replace(/^["“](.+)["”]$/, '$1').trim()
   return title === '' ? null : { title, year: Number(m[2]) }
@@ -67,7 +74,7 @@ export function titleYearOf(text: string): { title: string; year: number } | nul
 
 /** `(2019)` alone on its line, as mobile profile pages print the year under the title. */
 export function yearOnlyOf(text: string): number | null {
-  const m = /^\((\d{4})(?:\s*[–-]\s*(?:\d{4})?\s*)?\)$/.exec(text)
+  const m = /^\((?:[^()]*\s)?(\d{4})(?:\s*[–-]\s*(?:\d{4})?\s*)?\)$/.exec(text)
   return m === null ? null : Number(m[1])
 }
 
@@ -88,7 +95,21 @@ const CHROME = [
 
 /** Navigation and buttons: never review text. */
 export function isChrome(text: string): boolean {
-  return CHROME.some((p) => p.test(text)) || isReviewChrome(text) || isHeaderChrome(text)
+  return (
+    CHROME.some((p) => p.test(text)) ||
+    isReviewChrome(text) ||
+    isHeaderChrome(text) ||
+    isFooterLine(text)
+  )
+}
+
+/** The owner a page heading names ("Reviews by Name"), from the lines above the first review. */
+export function ownerOf(header: readonly Line[]): string | null {
+  for (const line of header) {
+    const owner = pageOwnerOf(line.text)
+    if (owner !== null) return owner
+  }
+  return null
 }
 
 /** Short and free of sentence punctuation: a screen name. */
