@@ -35,7 +35,7 @@ export function shapeOf(lines: readonly Line[], i: number): Shape | null {
   if (WRITTEN_BY.test(line.text)) return 'written-by'
   if (NUMBERED.test(line.text)) return 'numbered'
   if (line.bullet && line.bare.length <= 150) {
-    const next = lines.slice(i + 1, i + 4).find((l) => l.text !== '')
+    const next = lines.slice(i + 1, i + 12).find((l) => l.text !== '')
     if (next?.text === line.bare) return 'bullet-title'
   }
   if (dateLineOf(line.text) !== null) return 'date'
