@@ -34,6 +34,7 @@ export function fileReport(parsed: ParsedFile, plan: FilePlan, recordId: string)
     warningCount: result.warnings.length,
     fragments: result.fragments.slice(0, REPORT_LIST_CAP),
     fragmentCount: result.fragments.length,
+    ...(result.detection === undefined ? {} : { detection: result.detection }),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FormatId, ParseOptions, ParseResult } from '../../../shared/domain'
 import { BadInputError } from '../errors'
 import { detectFormatSteps, detectImdb } from './detect-format'
-import { isTextLayout, readingContest } from './families/reading-contest'
+import { isTextLayout, withNote, readingContest } from './families/reading-contest'
 import { finishSteps } from './finish'
 import { parseGenericSteps } from './generic/generic-text'
 import { looksLikeGenericReviews } from './generic/meta-lines'
@@ -47,7 +47,8 @@ export function* parseDumpSteps(
         stepsFor(contest.layout, text, fileName, options),
         (p) => (last = p),
       )
-      parsed = { ...full, detection: contest.detection }
+      const warnings = withNote(full.warnings, contest.detection)
+      parsed = { ...full, warnings, detection: contest.detection }
     } else parsed = contest.winner
   }
   // Finishing compares every review and yields too, holding the bar where the parse left it.

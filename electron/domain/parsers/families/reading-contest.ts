@@ -1,5 +1,5 @@
 // The contest between the family grammars and the established layout parsers on one text page.
-import type { Detection, FormatId, ParseResult } from '../../../../shared/domain'
+import type { Detection, FormatId, ImportWarning, ParseResult } from '../../../../shared/domain'
 import { FORMAT_LABELS } from '../../../../shared/domain'
 import { BadInputError } from '../../errors'
 import { linesOf } from '../lines/classify-line'
@@ -58,8 +58,14 @@ export function readingContest(
   if (ranking === null || best === undefined) return null
   const { detection } = ranking
   if (best.family === LAYOUT_FAMILY || best.family === 'generic-lines') {
-    if (!sampled)
-      return { detection, winner: { ...best.result, detection }, layout: best.result.format }
+    if (!sampled) {
+      const warnings = withNote(best.result.warnings, detection)
+      return {
+        detection,
+        winner: { ...best.result, warnings, detection },
+        layout: best.result.format,
+      }
+    }
     return { detection, winner: null, layout: best.result.format }
   }
   const family = FAMILIES.find((f) => f.id === best.family)
@@ -68,19 +74,33 @@ export function readingContest(
       ? familyCandidates(linesOf(text), forced).find((c) => c.family === best.family)
       : best
   const result = (full ?? best).result
-  const note = {
-    line: 1,
-    code: 'detected-family',
-    message: `Read as ${detection.label} (confidence ${detection.confidence.toFixed(2)}${detection.runnerUp === null ? '' : `; next best: ${detection.runnerUp}`})`,
-  }
+  const note = detectionNote(detection)
   const unread = result.fragments.map((f) => ({
     line: f.line,
     code: 'unparsed-fragment',
     message: `Text from line ${f.line} is not part of any review: "${previewOf(f.text)}"`,
   }))
-  const notes = best.generic ? [note, GENERIC_NOTE] : [note]
+  const notes = best.generic ? [GENERIC_NOTE, note] : [note]
   const warnings = [...notes, ...result.warnings, ...unread]
   return { detection, winner: { ...result, warnings, detection }, layout: result.format }
+}
+
+/** The detection note goes first, after the generic parser's own caution when there is one. */
+export function withNote(warnings: ImportWarning[], detection: Detection): ImportWarning[] {
+  const note = detectionNote(detection)
+  const [first, ...rest] = warnings
+  if (first?.code === 'generic-parser') return [first, note, ...rest]
+  return [note, ...warnings]
+}
+
+/** The report's line naming the family and how sure detection was. */
+export function detectionNote(detection: Detection): ImportWarning {
+  const next = detection.runnerUp === null ? '' : `; next best: ${detection.runnerUp}`
+  return {
+    line: 1,
+    code: 'detected-family',
+    message: `Read as ${detection.label} (confidence ${detection.confidence.toFixed(2)}${next})`,
+  }
 }
 
 const GENERIC_NOTE = {

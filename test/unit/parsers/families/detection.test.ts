@@ -85,3 +85,11 @@ describe('detection by scoring every reading', () => {
     expect(result.detection?.family).not.toBe('imdb-mobile-title')
   })
 })
+
+describe('the import report', () => {
+  it('names the family and its confidence for every text page, IMDb layouts included', () => {
+    const result = parseDump(fixtureText('imdb-desktop-2024.txt'), 'desktop.txt')
+    const note = result.warnings.find((w) => w.code === 'detected-family')
+    expect(note?.message).toMatch(/^Read as IMDb title reviews, copied as text \(confidence/)
+  })
+})
