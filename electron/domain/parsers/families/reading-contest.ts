@@ -6,8 +6,8 @@ import { linesOf } from '../lines/classify-line'
 import { previewOf, runSteps, type ParseSteps } from '../parse-util'
 import { familyCandidates, FAMILIES, rank, type Candidate } from './choose-family'
 
-/** Pages beyond this are judged on their first part: families show themselves early. */
-const SAMPLE_CHARS = 2_000_000
+/** Pages beyond this are judged on their first 256 KB: families show themselves early, and the contest runs without yielding. */
+const SAMPLE_CHARS = 256_000
 
 const TEXT_LAYOUTS: readonly FormatId[] = [
   'imdb-title-reviews-text',
@@ -33,7 +33,7 @@ export interface ContestResult {
 }
 
 /**
- * Every family reads the page (its first 2 MB), and so do the layout parsers when the old
+ * Every family reads the page (its first 256 KB), and so do the layout parsers when the old
  * detection named a layout; the best reading wins. Null when nothing read a single review.
  */
 export function readingContest(

@@ -93,3 +93,25 @@ describe('the import report', () => {
     expect(note?.message).toMatch(/^Read as IMDb title reviews, copied as text \(confidence/)
   })
 })
+
+describe('the corpus score', () => {
+  it('charges a merged review its fields and counts invented ones as extra', async () => {
+    const { scorePage } = await import('../../../score/expected')
+    const want = (body: string) => ({
+      work: null,
+      title: '',
+      author: 'A',
+      date: null,
+      rating: null,
+      spoiler: false,
+      helpful: null,
+      body,
+      truncated: false,
+    })
+    const score = scorePage(
+      [want('one'), want('two')],
+      [{ ...want('one'), author: 'B' }, want('invented')],
+    )
+    expect(score).toEqual({ fields: 20, exact: 9, expected: 2, found: 1, extra: 1 })
+  })
+})
