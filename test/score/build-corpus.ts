@@ -168,7 +168,9 @@ function quoteSeries(title: string, year: number | null): string {
   return title.startsWith('Harbour') ? `"${title}" (${year})` : `${title} (${year})`
 }
 
-function bare(mode: 'plain' | 'rated' | 'single' | 'single-headline' | 'helpful'): Render {
+function bare(
+  mode: 'plain' | 'rated' | 'rated-untitled' | 'single' | 'single-headline' | 'helpful',
+): Render {
   const ratings = [9, 5, 7]
   return (reviews) => {
     const list = mode.startsWith('single') ? reviews.slice(0, 1) : reviews
@@ -179,13 +181,13 @@ function bare(mode: 'plain' | 'rated' | 'single' | 'single-headline' | 'helpful'
       work: null,
       reviews: list.map((r, i) => ({
         ...r,
-        title: mode === 'single' ? undefined : r.title,
-        rating: mode === 'rated' ? ratings[i] : undefined,
+        title: mode === 'single' || mode === 'rated-untitled' ? undefined : r.title,
+        rating: mode.startsWith('rated') ? ratings[i] : undefined,
         helpful: single || mode === 'helpful' ? { yes: 8, total: 9 } : undefined,
       })),
       lines: list.flatMap((r, i) => [
-        ...(mode === 'rated' ? [`${ratings[i]}/10`] : []),
-        ...(mode === 'single' ? [] : [r.title ?? '']),
+        ...(mode.startsWith('rated') ? [`${ratings[i]}/10`] : []),
+        ...(mode === 'single' || mode === 'rated-untitled' ? [] : [r.title ?? '']),
         dmy(r.date ?? ''),
         ...paragraphs(r),
         '',
@@ -253,28 +255,35 @@ const metacritic: Render = (reviews, header) => {
   }
 }
 
-const keyValue: Render = (reviews, header) => ({
-  family: 'key-value',
-  format: 'generic-text',
-  work: header ? { title: 'Saltvand Nights', year: 2019 } : null,
-  reviews,
-  lines: [
-    ...(header ? ['Saltvand Nights (2019)', '', 'Member reviews', ''] : []),
-    ...reviews.flatMap((r, i) => {
-      const stars = `${(r.rating ?? 0) / 2} Stars`
-      return [
-        `Written by  :  ${r.author} (${41 - i * 30})`,
-        `Written on  :  ${mdy(r.date ?? '')}`,
-        `Rating  :  ${stars}${stars}${stars}`,
-        '',
-        `${r.helpful?.yes} out of ${r.helpful?.total} people found this review helpful`,
-        '',
-        ...paragraphs(r),
-        '',
-      ]
-    }),
-  ],
-})
+const keyValue: Render = (reviews, header) => keyValueOf(reviews, header, false)
+const keyValueTitled: Render = (reviews, header) => keyValueOf(reviews, header, true)
+
+function keyValueOf(reviews: CorpusReview[], header: boolean, titled: boolean): Page {
+  const heads = ['Snow, light and patience', 'Not tonight']
+  return {
+    family: 'key-value',
+    format: 'generic-text',
+    work: header ? { title: 'Saltvand Nights', year: 2019 } : null,
+    reviews: titled ? reviews.map((r, i) => ({ ...r, title: heads[i] })) : reviews,
+    lines: [
+      ...(header ? ['Saltvand Nights (2019)', '', 'Member reviews', ''] : []),
+      ...reviews.flatMap((r, i) => {
+        const stars = `${(r.rating ?? 0) / 2} Stars`
+        return [
+          ...(titled ? [heads[i] ?? ''] : []),
+          `Written by  :  ${r.author} (${41 - i * 30})`,
+          `Written on  :  ${mdy(r.date ?? '')}`,
+          `Rating  :  ${stars}${stars}${stars}`,
+          '',
+          `${r.helpful?.yes} out of ${r.helpful?.total} people found this review helpful`,
+          '',
+          ...paragraphs(r),
+          '',
+        ]
+      }),
+    ],
+  }
+}
 
 const forum: Render = (reviews, header) => ({
   family: 'forum',
@@ -379,6 +388,11 @@ const FAMILIES: Record<string, Variant[]> = {
   'imdb-mobile-title': [
     ...standard(mobileTitle, data.FERRY, true),
     ['footer', mobileTitle(data.FERRY, true), (t) => `${t}Load More\nBack to top\n`],
+    [
+      'no-header',
+      mobileTitle(data.FERRY.slice(1, 3), false),
+      (t) => t.replace('Add a Review\n\n', ''),
+    ],
   ],
   'imdb-mobile-user': standard(mobileUser, data.USER_REVIEWS, true),
   'imdb-mirror': [
@@ -387,6 +401,7 @@ const FAMILIES: Record<string, Variant[]> = {
     ['b-title-near-year', mirror('b', 'bare')(data.MIRROR_REVIEWS, true)],
     ['b-crlf', mirror('b')(data.MIRROR_REVIEWS, true), (t) => t.replace(/\n/g, '\r\n')],
     ['c-base', mirror('c')(data.MIRROR_REVIEWS, true)],
+    ['a-tight', mirror('a')(data.MIRROR_REVIEWS, true), (t) => t.replace(/More\n\n/g, 'More\n')],
     ['a-year-line', mirror('a', 'dotted')(data.MIRROR_REVIEWS, true)],
     ['c-title-near-year', mirror('c', 'bare')(data.MIRROR_REVIEWS, true)],
   ],
@@ -399,6 +414,7 @@ const FAMILIES: Record<string, Variant[]> = {
   'imdb-bare-user': [
     ...standard(bare('plain'), data.BARE_REVIEWS).filter(([n]) => n !== 'cut-start'),
     ['rated', bare('rated')(data.BARE_REVIEWS, true)],
+    ['rated-untitled', bare('rated-untitled')(data.BARE_REVIEWS, true)],
     ['rated-crlf', bare('rated')(data.BARE_REVIEWS, true), (t) => t.replace(/\n/g, '\r\n')],
     ['single-date-first', bare('single')(data.BARE_REVIEWS, true)],
     ['helpful-lines', bare('helpful')(data.BARE_REVIEWS, true)],
@@ -406,7 +422,11 @@ const FAMILIES: Record<string, Variant[]> = {
   ],
   letterboxd: standard(letterboxd, data.LETTERBOXD, true),
   metacritic: standard(metacritic, data.METACRITIC, true),
-  'key-value': standard(keyValue, data.KEY_VALUE),
+  'key-value': [
+    ...standard(keyValue, data.KEY_VALUE),
+    ['headlines', keyValueTitled(data.KEY_VALUE, true)],
+    ['headlines-crlf', keyValueTitled(data.KEY_VALUE, true), (t) => t.replace(/\n/g, '\r\n')],
+  ],
   forum: standard(forum, data.FORUM, true),
   preview: standard(previews, data.PREVIEWS),
   audience: standard(audience, data.AUDIENCE),

@@ -75,10 +75,10 @@ export const genericRecords: Family = {
     const shape = learnBoundary(lines)
     if (shape === null) return null
     const anchors = lines.filter((_, i) => shapeOf(lines, i) === shape).map((l) => l.index)
-    // An author line sits right above most dated anchors: it opens the record.
-    const led = anchors.filter((a) => leadName(lines, a) !== null).length
-    const withLead = shape === 'date' && led * 2 > anchors.length
-    const firsts = anchors.map((a) => (withLead && leadName(lines, a) !== null ? a - 1 : a))
+    // A short line right above most anchors belongs to them: it opens the record.
+    const led = anchors.filter((a) => leadLine(lines, a, shape) !== null).length
+    const withLead = led * 2 > anchors.length
+    const firsts = anchors.map((a) => (withLead && leadLine(lines, a, shape) !== null ? a - 1 : a))
     const reviews: ParsedReview[] = []
     let kind: 'critic' | 'user' | undefined
     let previousNumber = 0
@@ -93,7 +93,11 @@ export const genericRecords: Family = {
         previousNumber = number
         fields.sourceKind = kind
       }
-      if (withLead && firsts[n] !== a) fields.author = lines[a - 1]?.text ?? ''
+      // Above a date the lead is its author; above a byline ("Written by", "Submitted by"), a headline.
+      if (withLead && firsts[n] !== a) {
+        if (shape === 'date') fields.author = lines[a - 1]?.text ?? ''
+        else fields.title = lines[a - 1]?.text ?? ''
+      }
       const body = bodyOf(cutBoilerplate(fields.rest))
       if (body === '') return
       const truncated = READ_MORE.test(body) || body.endsWith('…')
@@ -114,12 +118,12 @@ export const genericRecords: Family = {
   },
 }
 
-function leadName(lines: readonly Line[], anchor: number): string | null {
+function leadLine(lines: readonly Line[], anchor: number, shape: Shape): string | null {
   const above = lines[anchor - 1]
   if (above === undefined || isBlank(above) || !isBlank(lines[anchor - 2])) return null
-  if (!isNameLine(above.text) || isChrome(above.text) || titleYearOf(above.text) !== null)
-    return null
-  return above.text
+  if (above.bullet || isChrome(above.text) || titleYearOf(above.text) !== null) return null
+  const fits = shape === 'date' ? isNameLine(above.text) : above.text.length <= 100
+  return fits ? above.text : null
 }
 
 type Record = Omit<ReviewFields, 'line' | 'body'> & { rest: Line[] }

@@ -40,6 +40,16 @@ export const imdbBareUser: Family = {
           helpfulAfterOf(twoUp?.text ?? '') !== null ||
           isChrome(twoUp?.text ?? ''))
       if (!hasHeadline && !isBlank(above)) continue
+      // `8/10` right above the date is the rating of a review without a headline.
+      if (hasHeadline && rated(above)) {
+        starts.push({
+          first: d - 1,
+          date: d,
+          headline: '',
+          rating: ratingOfLine(above?.text ?? ''),
+        })
+        continue
+      }
       const rating = hasHeadline ? (ratingOfLine(lines[d - 2]?.text ?? '') ?? null) : null
       const first = hasHeadline ? (rating === null ? d - 1 : d - 2) : d
       starts.push({ first, date: d, headline: hasHeadline ? (above?.text ?? '') : '', rating })

@@ -31,7 +31,7 @@ function startAt(lines: readonly Line[], i: number): Start | null {
       skip: 1,
       fields: { author: by[1], rating: toTen(Number((by[2] ?? '').replace(',', '.')), 10) },
     }
-  if (!isBlank(lines[i - 1]) && i > 0) return null
+  if (i > 0 && !isBlank(lines[i - 1]) && !isChrome(lines[i - 1]?.text ?? '')) return null
   if (isNameLine(line.text) && SLASH_DATE.test(next)) {
     const date = parseDate(next)?.iso ?? null
     if (date !== null) return { at: i, skip: 2, fields: { author: line.text, date } }

@@ -2,6 +2,7 @@
 // holding only its body (and a "Warning: Spoilers" bullet). No author, date, rating or headline is
 // visible, so none is read: a "9.2" inside a body stays body.
 import type { ParsedReview, UnparsedFragment } from '../../../../shared/domain'
+import { findDate } from '../dates'
 import { declaredCountOf } from '../imdb/lines'
 import { bodyOf, isChrome, isSpoilerWarning, ratingOfLine, type Line } from '../lines/classify-line'
 import { review, type Family } from './family'
@@ -16,7 +17,7 @@ export const imdbMobileTitle: Family = {
     const declared = lines.map((l) => declaredCountOf(l.text)).find((n) => n !== null) ?? null
     const bullets = lines.filter((l) => l.bullet && l.bare !== '')
     // Bulleted ratings or bylines are the fuller mobile layout, which the IMDb parser reads.
-    if (bullets.length === 0 || (!marked && declared === null)) return null
+    if (bullets.length === 0 || (!marked && declared === null && !allProse(bullets))) return null
     if (bullets.some((l) => ratingOfLine(l.bare) !== null || / • /.test(l.bare))) return null
     if (lines.some((l) => /found this helpful|^Permalink$/i.test(l.text))) return null
     const reviews: ParsedReview[] = []
@@ -34,6 +35,11 @@ export const imdbMobileTitle: Family = {
     }
     return { work: null, declaredCount: declared, reviews, fragments }
   },
+}
+
+/** A copy cut below its header: every bullet still opens with a sentence, not a title or a byline. */
+function allProse(bullets: readonly Line[]): boolean {
+  return bullets.every((b) => b.bare.length >= 40 && findDate(b.bare) === null)
 }
 
 function isHeader(line: Line): boolean {
