@@ -38,12 +38,30 @@ export interface ReviewSource {
   truncated: boolean
 }
 
+/** Where a parsed value came from: the review's own lines, the page header, the profile owner. */
+export type FieldSource = 'line' | 'header' | 'owner'
+
 /** One review exactly as a parser read it from a dump. */
 export interface ParsedReview extends ReviewSource {
   /** 1-based line of the review's first line in the source. */
   line: number
   /** The work this review is about, when it differs from the page's (per-user review pages). */
   work?: WorkRef | null
+  /** Pages that list critics and users apart (Metacritic-style): which list the review is in. */
+  sourceKind?: 'critic' | 'user'
+  /** Per field, where its value came from (fields the page did not show are absent). */
+  provenance?: Partial<
+    Record<'title' | 'author' | 'date' | 'rating' | 'helpful' | 'work', FieldSource>
+  >
+}
+
+/** Which page family detection chose, and how sure it was (0-1, from coverage and margin). */
+export interface Detection {
+  family: string
+  label: string
+  confidence: number
+  /** The family that came second, when another one read the page too. */
+  runnerUp: string | null
 }
 
 export interface ImportWarning {
@@ -105,6 +123,8 @@ export interface ParseResult {
   columns?: ColumnInfo[]
   /** The encoding the bytes were decoded from, e.g. utf-8, utf-16le, windows-1252. */
   encoding?: string
+  /** Text pages: the family detection chose and its confidence. */
+  detection?: Detection
 }
 
 /** A review as stored in the library. Identity comes from the source's own fields. */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type {
   BylineSplit,
   ColumnInfo,
+  Detection,
   FormatId,
   ImportWarning,
   UnparsedFragment,
@@ -71,6 +72,8 @@ export interface FileImportReport {
   /** The first REPORT_LIST_CAP fragments; every one is stored with the import. */
   fragments: UnparsedFragment[]
   fragmentCount: number
+  /** Text pages: the page family detection chose and how sure it was. */
+  detection?: Detection
 }
 
 export interface ImportReport {

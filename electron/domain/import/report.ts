@@ -44,6 +44,7 @@ export function fileReport(
     warningCount: result.warnings.length,
     fragments: result.fragments.slice(0, REPORT_LIST_CAP),
     fragmentCount: result.fragments.length,
+    ...(result.detection === undefined ? {} : { detection: result.detection }),
   }
 }
 

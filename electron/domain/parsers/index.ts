@@ -9,7 +9,7 @@
 // BadInputError naming the file; a tabular dump without a text column throws MappingNeededError,
 // which carries the columns for the mapping step.
 export { decodeDump, decodeDumpSteps, normaliseText, type DecodedDump } from './decode-text'
-export { detectFormat } from './detect-format'
+export { detectFormat, detectWithFamily } from './detect-family'
 export { parseDump, parseDumpSteps } from './parse-dump'
 export { runSteps, type ParseProgress, type ParseSteps } from './parse-util'
 export { MappingNeededError } from './tabular/parse-tabular'

@@ -1,6 +1,7 @@
 import type { FormatId, ParseOptions, ParseResult } from '../../../shared/domain'
 import { BadInputError } from '../errors'
 import { detectFormatSteps, detectImdb } from './detect-format'
+import { isTextLayout, withNote, readingContest } from './families/reading-contest'
 import { finishSteps } from './finish'
 import { parseGenericSteps } from './generic/generic-text'
 import { looksLikeGenericReviews } from './generic/meta-lines'
@@ -26,17 +27,44 @@ export function* parseDumpSteps(
   fileName: string,
   options: ParseOptions = {},
 ): ParseSteps {
-  const format = options.format ?? (yield* detectFormatSteps(text, fileName))
-  if (format === null) throw new BadInputError(`${fileName} is not a review page: ${LAYOUT_HINT}`)
+  const layout = options.format ?? (yield* detectFormatSteps(text, fileName))
   let last: ParseProgress = { done: 0, total: 1 }
-  const parse = stepsFor(format, text, fileName, options)
-  let parsed = parse.next()
-  for (; parsed.done !== true; parsed = parse.next()) yield (last = parsed.value)
+  let parsed: ParseResult
+  if (layout !== null && !isTextLayout(layout)) {
+    parsed = yield* track(stepsFor(layout, text, fileName, options), (p) => (last = p))
+  } else {
+    const contest = readingContest(text, layout, options.format ?? null, (format, sample) =>
+      stepsFor(format, sample, fileName, options),
+    )
+    if (contest === null) {
+      if (layout === null)
+        throw new BadInputError(`${fileName} is not a review page: ${LAYOUT_HINT}`)
+      // Nothing read a review: the layout parser's own refusal says what the page declares.
+      parsed = yield* track(stepsFor(layout, text, fileName, options), (p) => (last = p))
+    } else if (contest.winner === null) {
+      // The established layout parsers won on the sample: they read the whole dump in steps.
+      const full = yield* track(
+        stepsFor(contest.layout, text, fileName, options),
+        (p) => (last = p),
+      )
+      const warnings = withNote(full.warnings, contest.detection)
+      parsed = { ...full, warnings, detection: contest.detection }
+    } else parsed = contest.winner
+  }
   // Finishing compares every review and yields too, holding the bar where the parse left it.
-  const finish = finishSteps(parsed.value, fileName)
+  const finish = finishSteps(parsed, fileName)
   let finished = finish.next()
   for (; finished.done !== true; finished = finish.next()) yield last
   return finished.value
+}
+
+function* track(steps: ParseSteps, seen: (p: ParseProgress) => void): ParseSteps {
+  let next = steps.next()
+  for (; next.done !== true; next = steps.next()) {
+    seen(next.value)
+    yield next.value
+  }
+  return next.value
 }
 
 /** Every import format's parser. Typed by FormatId, so a format without a parser fails to compile. */
@@ -62,7 +90,7 @@ const PARSERS: Record<
     parseTabularSteps(text, fileName, 'review-curator-export', options),
 }
 
-function stepsFor(
+export function stepsFor(
   format: FormatId,
   text: string,
   fileName: string,
