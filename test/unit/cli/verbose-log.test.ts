@@ -53,7 +53,13 @@ describe('review-curator --verbose', () => {
   }, 60_000)
 
   it('writes no log without --verbose', async () => {
-    const { code, logPath } = await cli(['rate', 'rv_0000000000000000', '5', '--library', join(dir, 'lib')])
+    const { code, logPath } = await cli([
+      'rate',
+      'rv_0000000000000000',
+      '5',
+      '--library',
+      join(dir, 'lib'),
+    ])
     expect(code).toBe(2)
     expect(existsSync(logPath)).toBe(false)
   }, 60_000)
