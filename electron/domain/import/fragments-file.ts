@@ -2,7 +2,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { UnparsedFragment } from '../../../shared/domain'
 import { NotFoundError } from '../errors'
-import { writeFileAtomic } from '../store/write-atomic'
+import { commitFile } from '../store/durable-write'
 
 // Unparsed fragments are kept per import in imports/<recordId>.json rather than in library.json,
 // which is rewritten on every tag change and must stay small whatever the dumps held.
@@ -28,7 +28,7 @@ export async function writeFragments(
   if (fragments.length === 0) return
   await mkdir(join(libraryDir, FRAGMENTS_DIR), { recursive: true })
   const file: FragmentsFile = { schemaVersion: 1, recordId, fileName, fragments }
-  await writeFileAtomic(pathOf(libraryDir, recordId), JSON.stringify(file))
+  await commitFile(pathOf(libraryDir, recordId), JSON.stringify(file))
 }
 
 export async function deleteFragments(libraryDir: string, recordId: string): Promise<void> {

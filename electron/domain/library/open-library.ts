@@ -13,6 +13,8 @@ import {
 } from '../store/schema'
 import { DamagedFileError, openStoreFile, type StoreFileOptions } from '../store/store-file'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
+import { cleanTempFiles } from '../store/durable-write'
+import { FRAGMENTS_DIR } from '../import/fragments-file'
 import { Library } from './library'
 import { mapLimited } from './map-limited'
 
@@ -84,6 +86,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
   await mkdir(join(dir, 'curation'), { recursive: true })
   const release = await acquireLock(dir)
   try {
+    // Holding the lock, so any temp file of ours is a crashed writer's.
+    for (const folder of ['', 'reviews', 'curation', FRAGMENTS_DIR])
+      await cleanTempFiles(join(dir, folder))
     const notices: string[] = []
     const opened = now()
     const libraryOptions: StoreFileOptions<LibraryFile> = {

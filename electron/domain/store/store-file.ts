@@ -1,11 +1,11 @@
 import { Low, type Adapter } from 'lowdb'
-import { DataFile } from 'lowdb/node'
 import { readFile } from 'node:fs/promises'
 import { isAscii } from 'node:buffer'
 import { basename } from 'node:path'
 import { CuratorError } from '../errors'
 import { migrate, type FileKind } from './migrations'
-import { writeJsonChunked } from './write-json-chunked'
+import { commitFile, nodeFs, type Content, type DurableFs } from './durable-write'
+import { jsonChunkWriter } from './write-json-chunked'
 
 export { asciiJson } from './write-json-chunked'
 
@@ -28,17 +28,21 @@ export interface StoreFileOptions<T> {
   create: () => T
   /** Review files are large and machine-read: no indentation keeps them ~30% smaller. */
   compact?: boolean
+  fs?: DurableFs
 }
 
 /**
- * Review files (compact): written in chunks with the event loop running in between, since one
- * JSON.stringify of 150,000 reviews blocks the main process for seconds. Same bytes as lowdb's
- * DataFile with asciiJson(JSON.stringify(data)), same temp-file-and-rename atomicity.
+ * lowdb's Adapter for one library file, writing through commitFile (temp file, fsync, rename,
+ * fsync the folder) instead of lowdb's own writer, which neither syncs nor uses a unique temp name.
+ * Review files (compact) are written in chunks with the event loop running in between, since one
+ * JSON.stringify of 150,000 reviews blocks the main process for seconds.
  */
-class ChunkedJsonFile<T> implements Adapter<T> {
+export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
-    private readonly path: string,
+    readonly path: string,
     private readonly parse: (text: string) => T,
+    private readonly compact: boolean,
+    private readonly fs: DurableFs = nodeFs,
   ) {}
 
   async read(): Promise<T | null> {
@@ -46,8 +50,27 @@ class ChunkedJsonFile<T> implements Adapter<T> {
     return text === null ? null : this.parse(text)
   }
 
+  /** What write() puts on disk, for a caller committing several files at once. */
+  content(data: T): Content {
+    return this.compact ? jsonChunkWriter(data, { asciiOnly: true }) : JSON.stringify(data, null, 2)
+  }
+
   write(data: T): Promise<void> {
-    return writeJsonChunked(this.path, data, { asciiOnly: true })
+    return commitFile(this.path, this.content(data), this.fs)
+  }
+}
+
+/** An open library file: lowdb's Low with its path and serialiser at hand. */
+export class StoreFile<T> extends Low<T> {
+  constructor(
+    readonly file: DurableJsonFile<T>,
+    data: T,
+  ) {
+    super(file, data)
+  }
+
+  get path(): string {
+    return this.file.path
   }
 }
 
@@ -87,14 +110,13 @@ function parseJson(text: string, file: string): Record<string, unknown> {
 }
 
 /**
- * Opens one JSON file of the library through lowdb (whose writes go to a temp file and are renamed
- * into place, so a crash never leaves half a file). Missing files start from `create()`; files of
+ * Opens one JSON file of the library through lowdb with our durable adapter (see DurableJsonFile). Missing files start from `create()`; files of
  * an older schema are migrated and written back.
  */
 export async function openStoreFile<T extends object>(
   path: string,
   options: StoreFileOptions<T>,
-): Promise<Low<T>> {
+): Promise<StoreFile<T>> {
   const name = basename(path)
   let migrated = false
   const parseFile = (text: string): T => {
@@ -107,13 +129,8 @@ export async function openStoreFile<T extends object>(
       throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
     }
   }
-  const adapter: Adapter<T> = options.compact
-    ? new ChunkedJsonFile(path, parseFile)
-    : new DataFile<T>(path, {
-        parse: parseFile,
-        stringify: (data) => JSON.stringify(data, null, 2),
-      })
-  const db = new Low<T>(adapter, options.create())
+  const adapter = new DurableJsonFile(path, parseFile, options.compact === true, options.fs)
+  const db = new StoreFile<T>(adapter, options.create())
   const text = await readText(path)
   if (text !== null) db.data = parseFile(text)
   if (migrated) await db.write()
