@@ -98,31 +98,32 @@ function plan(library: Library, p: RestorePlan): Applied {
   return { works, before, after, tags, imports, added, unchanged }
 }
 
+/** One commit: the restore's reviews, curation, tags and records are saved together or not at all. */
 async function apply(library: Library, a: Applied): Promise<void> {
-  for (const w of a.works) await library.saveWorkReviews(w.work, w.after)
-  if (a.after.size) await library.saveCuration(a.after)
-  if (a.tags.length || a.imports.length) {
-    await library.saveMeta((meta) => {
+  await library.commit({
+    label: 'Restore an export',
+    reviews: a.works.map((w) => ({ work: w.work, reviews: w.after })),
+    curation: a.after,
+    meta: (meta) => {
       meta.tags.push(...a.tags)
       meta.imports.push(...a.imports)
-    })
-  }
+    },
+  })
 }
 
 async function revert(library: Library, a: Applied): Promise<void> {
-  if (a.tags.length || a.imports.length) {
-    const tags = new Set(a.tags)
-    const imports = new Set(a.imports.map((i) => i.id))
-    await library.saveMeta((meta) => {
-      meta.tags = meta.tags.filter((t) => !tags.has(t))
+  // By name and id: library.json is a copy after each commit, so object identity is not kept.
+  const tags = new Set(a.tags.map((t) => t.name))
+  const imports = new Set(a.imports.map((i) => i.id))
+  await library.commit({
+    label: 'Undo a restore',
+    reviews: [...a.works].reverse().map((w) => ({ work: w.work, reviews: w.before })),
+    curation: a.before,
+    meta: (meta) => {
+      meta.tags = meta.tags.filter((t) => !tags.has(t.name))
       meta.imports = meta.imports.filter((i) => !imports.has(i.id))
-    })
-  }
-  if (a.before.size) await library.saveCuration(a.before)
-  for (const w of [...a.works].reverse()) {
-    if (w.before === null) await library.deleteWork(w.work.id)
-    else await library.saveWorkReviews(w.work, w.before)
-  }
+    },
+  })
 }
 
 function report(fileName: string, p: RestorePlan, a: Applied, importId: string): FileImportReport {

@@ -2,7 +2,7 @@ import type { ImportRecord, UnparsedFragment } from '../../../shared/domain'
 import type { UndoImportResult } from '../../../shared/channels/import'
 import { BadInputError, NotFoundError } from '../errors'
 import { isEmptyCuration, type Library } from '../library/library'
-import { deleteFragments, writeFragments } from './fragments-file'
+import { fragmentsRemoval, fragmentsWrite } from './fragments-file'
 import type { WorkChange } from './merge'
 
 // Every import is one step that knows how to apply and revert itself. Undo goes through the
@@ -29,23 +29,27 @@ function registry(library: Library): Map<string, AppliedImport> {
   return map
 }
 
+/** Writes the whole import as one commit: its reviews, fragments and records, or none of them. */
 export async function applyImport(library: Library, imp: AppliedImport): Promise<void> {
-  for (const change of imp.changes) await library.saveWorkReviews(change.work, change.after)
-  for (const f of imp.fragments)
-    await writeFragments(library.dir, f.recordId, f.fileName, f.fragments)
-  await library.saveMeta((meta) => void meta.imports.push(...imp.records))
+  await library.commit({
+    label: imp.label,
+    reviews: imp.changes.map((c) => ({ work: c.work, reviews: c.after })),
+    extra: imp.fragments.flatMap((f) => fragmentsWrite(f.recordId, f.fileName, f.fragments)),
+    meta: (meta) => void meta.imports.push(...imp.records),
+  })
   imp.applied = true
 }
 
 export async function revertImport(library: Library, imp: AppliedImport): Promise<void> {
-  for (const change of [...imp.changes].reverse()) {
-    if (change.before === null) await library.deleteWork(change.work.id)
-    else await library.saveWorkReviews(change.work, change.before)
-  }
-  for (const f of imp.fragments) await deleteFragments(library.dir, f.recordId)
   const ids = new Set(imp.records.map((r) => r.id))
-  await library.saveMeta((meta) => {
-    meta.imports = meta.imports.filter((r) => !ids.has(r.id))
+  await library.commit({
+    label: `Undo ${imp.label}`,
+    // Newest change first, so each work ends as it was before its first change.
+    reviews: [...imp.changes].reverse().map((c) => ({ work: c.work, reviews: c.before })),
+    extra: imp.fragments.map((f) => fragmentsRemoval(f.recordId)),
+    meta: (meta) => {
+      meta.imports = meta.imports.filter((r) => !ids.has(r.id))
+    },
   })
   imp.applied = false
 }

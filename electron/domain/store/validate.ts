@@ -16,6 +16,8 @@ export function validateLibraryFile(data: Record<string, unknown>): LibraryFile 
   expect(Array.isArray(data.imports), 'imports', 'an array')
   expect(Array.isArray(data.tags), 'tags', 'an array')
   expect(typeof data.createdAt === 'string', 'createdAt', 'a string')
+  if (data.generation === undefined) data.generation = 0
+  expect(Number.isSafeInteger(data.generation), 'generation', 'a whole number')
   if (data.views === undefined) data.views = []
   expect(Array.isArray(data.views), 'views', 'an array')
   if (data.exportSettings === undefined) data.exportSettings = {}

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import {
+  commitFile,
+  nodeFs,
+  removeFile,
+  renameWithRetry,
+  syncDir,
+  tempPathFor,
+  writeStaged,
+  type Content,
+  type DurableFs,
+} from './durable-write'
+
+// Several files replaced as one: all of them or none, whatever step a crash or a full disk stops.
+//   1. the intent journal (journal.json, state "pending") naming every target and its staged copy;
+//   2. each new file written and fsynced under its staged (temp) name;
+//   3. the commit marker: the journal rewritten with state "committed";
+//   4. the staged files renamed over their targets, removals done, folders fsynced;
+//   5. the journal removed.
+// Opening a library finishes what was interrupted: a pending journal is rolled back (staged files
+// removed, nothing changed), a committed one rolled forward (the remaining renames done).
+
+export const JOURNAL_FILE = 'journal.json'
+
+/** One file to replace (`content`) or remove (`content: null`). */
+export interface FileWrite {
+  path: string
+  content: Content | null
+}
+
+interface Journal {
+  schemaVersion: 1
+  id: string
+  label: string
+  startedAt: string
+  state: 'pending' | 'committed'
+  /** Paths relative to the library folder; `staged: null` removes the target. */
+  files: { target: string; staged: string | null }[]
+}
+
+export interface TransactionOptions {
+  label: string
+  now: Date
+  fs?: DurableFs
+}
+
+const folders = (paths: string[]) => [...new Set(paths.map((p) => dirname(p)))]
+
+/**
+ * Commits `writes` under the library folder `dir`. A single file needs no journal: its rename is
+ * already all-or-nothing. The last write is the one that marks the commit when there is no journal
+ * (callers put library.json last).
+ */
+export async function commitTransaction(
+  dir: string,
+  writes: FileWrite[],
+  { label, now, fs = nodeFs }: TransactionOptions,
+): Promise<void> {
+  if (writes.length === 1) {
+    const [only] = writes as [FileWrite]
+    if (only.content === null) await removeFile(only.path, fs)
+    else await commitFile(only.path, only.content, fs)
+    return
+  }
+  const files = writes.map((w) => ({
+    target: w.path,
+    staged: w.content === null ? null : tempPathFor(w.path),
+  }))
+  const journal: Journal = {
+    schemaVersion: 1,
+    id: randomBytes(6).toString('hex'),
+    label,
+    startedAt: now.toISOString(),
+    state: 'pending',
+    files: files.map((f) => ({
+      target: relative(dir, f.target),
+      staged: f.staged === null ? null : relative(dir, f.staged),
+    })),
+  }
+  const journalPath = join(dir, JOURNAL_FILE)
+  await commitFile(journalPath, JSON.stringify(journal), fs)
+  try {
+    for (const [i, w] of writes.entries()) {
+      if (w.content !== null) await writeStaged(w.path, w.content, fs, files[i]!.staged!)
+    }
+    // The staged files' names must be durable before the marker says they are the new state.
+    for (const folder of folders(files.flatMap((f) => (f.staged ? [f.staged] : []))))
+      await syncDir(folder, fs)
+  } catch (e) {
+    await rollBack(dir, journal, fs).catch(() => undefined)
+    throw e
+  }
+  await commitFile(journalPath, JSON.stringify({ ...journal, state: 'committed' }), fs)
+  await rollForward(dir, journal, fs)
+}
+
+async function rollBack(dir: string, journal: Journal, fs: DurableFs): Promise<void> {
+  for (const f of journal.files) if (f.staged) await fs.rm(join(dir, f.staged), { force: true })
+  await removeFile(join(dir, JOURNAL_FILE), fs)
+}
+
+async function rollForward(dir: string, journal: Journal, fs: DurableFs): Promise<void> {
+  for (const f of journal.files) {
+    const target = join(dir, f.target)
+    if (f.staged === null) {
+      await fs.rm(target, { force: true })
+      continue
+    }
+    try {
+      await renameWithRetry(join(dir, f.staged), target, fs)
+    } catch (e) {
+      // Already renamed by an earlier, interrupted roll-forward.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    }
+  }
+  for (const folder of folders(journal.files.map((f) => join(dir, f.target))))
+    await syncDir(folder, fs)
+  await removeFile(join(dir, JOURNAL_FILE), fs)
+}
+
+function parseJournal(text: string): Journal | null {
+  try {
+    const value = JSON.parse(text) as Partial<Journal>
+    if (!Array.isArray(value.files) || (value.state !== 'pending' && value.state !== 'committed'))
+      return null
+    const safe = (p: unknown) => typeof p === 'string' && !p.startsWith('..') && !p.includes('\0')
+    if (!value.files.every((f) => safe(f.target) && (f.staged === null || safe(f.staged))))
+      return null
+    return value as Journal
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Finishes a transaction a crash interrupted. Returns what the user should be told, or null when
+ * there was nothing to do. Run it while holding the lock, before anything else reads the files.
+ */
+export async function recoverTransaction(
+  dir: string,
+  fs: DurableFs = nodeFs,
+): Promise<string | null> {
+  const path = join(dir, JOURNAL_FILE)
+  const text = await readFile(path, 'utf8').catch(() => null)
+  if (text === null) return null
+  const journal = parseJournal(text)
+  if (!journal) {
+    // The journal is committed by rename, so it is whole or absent; an unreadable one was damaged
+    // later. Its staged files are temp files, which opening removes: that is a roll-back.
+    await fs.rename(path, `${path}.damaged`).catch(() => undefined)
+    return `${JOURNAL_FILE} could not be read (kept as ${JOURNAL_FILE}.damaged); an interrupted change may have been rolled back.`
+  }
+  const what = `“${journal.label}” (started ${journal.startedAt})`
+  if (journal.state === 'committed') {
+    await rollForward(dir, journal, fs)
+    return `${what} was interrupted after it was saved; it has now been completed.`
+  }
+  await rollBack(dir, journal, fs)
+  return `${what} was interrupted before it was saved; it was rolled back, and the library is as it was before it.`
+}
