@@ -1,7 +1,7 @@
-import { copyFile, mkdir, open, readdir, rename } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Work } from '../../../shared/domain'
-import { findBackup, snapshotIfDue } from '../store/backups'
+import { findBackups, snapshotIfDue } from '../store/backups'
 import {
   SCHEMA_VERSION,
   type CurationFile,
@@ -11,13 +11,14 @@ import {
 import {
   DamagedFileError,
   openStoreFile,
+  readStoreFile,
   type StoreFile,
   type StoreFileOptions,
 } from '../store/store-file'
 import { acquireLock, LibraryChangedError, type LockOptions } from '../store/library-lock'
 import { commitTransaction, recoverTransaction } from '../store/transaction'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
-import { cleanTempFiles, nodeFs, type DurableFs } from '../store/durable-write'
+import { cleanTempFiles, commitFile, nodeFs, type DurableFs } from '../store/durable-write'
 import { FRAGMENTS_DIR } from '../import/fragments-file'
 import { Library } from './library'
 import { mapLimited } from './map-limited'
@@ -47,8 +48,9 @@ async function readGeneration(path: string): Promise<number> {
 }
 
 /**
- * Opens one file; if it is damaged, sets it aside (never deletes it) and restores the newest backup,
- * or starts that file afresh when there is none. Either way the user is told in `notices`.
+ * Opens one file; if it is damaged, sets it aside (never deletes it) and restores the newest backup
+ * that reads back whole (skipping damaged ones), or starts that file afresh when there is none.
+ * Either way the user is told in `notices`.
  */
 async function openWithRecovery<T extends object>(
   dir: string,
@@ -64,11 +66,29 @@ async function openWithRecovery<T extends object>(
     if (!(e instanceof DamagedFileError)) throw e
     const aside = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`
     await rename(path, aside)
-    const backup = await findBackup(dir, relative)
-    if (backup) await copyFile(backup, path)
+    const skipped: string[] = []
+    let restored: string | null = null
+    for (const backup of await findBackups(dir, relative)) {
+      const usable = await readStoreFile(backup, options).then(
+        (data) => data !== null,
+        () => false,
+      )
+      if (!usable) {
+        skipped.push(backup)
+        continue
+      }
+      await commitFile(path, await readFile(backup), options.fs)
+      restored = backup
+      break
+    }
+    const skippedNote = skipped.length
+      ? ` (skipping ${skipped.length} damaged backup${skipped.length > 1 ? 's' : ''}: ${skipped.join(', ')})`
+      : ''
     notices.push(
       `${e.message}. It was kept as ${aside} and ` +
-        (backup ? `restored from the backup ${backup}.` : 'no backup held it, so it starts empty.'),
+        (restored
+          ? `restored from the backup ${restored}${skippedNote}.`
+          : `no backup held a readable copy${skippedNote}, so it starts empty.`),
     )
     return openStoreFile(path, options)
   }
@@ -159,7 +179,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       notices,
       release,
       snapshot: () =>
-        snapshotIfDue(dir, now()).then(
+        snapshotIfDue(dir, now(), undefined, fs).then(
           () => true,
           () => false,
         ),

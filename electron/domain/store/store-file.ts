@@ -109,30 +109,49 @@ function parseJson(text: string, file: string): Record<string, unknown> {
   }
 }
 
+function parserFor<T extends object>(
+  name: string,
+  options: StoreFileOptions<T>,
+): { parse: (text: string) => T; migrated: () => boolean } {
+  let migrated = false
+  return {
+    parse: (text) => {
+      const raw = parseJson(text, name)
+      const result = migrate(raw, options.kind, name)
+      migrated = result.changed
+      try {
+        return options.validate(result.data)
+      } catch (e) {
+        throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
+      }
+    },
+    migrated: () => migrated,
+  }
+}
+
+/** Reads and checks a file as openStoreFile would, writing nothing (e.g. to vet a backup). */
+export async function readStoreFile<T extends object>(
+  path: string,
+  options: StoreFileOptions<T>,
+): Promise<T | null> {
+  const text = await readText(path)
+  return text === null ? null : parserFor(basename(path), options).parse(text)
+}
+
 /**
- * Opens one JSON file of the library through lowdb with our durable adapter (see DurableJsonFile). Missing files start from `create()`; files of
- * an older schema are migrated and written back.
+ * Opens one JSON file of the library through lowdb with our durable adapter (see
+ * DurableJsonFile). Missing files start from `create()`; files of an older schema are migrated and
+ * written back.
  */
 export async function openStoreFile<T extends object>(
   path: string,
   options: StoreFileOptions<T>,
 ): Promise<StoreFile<T>> {
-  const name = basename(path)
-  let migrated = false
-  const parseFile = (text: string): T => {
-    const raw = parseJson(text, name)
-    const result = migrate(raw, options.kind, name)
-    migrated = result.changed
-    try {
-      return options.validate(result.data)
-    } catch (e) {
-      throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
-    }
-  }
-  const adapter = new DurableJsonFile(path, parseFile, options.compact === true, options.fs)
+  const parser = parserFor(basename(path), options)
+  const adapter = new DurableJsonFile(path, parser.parse, options.compact === true, options.fs)
   const db = new StoreFile<T>(adapter, options.create())
   const text = await readText(path)
-  if (text !== null) db.data = parseFile(text)
-  if (migrated) await db.write()
+  if (text !== null) db.data = parser.parse(text)
+  if (parser.migrated()) await db.write()
   return db
 }
