@@ -4,7 +4,8 @@ import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/
 import { History } from '../history/history'
 import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
 import type { StoreFile } from '../store/store-file'
-import type { FileWrite } from '../store/transaction'
+import { CuratorError } from '../errors'
+import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -94,6 +95,8 @@ export class Library {
   private readonly curation = new Map<string, Curation>()
   private readonly observers = new Set<LibraryObserver>()
   private closed = false
+  /** Set when a commit was saved but not finished: only reopening finishes it, so no more writes. */
+  private unfinished: string | null = null
   private backedUp = false
   /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
   private queue: Promise<unknown> = Promise.resolve()
@@ -199,6 +202,7 @@ export class Library {
   }
 
   private async writeCommit(change: LibraryCommit): Promise<void> {
+    if (this.unfinished) throw new CuratorError('internal', this.unfinished)
     const { meta } = this.parts
     await this.parts.verify(meta.data.generation)
     const writes: FileWrite[] = []
@@ -240,7 +244,12 @@ export class Library {
     const nextMeta: LibraryFile = { schemaVersion, generation: generation + 1, ...rest }
     writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
 
-    await this.parts.commit(writes, change.label)
+    try {
+      await this.parts.commit(writes, change.label)
+    } catch (e) {
+      if (e instanceof IncompleteCommitError) this.unfinished = e.message
+      throw e
+    }
 
     meta.data = nextMeta
     for (const [workId, { file, data }] of reviewUpdates) {
@@ -303,5 +312,6 @@ export class Library {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('the library is closed')
+    if (this.unfinished) throw new CuratorError('internal', this.unfinished)
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
+import { CuratorError } from '../errors'
 import {
   commitFile,
   nodeFs,
@@ -92,8 +93,42 @@ export async function commitTransaction(
     await rollBack(dir, journal, fs).catch(() => undefined)
     throw e
   }
-  await commitFile(journalPath, JSON.stringify({ ...journal, state: 'committed' }), fs)
-  await rollForward(dir, journal, fs)
+  const marker = JSON.stringify({ ...journal, state: 'committed' })
+  try {
+    await commitFile(journalPath, marker, fs)
+  } catch (e) {
+    // The marker may have landed before the failure (say, at the folder's fsync): what the
+    // journal on disk says decides whether this commit happened.
+    const onDisk = await readFile(journalPath, 'utf8').catch(() => null)
+    if (onDisk !== marker) {
+      await rollBack(dir, journal, fs).catch(() => undefined)
+      throw e
+    }
+  }
+  // Committed: from here the change must be finished, now or when the library is next opened.
+  try {
+    await rollForward(dir, journal, fs)
+  } catch {
+    try {
+      await rollForward(dir, journal, fs)
+    } catch (e) {
+      throw new IncompleteCommitError(journal.label, e)
+    }
+  }
+}
+
+/**
+ * A commit that was saved (its journal committed) but could not be finished: it will be when the
+ * library is next opened. Until then this process must not write again.
+ */
+export class IncompleteCommitError extends CuratorError {
+  constructor(label: string, cause: unknown) {
+    super(
+      'internal',
+      `“${label}” was saved but could not be finished (${cause instanceof Error ? cause.message : String(cause)}); close the library and open it again to finish it`,
+    )
+    this.name = 'IncompleteCommitError'
+  }
 }
 
 async function rollBack(dir: string, journal: Journal, fs: DurableFs): Promise<void> {
