@@ -49,8 +49,8 @@ export interface LibraryParts {
   openCurationFile: (bucket: string) => Promise<StoreFile<CurationFile>>
   /** Throws (writing nothing) unless we still hold the lock and library.json is what we read. */
   verify: (generation: number) => Promise<void>
-  /** Replaces the files all-or-nothing (see commitTransaction). */
-  commit: (writes: FileWrite[], label: string) => Promise<void>
+  /** Replaces the files all-or-nothing, or in order when `journal` is false (see commitTransaction). */
+  commit: (writes: FileWrite[], label: string, journal: boolean) => Promise<void>
   release: () => Promise<void>
   /** Backs up the user's work if the last backup is old enough; false when the backup failed. */
   snapshot: () => Promise<boolean>
@@ -245,7 +245,10 @@ export class Library {
     writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
 
     try {
-      await this.parts.commit(writes, change.label)
+      // One curation shard and library.json's generation need no journal: the shard alone is a
+      // whole edit, and library.json is written last.
+      const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
+      await this.parts.commit(writes, change.label, !(curationOnly && writes.length <= 2))
     } catch (e) {
       if (e instanceof IncompleteCommitError) this.unfinished = e.message
       throw e

@@ -1,5 +1,5 @@
 import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import type { Work } from '../../../shared/domain'
 import { findBackups, snapshotIfDue } from '../store/backups'
 import {
@@ -15,6 +15,7 @@ import {
   type StoreFile,
   type StoreFileOptions,
 } from '../store/store-file'
+import { quarantine, quarantineNotice } from '../store/quarantine'
 import { acquireLock, LibraryChangedError, type LockOptions } from '../store/library-lock'
 import { commitTransaction, recoverTransaction } from '../store/transaction'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
@@ -60,8 +61,18 @@ async function openWithRecovery<T extends object>(
   now: Date,
 ): Promise<StoreFile<T>> {
   const path = join(dir, relative)
+  const openChecked = async () => {
+    const file = await openStoreFile(path, options, relative.split(sep).join('/'))
+    if (file.setAside.length > 0) {
+      const kept = await quarantine(dir, relative, file.setAside, now, options.fs)
+      notices.push(quarantineNotice(relative, file.setAside, kept))
+      await file.write()
+      file.setAside = []
+    }
+    return file
+  }
   try {
-    return await openStoreFile(path, options)
+    return await openChecked()
   } catch (e) {
     if (!(e instanceof DamagedFileError)) throw e
     const aside = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`
@@ -90,7 +101,7 @@ async function openWithRecovery<T extends object>(
           ? `restored from the backup ${restored}${skippedNote}.`
           : `no backup held a readable copy${skippedNote}, so it starts empty.`),
     )
-    return openStoreFile(path, options)
+    return openChecked()
   }
 }
 
@@ -193,7 +204,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
           )
         }
       },
-      commit: (writes, label) => commitTransaction(dir, writes, { label, now: now(), fs }),
+      commit: (writes, label, journal) =>
+        commitTransaction(dir, writes, { label, now: now(), fs, journal }),
       openReviewFile: (work) =>
         openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
       openCurationFile: (bucket) =>

@@ -4,6 +4,7 @@ import { isAscii } from 'node:buffer'
 import { basename } from 'node:path'
 import { CuratorError } from '../errors'
 import { migrate, type FileKind } from './migrations'
+import type { SetAside, Validator } from './validate'
 import { commitFile, nodeFs, type Content, type DurableFs } from './durable-write'
 import { jsonChunkWriter } from './write-json-chunked'
 
@@ -22,8 +23,11 @@ export class DamagedFileError extends CuratorError {
 
 export interface StoreFileOptions<T> {
   kind: FileKind
-  /** Checks the migrated data has the expected shape; throws an Error naming the bad field. */
-  validate: (data: Record<string, unknown>) => T
+  /**
+   * Checks the migrated data has the expected shape: throws an Error naming the bad field when the
+   * file as a whole is wrong, hands single bad records to `setAside` and leaves them out.
+   */
+  validate: Validator<T>
   /** Data for a file that does not exist yet. */
   create: () => T
   /** Review files are large and machine-read: no indentation keeps them ~30% smaller. */
@@ -62,6 +66,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
 /** An open library file: lowdb's Low with its path and serialiser at hand. */
 export class StoreFile<T> extends Low<T> {
+  /** Records left out on open because they did not have their schema's shape. */
+  setAside: SetAside[] = []
+
   constructor(
     readonly file: DurableJsonFile<T>,
     data: T,
@@ -112,20 +119,23 @@ function parseJson(text: string, file: string): Record<string, unknown> {
 function parserFor<T extends object>(
   name: string,
   options: StoreFileOptions<T>,
-): { parse: (text: string) => T; migrated: () => boolean } {
+): { parse: (text: string) => T; migrated: () => boolean; setAside: SetAside[] } {
   let migrated = false
+  const setAside: SetAside[] = []
   return {
     parse: (text) => {
       const raw = parseJson(text, name)
       const result = migrate(raw, options.kind, name)
       migrated = result.changed
+      setAside.length = 0
       try {
-        return options.validate(result.data)
+        return options.validate(result.data, (s) => setAside.push(s))
       } catch (e) {
         throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
       }
     },
     migrated: () => migrated,
+    setAside,
   }
 }
 
@@ -146,12 +156,16 @@ export async function readStoreFile<T extends object>(
 export async function openStoreFile<T extends object>(
   path: string,
   options: StoreFileOptions<T>,
+  /** How messages name the file (e.g. reviews/wk_1.json). */
+  name = basename(path),
 ): Promise<StoreFile<T>> {
-  const parser = parserFor(basename(path), options)
+  const parser = parserFor(name, options)
   const adapter = new DurableJsonFile(path, parser.parse, options.compact === true, options.fs)
   const db = new StoreFile<T>(adapter, options.create())
   const text = await readText(path)
   if (text !== null) db.data = parser.parse(text)
-  if (parser.migrated()) await db.write()
+  db.setAside = [...parser.setAside]
+  // Records set aside are dropped from the file only after the caller has kept them elsewhere.
+  if (parser.migrated() && db.setAside.length === 0) await db.write()
   return db
 }

@@ -45,24 +45,29 @@ export interface TransactionOptions {
   label: string
   now: Date
   fs?: DurableFs
+  /**
+   * False when the writes need not land together, only in order (a curation edit: its one shard,
+   * then library.json's generation): each is committed on its own, with no journal.
+   */
+  journal?: boolean
 }
 
 const folders = (paths: string[]) => [...new Set(paths.map((p) => dirname(p)))]
 
 /**
  * Commits `writes` under the library folder `dir`. A single file needs no journal: its rename is
- * already all-or-nothing. The last write is the one that marks the commit when there is no journal
- * (callers put library.json last).
+ * already all-or-nothing.
  */
 export async function commitTransaction(
   dir: string,
   writes: FileWrite[],
-  { label, now, fs = nodeFs }: TransactionOptions,
+  { label, now, fs = nodeFs, journal: useJournal = true }: TransactionOptions,
 ): Promise<void> {
-  if (writes.length === 1) {
-    const [only] = writes as [FileWrite]
-    if (only.content === null) await removeFile(only.path, fs)
-    else await commitFile(only.path, only.content, fs)
+  if (writes.length === 1 || !useJournal) {
+    for (const w of writes) {
+      if (w.content === null) await removeFile(w.path, fs)
+      else await commitFile(w.path, w.content, fs)
+    }
     return
   }
   const files = writes.map((w) => ({
