@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { UnparsedFragment } from '../../../shared/domain'
+import { FragmentsFileRecord } from '../../../shared/records/fragments'
 import { NotFoundError } from '../errors'
+import { DamagedFileError } from '../store/store-file'
 import type { ExtraWrite } from '../library/library'
 
 // Unparsed fragments are kept per import in imports/<recordId>.json rather than in library.json,
@@ -38,7 +40,19 @@ export function fragmentsRemoval(recordId: string): ExtraWrite {
 export async function readFragments(libraryDir: string, recordId: string): Promise<FragmentsFile> {
   const text = await readFile(pathOf(libraryDir, recordId), 'utf8').catch(() => null)
   if (text === null) throw new NotFoundError(`Import ${recordId} kept no unparsed fragments`)
-  return JSON.parse(text) as FragmentsFile
+  const name = `${FRAGMENTS_DIR}/${recordId}.json`
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    throw new DamagedFileError(name, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const result = FragmentsFileRecord.safeParse(value)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new DamagedFileError(name, `field "${issue?.path.join('.')}": ${issue?.message}`)
+  }
+  return result.data
 }
 
 /** Fragments as one text a user can paste into an editor: each headed by its line number. */

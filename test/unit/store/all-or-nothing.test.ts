@@ -139,9 +139,9 @@ describe('an import of two files is all or nothing', () => {
       // Stopped after the commit marker: opening the library finishes the import, and says so.
       if (crash) {
         expect(outcomes).toContain('failed->all')
-      expect([...outcomes].join('\n')).toMatch(
-        /Import b.txt, c.txt” +was interrupted before it was saved; it was rolled back/,
-      )
+        expect([...outcomes].join('\n')).toMatch(
+          /Import b.txt, c.txt” +was interrupted before it was saved; it was rolled back/,
+        )
         expect([...outcomes].join('\n')).toMatch(
           /Import b.txt, c.txt” +was interrupted after it was saved; it has now been completed/,
         )
