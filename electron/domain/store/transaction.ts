@@ -52,7 +52,37 @@ export interface TransactionOptions {
   journal?: boolean
 }
 
-const folders = (paths: string[]) => [...new Set(paths.map((p) => dirname(p)))]
+/** Fsyncs the folders holding `paths`, side by side. */
+const syncAll = (paths: string[], fs: DurableFs) =>
+  Promise.all([...new Set(paths.map((p) => dirname(p)))].map((folder) => syncDir(folder, fs)))
+
+/**
+ * Writes that need only land in order, not together: every new file is written and fsynced (side
+ * by side), then each is renamed into place in order, then the folders are fsynced. A crash
+ * leaves a prefix of the writes done. Temp files of a failed write are removed.
+ */
+async function commitInOrder(writes: FileWrite[], fs: DurableFs): Promise<void> {
+  const staged = await Promise.allSettled(
+    writes.map((w) => (w.content === null ? null : writeStaged(w.path, w.content, fs))),
+  )
+  const temps = staged.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []))
+  try {
+    const failed = staged.find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
+    for (const [i, w] of writes.entries()) {
+      const temp = (staged[i] as PromiseFulfilledResult<string | null>).value
+      if (temp === null) await fs.rm(w.path, { force: true })
+      else await renameWithRetry(temp, w.path, fs)
+    }
+  } catch (e) {
+    for (const temp of temps) await fs.rm(temp, { force: true }).catch(() => undefined)
+    throw e
+  }
+  await syncAll(
+    writes.map((w) => w.path),
+    fs,
+  )
+}
 
 /**
  * Commits `writes` under the library folder `dir`. A single file needs no journal: its rename is
@@ -64,10 +94,7 @@ export async function commitTransaction(
   { label, now, fs = nodeFs, journal: useJournal = true }: TransactionOptions,
 ): Promise<void> {
   if (writes.length === 1 || !useJournal) {
-    for (const w of writes) {
-      if (w.content === null) await removeFile(w.path, fs)
-      else await commitFile(w.path, w.content, fs)
-    }
+    await commitInOrder(writes, fs)
     return
   }
   const files = writes.map((w) => ({
@@ -88,12 +115,17 @@ export async function commitTransaction(
   const journalPath = join(dir, JOURNAL_FILE)
   await commitFile(journalPath, JSON.stringify(journal), fs)
   try {
-    for (const [i, w] of writes.entries()) {
-      if (w.content !== null) await writeStaged(w.path, w.content, fs, files[i]!.staged!)
-    }
+    // Written and fsynced side by side: the disk overlaps the syncs.
+    await Promise.all(
+      writes.map((w, i) =>
+        w.content === null ? null : writeStaged(w.path, w.content, fs, files[i]!.staged!),
+      ),
+    )
     // The staged files' names must be durable before the marker says they are the new state.
-    for (const folder of folders(files.flatMap((f) => (f.staged ? [f.staged] : []))))
-      await syncDir(folder, fs)
+    await syncAll(
+      files.flatMap((f) => (f.staged ? [f.staged] : [])),
+      fs,
+    )
   } catch (e) {
     await rollBack(dir, journal, fs).catch(() => undefined)
     throw e
@@ -155,8 +187,10 @@ async function rollForward(dir: string, journal: Journal, fs: DurableFs): Promis
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
     }
   }
-  for (const folder of folders(journal.files.map((f) => join(dir, f.target))))
-    await syncDir(folder, fs)
+  await syncAll(
+    journal.files.map((f) => join(dir, f.target)),
+    fs,
+  )
   await removeFile(join(dir, JOURNAL_FILE), fs)
 }
 
