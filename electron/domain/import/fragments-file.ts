@@ -45,7 +45,10 @@ export async function readFragments(libraryDir: string, recordId: string): Promi
   try {
     value = JSON.parse(text)
   } catch (e) {
-    throw new DamagedFileError(name, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`)
+    throw new DamagedFileError(
+      name,
+      `not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    )
   }
   const result = FragmentsFileRecord.safeParse(value)
   if (!result.success) {
