@@ -1,7 +1,9 @@
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
+import { importParsed } from '../../../electron/domain/services/import-service'
+import { parsedFile, parsedReview } from '../import/support'
 import { runCliCaptured } from '../support/run-cli'
 import { FIXTURE, tempDir } from '../support/temp-library'
 
@@ -32,6 +34,30 @@ describe('review-curator doctor', () => {
     expect(code).toBe(0)
     expect(out).toMatch(new RegExp(`repaired: The backup ${snapshot} would not restore`))
     expect(await readdir(join(lib(), 'backups'))).toEqual([`.damaged-${snapshot}`])
+  })
+
+  it('names unreadable kept text of an import and works without an import record', async () => {
+    const library = await openLibrary(lib())
+    await importParsed(library, [
+      parsedFile('a.txt', [parsedReview()], undefined, {
+        fragments: [{ line: 3, text: 'not a review' }],
+      }),
+    ])
+    await library.close()
+    const [fragments] = await readdir(join(lib(), 'imports'))
+    await writeFile(join(lib(), 'imports', fragments!), '{"schemaVersion": 1, "fragm')
+    const meta = JSON.parse(await readFile(join(lib(), 'library.json'), 'utf8'))
+    const damaged = { ...meta, imports: meta.imports.map((i: object) => ({ ...i, workIds: [] })) }
+    await writeFile(join(lib(), 'library.json'), JSON.stringify(damaged, null, 2))
+
+    const { code, out } = await cli('doctor')
+    expect(code).toBe(1)
+    expect(out).toMatch(
+      new RegExp(
+        `problem: The unparsed text of a.txt .*imports/${fragments} is damaged: not valid JSON`,
+      ),
+    )
+    expect(out).toMatch(/note: Pusher II has reviews but no import record/)
   })
 
   it('a read command on a folder that does not exist says so instead of creating a library', async () => {
