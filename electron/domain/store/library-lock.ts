@@ -159,7 +159,7 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        await link(temp, path)
+        await createExclusive(temp, path, owner)
         return new LibraryLock(dir, owner)
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
@@ -171,6 +171,21 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
     throw inUse(dir, null)
   } finally {
     await rm(temp, { force: true })
+  }
+}
+
+/**
+ * Creates the lock file only if none exists. Linking the complete temp file is atomic; file
+ * systems without hard links (FAT, some network shares) get an exclusive create instead, whose
+ * content is written just after (an empty lock file counts as stale only after `staleMs`).
+ */
+async function createExclusive(temp: string, path: string, owner: LockOwner): Promise<void> {
+  try {
+    await link(temp, path)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'EEXIST' || (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS')) throw e
+    await writeFile(path, JSON.stringify(owner), { flag: 'wx' })
   }
 }
 
