@@ -1,5 +1,8 @@
 // Domain types shared by main, preload, renderer and the CLI. Plain data only: everything here
 // crosses the IPC boundary and is written to the library's JSON files.
+import type { HighlightRecord } from './records/curation'
+import type { TagRecord } from './records/library'
+import type { ReviewRecord } from './records/review'
 
 export interface WorkRef {
   title: string
@@ -127,25 +130,17 @@ export interface ParseResult {
   detection?: Detection
 }
 
-/** A review as stored in the library. Identity comes from the source's own fields. */
-export interface Review extends ReviewSource {
-  id: string
-  workId: string
-  importId: string
-  importedAt: string
-}
+/**
+ * A review as stored in the library. Identity comes from the source's own fields. The type is the
+ * stored record's schema (shared/records/review.ts), which the library checks on open.
+ */
+export type Review = ReviewRecord
 
-/** A passage of a review's body the user marked, e.g. a pull quote. */
-export interface Highlight {
-  id: string
-  /** UTF-16 offsets into the review body; `quote` re-anchors them if the body changes. */
-  start: number
-  end: number
-  quote: string
-  tag: string | null
-  comment: string | null
-  createdAt: string
-}
+/**
+ * A passage of a review's body the user marked, e.g. a pull quote: `start` and `end` are UTF-16
+ * offsets into the body; `quote` re-anchors them if the body changes.
+ */
+export type Highlight = HighlightRecord
 
 /** What the user added to a review. Stored apart from the review text. */
 export interface Curation {
@@ -160,10 +155,7 @@ export interface Curation {
   updatedAt: string
 }
 
-export interface Tag {
-  name: string
-  color: string
-}
+export type Tag = TagRecord
 
 export interface ImportRecord {
   id: string

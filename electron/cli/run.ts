@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { parseArgs } from 'node:util'
 import { CuratorError } from '../domain/errors'
 import type { Library } from '../domain/library/library'
 import { LIBRARY_ENV, resolveLibraryDir, userDataDir } from '../domain/library/library-location'
+import { checkLibrary } from '../domain/library/check-library'
 import { openLibrary } from '../domain/library/open-library'
 import { addTags, removeTags, setMyRating, setNote } from '../app/commands/curate'
 import { selectForExport } from '../domain/export/review-export'
@@ -19,6 +21,8 @@ ${IMPORT_USAGE}
   untag ID TAG...                remove tags from a review
   rate ID 1-10|none              set or clear my rating
   note ID TEXT                   set the note ("" clears it)
+  doctor                         check every file of the library, repair what can be (exit 1 if
+                                 something needs you)
 ${EXPORT_USAGE}
 
 Options:
@@ -73,6 +77,16 @@ function parseRating(raw: string | undefined): number | null {
 
 type Values = { json?: boolean } & ExportValues & ImportValues
 
+const READ_ONLY = new Set(['reviews', 'export', 'doctor'])
+
+async function runDoctor(library: Library, io: CliIo): Promise<number> {
+  const findings = await checkLibrary(library)
+  for (const f of findings) io.stdout(`${f.level}: ${f.message}\n`)
+  const problems = findings.filter((f) => f.level === 'problem').length
+  io.stdout(problems ? `${problems} problem(s) need you.\n` : 'The library is fine.\n')
+  return problems ? 1 : 0
+}
+
 async function runCommand(
   library: Library,
   command: string,
@@ -120,6 +134,8 @@ async function runCommand(
     }
     case 'export':
       return runExportCommand(library, values, io)
+    case 'doctor':
+      return runDoctor(library, io)
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}`)
   }
@@ -157,10 +173,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   })
   let library: Library | undefined
   try {
+    // Reading a folder that does not exist is a mistyped --library, not a new empty library.
+    if (READ_ONLY.has(command) && !existsSync(dir))
+      throw new UsageError(`${command}: there is no library at ${dir}`)
     library = await openLibrary(dir)
-    for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)
-    await runCommand(library, command, args, values, io)
-    return 0
+    if (command !== 'doctor')
+      for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)
+    return (await runCommand(library, command, args, values, io)) ?? 0
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     io.stderr(`review-curator: ${message}\n`)

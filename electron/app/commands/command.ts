@@ -40,12 +40,12 @@ export async function runValidated<N extends CommandName>(
   if (isEmptyPatch(planned.patch)) return planned.result(library)
   const patch = stamped(library, planned.patch)
   const inverse = inverseOf(library, patch)
-  await commitPatch(library, patch)
+  await commitPatch(library, patch, planned.label)
   library.history.record({
     label: planned.label,
     kind: command.kind,
-    undo: () => commitPatch(library, inverse),
-    redo: () => commitPatch(library, patch),
+    undo: () => commitPatch(library, inverse, `Undo ${planned.label}`),
+    redo: () => commitPatch(library, patch, planned.label),
   })
   return planned.result(library)
 }

@@ -28,16 +28,20 @@ export function inverseOf(library: Library, patch: Patch): Patch {
   return inverse
 }
 
-/** Writes a patch: library.json first (a new tag exists before a review carries it), then curation. */
-export async function commitPatch(library: Library, patch: Patch): Promise<void> {
-  if (patch.tags || patch.views) {
-    const { tags, views } = patch
-    await library.saveMeta((meta) => {
-      if (tags) meta.tags = tags.map((t) => ({ ...t }))
-      if (views) meta.views = views.map((v) => ({ ...v }))
-    })
-  }
-  if (patch.curation && patch.curation.size > 0) await library.saveCuration(patch.curation)
+/** Writes a patch as one commit: library.json and the curation shards together, or neither. */
+export async function commitPatch(library: Library, patch: Patch, label: string): Promise<void> {
+  const { tags, views } = patch
+  await library.commit({
+    label,
+    curation: patch.curation,
+    meta:
+      tags || views
+        ? (meta) => {
+            if (tags) meta.tags = tags.map((t) => ({ ...t }))
+            if (views) meta.views = views.map((v) => ({ ...v }))
+          }
+        : undefined,
+  })
 }
 
 const sameCuration = (a: Curation, b: Curation): boolean =>

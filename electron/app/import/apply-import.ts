@@ -1,6 +1,6 @@
 import type { ImportReport, UndoImportResult } from '../../../shared/channels/import'
 import { BadInputError, NotFoundError } from '../../domain/errors'
-import { deleteFragments, writeFragments } from '../../domain/import/fragments-file'
+import { fragmentsRemoval, fragmentsWrite } from '../../domain/import/fragments-file'
 import type { ImportChange, ImportPlan } from '../../domain/import/import-change'
 import type { ParsedFile, WorkChange } from '../../domain/import/merge'
 import { planImportSteps } from '../../domain/import/plan-import'
@@ -27,43 +27,43 @@ function registry(library: Library): Map<string, Applied> {
   return map
 }
 
-async function applyChange(library: Library, change: ImportChange): Promise<void> {
-  for (const w of change.works) await library.saveWorkReviews(w.work, w.after)
-  for (const f of change.fragments)
-    await writeFragments(library.dir, f.recordId, f.fileName, f.fragments)
-  if (change.tags.length || change.records.length) {
-    await library.saveMeta((meta) => {
+/** Writes the whole import as one commit: reviews, fragments, records, tags, curation — or none. */
+async function applyChange(library: Library, change: ImportChange, label: string): Promise<void> {
+  await library.commit({
+    label,
+    reviews: change.works.map((w) => ({ work: w.work, reviews: w.after })),
+    curation: change.curationAfter,
+    meta: (meta) => {
       meta.tags.push(...change.tags)
       meta.imports.push(...change.records)
-    })
-  }
-  if (change.curationAfter.size) await library.saveCuration(change.curationAfter)
+    },
+    extra: change.fragments.flatMap((f) => fragmentsWrite(f.recordId, f.fileName, f.fragments)),
+  })
 }
 
-async function revertChange(library: Library, change: ImportChange): Promise<void> {
-  if (change.curationBefore.size) await library.saveCuration(change.curationBefore)
-  if (change.tags.length || change.records.length) {
-    const tags = new Set(change.tags.map((t) => t.name))
-    const records = new Set(change.records.map((r) => r.id))
-    await library.saveMeta((meta) => {
+async function revertChange(library: Library, change: ImportChange, label: string): Promise<void> {
+  // By name and id: library.json is a copy after each commit, so object identity is not kept.
+  const tags = new Set(change.tags.map((t) => t.name))
+  const records = new Set(change.records.map((r) => r.id))
+  await library.commit({
+    label: `Undo ${label}`,
+    reviews: [...change.works].reverse().map((w) => ({ work: w.work, reviews: w.before })),
+    curation: change.curationBefore,
+    meta: (meta) => {
       meta.tags = meta.tags.filter((t) => !tags.has(t.name))
       meta.imports = meta.imports.filter((r) => !records.has(r.id))
-    })
-  }
-  for (const f of change.fragments) await deleteFragments(library.dir, f.recordId)
-  for (const w of [...change.works].reverse()) {
-    if (w.before === null) await library.deleteWork(w.work.id)
-    else await library.saveWorkReviews(w.work, w.before)
-  }
+    },
+    extra: change.fragments.map((f) => fragmentsRemoval(f.recordId)),
+  })
 }
 
 async function apply(library: Library, imp: Applied): Promise<void> {
-  await applyChange(library, imp.plan.change)
+  await applyChange(library, imp.plan.change, imp.plan.label)
   imp.applied = true
 }
 
 async function revert(library: Library, imp: Applied): Promise<void> {
-  await revertChange(library, imp.plan.change)
+  await revertChange(library, imp.plan.change, imp.plan.label)
   imp.applied = false
 }
 

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import { CuratorError } from '../errors'
+import { commitFile, nodeFs, type DurableFs } from '../store/durable-write'
 
 /** Strings are gathered to about this many UTF-16 units before each write to disk. */
 const CHUNK = 1 << 20
@@ -38,8 +36,8 @@ export function encodePieces(pieces: readonly string[], encoding: BufferEncoding
 }
 
 /**
- * Streams text to a temp file next to `path`, flushes it, and renames it into place. A failure or
- * a cancel (the signal) removes the temp file, so the target is either untouched or complete.
+ * Streams text to a temp file next to `path` and commits it durably (see commitFile). A failure
+ * or a cancel (the signal) removes the temp file, so the target is either untouched or complete.
  * Returns the bytes written.
  */
 export async function writeAtomicStream(
@@ -47,44 +45,43 @@ export async function writeAtomicStream(
   produce: (sink: AtomicSink) => Promise<void>,
   signal?: AbortSignal,
   encoding: BufferEncoding = 'utf8',
+  fs: DurableFs = nodeFs,
 ): Promise<number> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temp, 'wx')
-  let pending: string[] = []
-  let size = 0
   let bytes = 0
-  // One write in flight while the next chunk is rendered: disk and CPU overlap, memory stays at
-  // about two chunks.
-  let inflight: Promise<unknown> = Promise.resolve()
-  const flush = async () => {
-    if (signal?.aborted) throw new ExportCancelledError()
-    if (pending.length === 0) return
-    const buffer = encodePieces(pending, encoding)
-    pending = []
-    size = 0
-    bytes += buffer.length
-    await inflight
-    inflight = handle.write(buffer)
-  }
-  try {
-    await produce({
-      write: async (text) => {
-        if (!text) return
-        pending.push(text)
-        size += text.length
-        if (size >= CHUNK) await flush()
-      },
-    })
-    await flush()
-    await inflight
-    await handle.sync()
-    await handle.close()
-    await rename(temp, path)
-    return bytes
-  } catch (e) {
-    await inflight.catch(() => undefined)
-    await handle.close().catch(() => undefined)
-    await rm(temp, { force: true })
-    throw e
-  }
+  await commitFile(
+    path,
+    async (handle) => {
+      let pending: string[] = []
+      let size = 0
+      // One write in flight while the next chunk is rendered: disk and CPU overlap, memory stays
+      // at about two chunks.
+      let inflight: Promise<unknown> = Promise.resolve()
+      const flush = async () => {
+        if (signal?.aborted) throw new ExportCancelledError()
+        if (pending.length === 0) return
+        const buffer = encodePieces(pending, encoding)
+        pending = []
+        size = 0
+        bytes += buffer.length
+        await inflight
+        inflight = handle.write(buffer)
+      }
+      try {
+        await produce({
+          write: async (text) => {
+            if (!text) return
+            pending.push(text)
+            size += text.length
+            if (size >= CHUNK) await flush()
+          },
+        })
+        await flush()
+      } finally {
+        await inflight.catch(() => undefined)
+      }
+      await inflight
+    },
+    fs,
+  )
+  return bytes
 }

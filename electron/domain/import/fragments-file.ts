@@ -1,8 +1,10 @@
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { UnparsedFragment } from '../../../shared/domain'
+import { FragmentsFileRecord } from '../../../shared/records/fragments'
 import { NotFoundError } from '../errors'
-import { writeFileAtomic } from '../store/write-atomic'
+import { DamagedFileError } from '../store/store-file'
+import type { ExtraWrite } from '../library/library'
 
 // Unparsed fragments are kept per import in imports/<recordId>.json rather than in library.json,
 // which is rewritten on every tag change and must stay small whatever the dumps held.
@@ -19,26 +21,41 @@ export interface FragmentsFile {
 const pathOf = (libraryDir: string, recordId: string) =>
   join(libraryDir, FRAGMENTS_DIR, `${recordId}.json`)
 
-export async function writeFragments(
-  libraryDir: string,
+/** The file holding one import's fragments, as part of the import's commit (none when empty). */
+export function fragmentsWrite(
   recordId: string,
   fileName: string,
   fragments: UnparsedFragment[],
-): Promise<void> {
-  if (fragments.length === 0) return
-  await mkdir(join(libraryDir, FRAGMENTS_DIR), { recursive: true })
+): ExtraWrite[] {
+  if (fragments.length === 0) return []
   const file: FragmentsFile = { schemaVersion: 1, recordId, fileName, fragments }
-  await writeFileAtomic(pathOf(libraryDir, recordId), JSON.stringify(file))
+  return [{ relative: join(FRAGMENTS_DIR, `${recordId}.json`), content: JSON.stringify(file) }]
 }
 
-export async function deleteFragments(libraryDir: string, recordId: string): Promise<void> {
-  await rm(pathOf(libraryDir, recordId), { force: true })
+/** Removes one import's fragments file, as part of the commit undoing the import. */
+export function fragmentsRemoval(recordId: string): ExtraWrite {
+  return { relative: join(FRAGMENTS_DIR, `${recordId}.json`), content: null }
 }
 
 export async function readFragments(libraryDir: string, recordId: string): Promise<FragmentsFile> {
   const text = await readFile(pathOf(libraryDir, recordId), 'utf8').catch(() => null)
   if (text === null) throw new NotFoundError(`Import ${recordId} kept no unparsed fragments`)
-  return JSON.parse(text) as FragmentsFile
+  const name = `${FRAGMENTS_DIR}/${recordId}.json`
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (e) {
+    throw new DamagedFileError(
+      name,
+      `not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    )
+  }
+  const result = FragmentsFileRecord.safeParse(value)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new DamagedFileError(name, `field "${issue?.path.join('.')}": ${issue?.message}`)
+  }
+  return result.data
 }
 
 /** Fragments as one text a user can paste into an editor: each headed by its line number. */

@@ -1,8 +1,11 @@
-import type { Low } from 'lowdb'
+import { join } from 'node:path'
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { History } from '../history/history'
 import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
+import type { StoreFile } from '../store/store-file'
+import { CuratorError } from '../errors'
+import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -41,16 +44,36 @@ export type LibraryObserver = (change: LibraryChange) => void
 export interface LibraryParts {
   dir: string
   now: () => Date
-  meta: Low<LibraryFile>
-  reviewFiles: Map<string, Low<ReviewsFile>>
-  curationFiles: Map<string, Low<CurationFile>>
-  openReviewFile: (work: Work) => Promise<Low<ReviewsFile>>
-  deleteReviewFile: (workId: string) => Promise<void>
-  openCurationFile: (bucket: string) => Promise<Low<CurationFile>>
+  meta: StoreFile<LibraryFile>
+  reviewFiles: Map<string, StoreFile<ReviewsFile>>
+  curationFiles: Map<string, StoreFile<CurationFile>>
+  openReviewFile: (work: Work) => Promise<StoreFile<ReviewsFile>>
+  openCurationFile: (bucket: string) => Promise<StoreFile<CurationFile>>
+  /** Throws (writing nothing) unless we still hold the lock and library.json is what we read. */
+  verify: (generation: number) => Promise<void>
+  /** Replaces the files all-or-nothing, or in order when `journal` is false (see commitTransaction). */
+  commit: (writes: FileWrite[], label: string, journal: boolean) => Promise<void>
   release: () => Promise<void>
-  /** Backs up the user's work if the last backup is old enough. */
-  snapshot: () => Promise<unknown>
+  /** Backs up the user's work if the last backup is old enough; false when the backup failed. */
+  snapshot: () => Promise<boolean>
   notices: string[]
+}
+
+/** A file of the library's own folder written with a commit (an import's fragments). */
+export interface ExtraWrite {
+  /** Relative to the library folder, e.g. imports/<id>.json. */
+  relative: string
+  content: string | null
+}
+
+/** One commit: every file it touches is replaced at once, or none is. */
+export interface LibraryCommit {
+  label: string
+  /** Works whose reviews are replaced, in order (a later entry for a work wins); null removes. */
+  reviews?: { work: Work; reviews: Review[] | null }[]
+  curation?: Map<string, Curation>
+  meta?: (meta: LibraryFile) => void
+  extra?: ExtraWrite[]
 }
 
 /**
@@ -74,6 +97,8 @@ export class Library {
   private readonly curation = new Map<string, Curation>()
   private readonly observers = new Set<LibraryObserver>()
   private closed = false
+  /** Set when a commit was saved but not finished: only reopening finishes it, so no more writes. */
+  private unfinished: string | null = null
   private backedUp = false
   /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
   private queue: Promise<unknown> = Promise.resolve()
@@ -143,34 +168,16 @@ export class Library {
     return stored ? { ...stored } : emptyCuration()
   }
 
-  /** Replaces the reviews of one work (one file write) and indexes them. */
+  /** Replaces the reviews of one work and indexes them. */
   saveWorkReviews(work: Work, reviews: Review[]): Promise<void> {
-    return this.exclusive(() => this.writeWorkReviews(work, reviews))
-  }
-
-  private async writeWorkReviews(work: Work, reviews: Review[]): Promise<void> {
-    const file = this.parts.reviewFiles.get(work.id) ?? (await this.parts.openReviewFile(work))
-    this.parts.reviewFiles.set(work.id, file)
-    const previous = file.data.reviews
-    file.data = { ...file.data, work, reviews }
-    await file.write()
-    this.works.set(work.id, work)
-    for (const review of previous) this.reviews.delete(review.id)
-    for (const review of reviews) this.reviews.set(review.id, review)
-    this.notify({ kind: 'reviews', removed: previous, added: reviews })
+    return this.commit({ label: `Save ${work.title}`, reviews: [{ work, reviews }] })
   }
 
   /** Removes a work and its reviews file (undoing the import that created it). */
   deleteWork(workId: string): Promise<void> {
-    return this.exclusive(async () => {
-      const file = this.parts.reviewFiles.get(workId)
-      if (!file) return
-      await this.parts.deleteReviewFile(workId)
-      this.parts.reviewFiles.delete(workId)
-      this.works.delete(workId)
-      for (const review of file.data.reviews) this.reviews.delete(review.id)
-      this.notify({ kind: 'reviews', removed: file.data.reviews, added: [] })
-    })
+    const work = this.works.get(workId)
+    if (!work) return Promise.resolve()
+    return this.commit({ label: `Remove ${work.title}`, reviews: [{ work, reviews: null }] })
   }
 
   reviewsOfWork(workId: string): Review[] {
@@ -179,38 +186,103 @@ export class Library {
 
   /** Writes curation changes; only the buckets that hold a changed review are rewritten. */
   saveCuration(changes: Map<string, Curation>): Promise<void> {
-    return this.exclusive(() => this.writeCuration(changes))
-  }
-
-  private async writeCuration(changes: Map<string, Curation>): Promise<void> {
-    const touched = new Set<Low<CurationFile>>()
-    for (const [id, curation] of changes) {
-      const bucket = curationBucket(id)
-      let file = this.parts.curationFiles.get(bucket)
-      if (!file) {
-        file = await this.parts.openCurationFile(bucket)
-        this.parts.curationFiles.set(bucket, file)
-      }
-      if (isEmptyCuration(curation)) {
-        delete file.data.items[id]
-        this.curation.delete(id)
-      } else {
-        file.data.items[id] = curation
-        this.curation.set(id, curation)
-      }
-      touched.add(file)
-    }
-    await Promise.all([...touched].map((file) => file.write()))
-    // After the write: a listener (the window, the search index) never sees an uncommitted edit.
-    this.notify({ kind: 'curation', ids: [...changes.keys()] })
+    return this.commit({ label: 'Edit curation', curation: changes })
   }
 
   saveMeta(update: (meta: LibraryFile) => void): Promise<void> {
-    return this.exclusive(async () => {
-      update(this.parts.meta.data)
-      await this.parts.meta.write()
-      this.notify({ kind: 'meta' })
-    })
+    return this.commit({ label: 'Edit library settings', meta: update })
+  }
+
+  /**
+   * Writes one change to every file it touches as a single commit (see commitTransaction), and
+   * only then updates what is in memory: a failed commit leaves both the files and the open
+   * library as they were. Every commit rewrites library.json with the next generation number, so
+   * a process that read an older library.json can tell and refuses to write.
+   */
+  commit(change: LibraryCommit): Promise<void> {
+    return this.exclusive(() => this.writeCommit(change))
+  }
+
+  private async writeCommit(change: LibraryCommit): Promise<void> {
+    if (this.unfinished) throw new CuratorError('internal', this.unfinished)
+    const { meta } = this.parts
+    await this.parts.verify(meta.data.generation)
+    const writes: FileWrite[] = []
+    const reviewUpdates = new Map<
+      string,
+      { file: StoreFile<ReviewsFile>; data: ReviewsFile | null }
+    >()
+    for (const { work, reviews } of change.reviews ?? []) {
+      const file = this.parts.reviewFiles.get(work.id) ?? (await this.parts.openReviewFile(work))
+      reviewUpdates.set(work.id, {
+        file,
+        data: reviews === null ? null : { ...file.data, work, reviews },
+      })
+    }
+    for (const { file, data } of reviewUpdates.values()) {
+      writes.push({ path: file.path, content: data === null ? null : file.file.content(data) })
+    }
+    const curationUpdates = new Map<StoreFile<CurationFile>, CurationFile>()
+    const bucketFiles = new Map<string, StoreFile<CurationFile>>()
+    for (const [id, curation] of change.curation ?? []) {
+      const bucket = curationBucket(id)
+      let file = this.parts.curationFiles.get(bucket) ?? bucketFiles.get(bucket)
+      if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
+      let data = curationUpdates.get(file)
+      if (!data) curationUpdates.set(file, (data = { ...file.data, items: { ...file.data.items } }))
+      if (isEmptyCuration(curation)) delete data.items[id]
+      else data.items[id] = curation
+    }
+    for (const [file, data] of curationUpdates) {
+      writes.push({ path: file.path, content: file.file.content(data) })
+    }
+    for (const extra of change.extra ?? []) {
+      writes.push({ path: join(this.dir, extra.relative), content: extra.content })
+    }
+    const updated = structuredClone(meta.data)
+    change.meta?.(updated)
+    // schemaVersion and generation first, so the generation can be read from the file's head.
+    const { schemaVersion, generation, ...rest } = updated
+    const nextMeta: LibraryFile = { schemaVersion, generation: generation + 1, ...rest }
+    writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
+
+    try {
+      // One curation shard and library.json's generation need no journal: the shard alone is a
+      // whole edit, and library.json is written last.
+      const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
+      await this.parts.commit(writes, change.label, !(curationOnly && writes.length <= 2))
+    } catch (e) {
+      if (e instanceof IncompleteCommitError) this.unfinished = e.message
+      throw e
+    }
+
+    meta.data = nextMeta
+    // Listeners (the window, the search index) hear of a change only once it is committed.
+    if (change.meta) this.notify({ kind: 'meta' })
+    for (const [workId, { file, data }] of reviewUpdates) {
+      const previous = this.parts.reviewFiles.has(workId) ? file.data.reviews : []
+      for (const review of previous) this.reviews.delete(review.id)
+      if (data === null) {
+        this.parts.reviewFiles.delete(workId)
+        this.works.delete(workId)
+        this.notify({ kind: 'reviews', removed: previous, added: [] })
+        continue
+      }
+      file.data = data
+      this.parts.reviewFiles.set(workId, file)
+      this.works.set(workId, data.work)
+      for (const review of data.reviews) this.reviews.set(review.id, review)
+      this.notify({ kind: 'reviews', removed: previous, added: data.reviews })
+    }
+    for (const [bucket, file] of bucketFiles) this.parts.curationFiles.set(bucket, file)
+    for (const [file, data] of curationUpdates) file.data = data
+    if (change.curation) {
+      for (const [id, curation] of change.curation) {
+        if (isEmptyCuration(curation)) this.curation.delete(id)
+        else this.curation.set(id, curation)
+      }
+      this.notify({ kind: 'curation', ids: [...change.curation.keys()] })
+    }
   }
 
   /** Calls `observer` after every change to reviews or curation; returns the unsubscribe. */
@@ -236,10 +308,8 @@ export class Library {
     const guarded = async () => {
       // The day's backup is taken just before the first change, so an open that only reads, or
       // a rejected import, leaves the folder exactly as it was.
-      if (!this.backedUp) {
-        this.backedUp = true
-        await this.parts.snapshot()
-      }
+      // A backup that failed is tried again at the next commit.
+      if (!this.backedUp) this.backedUp = await this.parts.snapshot()
       return write()
     }
     const run = this.queue.then(guarded, guarded)
@@ -249,5 +319,6 @@ export class Library {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('the library is closed')
+    if (this.unfinished) throw new CuratorError('internal', this.unfinished)
   }
 }

@@ -10,6 +10,8 @@ export const SCHEMA_VERSION = 1
 /** library.json: the index of the library, rewritten on import and tag changes. */
 export interface LibraryFile {
   schemaVersion: number
+  /** Bumped by every commit: a writer holding an older number knows the library changed. */
+  generation: number
   createdAt: string
   imports: ImportRecord[]
   tags: Tag[]

@@ -1,11 +1,12 @@
 import { Low, type Adapter } from 'lowdb'
-import { DataFile } from 'lowdb/node'
 import { readFile } from 'node:fs/promises'
 import { isAscii } from 'node:buffer'
 import { basename } from 'node:path'
 import { CuratorError } from '../errors'
 import { migrate, type FileKind } from './migrations'
-import { writeJsonChunked } from './write-json-chunked'
+import type { SetAside, Validator } from './validate'
+import { commitFile, nodeFs, type Content, type DurableFs } from './durable-write'
+import { jsonChunkWriter } from './write-json-chunked'
 
 export { asciiJson } from './write-json-chunked'
 
@@ -22,23 +23,30 @@ export class DamagedFileError extends CuratorError {
 
 export interface StoreFileOptions<T> {
   kind: FileKind
-  /** Checks the migrated data has the expected shape; throws an Error naming the bad field. */
-  validate: (data: Record<string, unknown>) => T
+  /**
+   * Checks the migrated data has the expected shape: throws an Error naming the bad field when the
+   * file as a whole is wrong, hands single bad records to `setAside` and leaves them out.
+   */
+  validate: Validator<T>
   /** Data for a file that does not exist yet. */
   create: () => T
   /** Review files are large and machine-read: no indentation keeps them ~30% smaller. */
   compact?: boolean
+  fs?: DurableFs
 }
 
 /**
- * Review files (compact): written in chunks with the event loop running in between, since one
- * JSON.stringify of 150,000 reviews blocks the main process for seconds. Same bytes as lowdb's
- * DataFile with asciiJson(JSON.stringify(data)), same temp-file-and-rename atomicity.
+ * lowdb's Adapter for one library file, writing through commitFile (temp file, fsync, rename,
+ * fsync the folder) instead of lowdb's own writer, which neither syncs nor uses a unique temp name.
+ * Review files (compact) are written in chunks with the event loop running in between, since one
+ * JSON.stringify of 150,000 reviews blocks the main process for seconds.
  */
-class ChunkedJsonFile<T> implements Adapter<T> {
+export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
-    private readonly path: string,
+    readonly path: string,
     private readonly parse: (text: string) => T,
+    private readonly compact: boolean,
+    private readonly fs: DurableFs = nodeFs,
   ) {}
 
   async read(): Promise<T | null> {
@@ -46,8 +54,30 @@ class ChunkedJsonFile<T> implements Adapter<T> {
     return text === null ? null : this.parse(text)
   }
 
+  /** What write() puts on disk, for a caller committing several files at once. */
+  content(data: T): Content {
+    return this.compact ? jsonChunkWriter(data, { asciiOnly: true }) : JSON.stringify(data, null, 2)
+  }
+
   write(data: T): Promise<void> {
-    return writeJsonChunked(this.path, data, { asciiOnly: true })
+    return commitFile(this.path, this.content(data), this.fs)
+  }
+}
+
+/** An open library file: lowdb's Low with its path and serialiser at hand. */
+export class StoreFile<T> extends Low<T> {
+  /** Records left out on open because they did not have their schema's shape. */
+  setAside: SetAside[] = []
+
+  constructor(
+    readonly file: DurableJsonFile<T>,
+    data: T,
+  ) {
+    super(file, data)
+  }
+
+  get path(): string {
+    return this.file.path
   }
 }
 
@@ -86,36 +116,56 @@ function parseJson(text: string, file: string): Record<string, unknown> {
   }
 }
 
+function parserFor<T extends object>(
+  name: string,
+  options: StoreFileOptions<T>,
+): { parse: (text: string) => T; migrated: () => boolean; setAside: SetAside[] } {
+  let migrated = false
+  const setAside: SetAside[] = []
+  return {
+    parse: (text) => {
+      const raw = parseJson(text, name)
+      const result = migrate(raw, options.kind, name)
+      migrated = result.changed
+      setAside.length = 0
+      try {
+        return options.validate(result.data, (s) => setAside.push(s))
+      } catch (e) {
+        throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
+      }
+    },
+    migrated: () => migrated,
+    setAside,
+  }
+}
+
+/** Reads and checks a file as openStoreFile would, writing nothing (e.g. to vet a backup). */
+export async function readStoreFile<T extends object>(
+  path: string,
+  options: StoreFileOptions<T>,
+): Promise<T | null> {
+  const text = await readText(path)
+  return text === null ? null : parserFor(basename(path), options).parse(text)
+}
+
 /**
- * Opens one JSON file of the library through lowdb (whose writes go to a temp file and are renamed
- * into place, so a crash never leaves half a file). Missing files start from `create()`; files of
- * an older schema are migrated and written back.
+ * Opens one JSON file of the library through lowdb with our durable adapter (see
+ * DurableJsonFile). Missing files start from `create()`; files of an older schema are migrated and
+ * written back.
  */
 export async function openStoreFile<T extends object>(
   path: string,
   options: StoreFileOptions<T>,
-): Promise<Low<T>> {
-  const name = basename(path)
-  let migrated = false
-  const parseFile = (text: string): T => {
-    const raw = parseJson(text, name)
-    const result = migrate(raw, options.kind, name)
-    migrated = result.changed
-    try {
-      return options.validate(result.data)
-    } catch (e) {
-      throw new DamagedFileError(name, e instanceof Error ? e.message : String(e))
-    }
-  }
-  const adapter: Adapter<T> = options.compact
-    ? new ChunkedJsonFile(path, parseFile)
-    : new DataFile<T>(path, {
-        parse: parseFile,
-        stringify: (data) => JSON.stringify(data, null, 2),
-      })
-  const db = new Low<T>(adapter, options.create())
+  /** How messages name the file (e.g. reviews/wk_1.json). */
+  name = basename(path),
+): Promise<StoreFile<T>> {
+  const parser = parserFor(name, options)
+  const adapter = new DurableJsonFile(path, parser.parse, options.compact === true, options.fs)
+  const db = new StoreFile<T>(adapter, options.create())
   const text = await readText(path)
-  if (text !== null) db.data = parseFile(text)
-  if (migrated) await db.write()
+  if (text !== null) db.data = parser.parse(text)
+  db.setAside = [...parser.setAside]
+  // Records set aside are dropped from the file only after the caller has kept them elsewhere.
+  if (parser.migrated() && db.setAside.length === 0) await db.write()
   return db
 }

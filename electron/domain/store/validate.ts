@@ -1,70 +1,89 @@
-import type { Curation } from '../../../shared/domain'
+import type { z } from 'zod'
+import { CurationFileFrame, CurationRecord } from '../../../shared/records/curation'
+import {
+  ExportPresetRecord,
+  ImportRecordRecord,
+  LibraryFileFrame,
+  SavedViewRecord,
+  TagRecord,
+} from '../../../shared/records/library'
+import { ReviewRecord, ReviewsFileFrame } from '../../../shared/records/review'
 import type { CurationFile, LibraryFile, ReviewsFile } from './schema'
 
-// Shape checks for files read from disk. They stop at the first bad field and name it, which is
-// what a person repairing a file by hand needs; the write side is typed, so deep checks of every
-// review would only cost time on open.
+// Checks of files read from disk against the record schemas in shared/records. A file whose frame
+// is wrong (not the right kind of file at all) is damaged as a whole; a single record of the wrong
+// shape is set aside (quarantined) and the rest of the file is used.
 
-function expect(ok: boolean, field: string, what: string): void {
-  if (!ok) throw new Error(`field "${field}" must be ${what}`)
+/** One record taken out of a file because it does not have its schema's shape. */
+export interface SetAside {
+  /** Where it was, e.g. reviews[4] or items.rv_1a2b. */
+  field: string
+  reason: string
+  record: unknown
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
+export type Validator<T> = (data: Record<string, unknown>, setAside: (s: SetAside) => void) => T
 
-export function validateLibraryFile(data: Record<string, unknown>): LibraryFile {
-  expect(Array.isArray(data.imports), 'imports', 'an array')
-  expect(Array.isArray(data.tags), 'tags', 'an array')
-  expect(typeof data.createdAt === 'string', 'createdAt', 'a string')
-  if (data.views === undefined) data.views = []
-  expect(Array.isArray(data.views), 'views', 'an array')
-  if (data.exportSettings === undefined) data.exportSettings = {}
-  expect(isObject(data.exportSettings), 'exportSettings', 'an object')
-  if (data.exportPresets === undefined) data.exportPresets = []
-  expect(Array.isArray(data.exportPresets), 'exportPresets', 'an array')
+function reasonOf(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) return 'does not have the expected shape'
+  const path = issue.path.map(String).join('.')
+  return `${path ? `field "${path}": ` : ''}${issue.message.replace(/^Invalid input: /, '')}`
+}
+
+/** Throws (making the whole file damaged) when the frame does not fit. */
+function checkFrame(schema: z.ZodType, data: Record<string, unknown>): void {
+  const result = schema.safeParse(data)
+  if (!result.success) throw new Error(reasonOf(result.error))
+}
+
+function keepValid<T>(
+  list: unknown[],
+  schema: z.ZodType,
+  field: string,
+  setAside: (s: SetAside) => void,
+): T[] {
+  const kept: unknown[] = []
+  list.forEach((record, i) => {
+    const result = schema.safeParse(record)
+    if (result.success) kept.push(record)
+    else setAside({ field: `${field}[${i}]`, reason: reasonOf(result.error), record })
+  })
+  return kept as T[]
+}
+
+export const validateLibraryFile: Validator<LibraryFile> = (data, setAside) => {
+  checkFrame(LibraryFileFrame, data)
+  data.generation ??= 0
+  data.views ??= []
+  data.exportSettings ??= {}
+  data.exportPresets ??= []
+  for (const [field, schema] of [
+    ['imports', ImportRecordRecord],
+    ['tags', TagRecord],
+    ['views', SavedViewRecord],
+    ['exportPresets', ExportPresetRecord],
+  ] as const) {
+    data[field] = keepValid(data[field] as unknown[], schema, field, setAside)
+  }
   return data as unknown as LibraryFile
 }
 
-export function validateReviewsFile(data: Record<string, unknown>): ReviewsFile {
-  expect(isObject(data.work), 'work', 'an object')
-  const work = data.work as Record<string, unknown>
-  expect(typeof work.id === 'string', 'work.id', 'a string')
-  expect(typeof work.title === 'string', 'work.title', 'a string')
-  expect(Array.isArray(data.reviews), 'reviews', 'an array')
-  const reviews = data.reviews as unknown[]
-  reviews.forEach((r, i) => {
-    expect(isObject(r), `reviews[${i}]`, 'an object')
-    const review = r as Record<string, unknown>
-    expect(typeof review.id === 'string', `reviews[${i}].id`, 'a string')
-    expect(typeof review.body === 'string', `reviews[${i}].body`, 'a string')
-  })
+export const validateReviewsFile: Validator<ReviewsFile> = (data, setAside) => {
+  checkFrame(ReviewsFileFrame, data)
+  data.reviews = keepValid(data.reviews as unknown[], ReviewRecord, 'reviews', setAside)
   return data as unknown as ReviewsFile
 }
 
-function validateCuration(c: unknown, field: string): Curation {
-  expect(isObject(c), field, 'an object')
-  const cur = c as Record<string, unknown>
-  expect(Array.isArray(cur.tags), `${field}.tags`, 'an array')
-  expect(cur.note === null || typeof cur.note === 'string', `${field}.note`, 'a string or null')
-  const r = cur.myRating
-  expect(
-    r === null || (typeof r === 'number' && Number.isInteger(r) && r >= 1 && r <= 10),
-    `${field}.myRating`,
-    'null or a whole number 1-10',
-  )
-  expect(cur.kept === undefined || typeof cur.kept === 'boolean', `${field}.kept`, 'true or false')
-  expect(
-    cur.highlights === undefined || Array.isArray(cur.highlights),
-    `${field}.highlights`,
-    'an array',
-  )
-  return cur as unknown as Curation
-}
-
-export function validateCurationFile(data: Record<string, unknown>): CurationFile {
-  expect(isObject(data.items), 'items', 'an object')
-  for (const [id, c] of Object.entries(data.items as Record<string, unknown>)) {
-    validateCuration(c, `items.${id}`)
+export const validateCurationFile: Validator<CurationFile> = (data, setAside) => {
+  checkFrame(CurationFileFrame, data)
+  const items = data.items as Record<string, unknown>
+  for (const [id, item] of Object.entries(items)) {
+    const result = CurationRecord.safeParse(item)
+    if (!result.success) {
+      setAside({ field: `items.${id}`, reason: reasonOf(result.error), record: item })
+      delete items[id]
+    }
   }
   return data as unknown as CurationFile
 }

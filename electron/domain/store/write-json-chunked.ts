@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
+import { commitFile, nodeFs, type DurableFs, type WritableHandle } from './durable-write'
 
 export interface ChunkedJsonOptions {
   /** Write non-ASCII characters as \\u escapes (see asciiJson): the file is then plain ASCII. */
@@ -76,52 +73,35 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Writes JSON.stringify(data) to `path` without ever holding the whole text: pieces are gathered
- * into chunks of about a megabyte, each written (and the event loop let run) before the next is
- * made. Atomic like lowdb's writer: a temp file next to the target, flushed to disk, then renamed
- * over it; any failure removes the temp file and leaves the old file as it was.
+ * A writer for commitFile: JSON.stringify(data) without ever holding the whole text. Pieces are
+ * gathered into chunks of about a megabyte, each written (and the event loop let run) before the
+ * next is made.
  */
-export async function writeJsonChunked(
-  path: string,
+export function jsonChunkWriter(
   data: unknown,
   { asciiOnly = false, chunkChars = CHUNK_CHARS }: ChunkedJsonOptions = {},
-): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w')
-  try {
-    try {
-      let chunk = ''
-      const flush = async () => {
-        const text = asciiOnly ? asciiJson(chunk) : chunk
-        chunk = ''
-        await handle.write(Buffer.from(text, asciiOnly ? 'latin1' : 'utf8'))
-      }
-      for (const piece of jsonPieces(data)) {
-        chunk += piece
-        if (chunk.length >= chunkChars) await flush()
-      }
-      await flush()
-      await handle.sync()
-    } finally {
-      await handle.close()
+): (handle: WritableHandle) => Promise<void> {
+  return async (handle) => {
+    let chunk = ''
+    const flush = async () => {
+      const text = asciiOnly ? asciiJson(chunk) : chunk
+      chunk = ''
+      await handle.write(Buffer.from(text, asciiOnly ? 'latin1' : 'utf8'))
     }
-    await renameWithRetry(temp, path)
-  } catch (e) {
-    await rm(temp, { force: true })
-    throw e
+    for (const piece of jsonPieces(data)) {
+      chunk += piece
+      if (chunk.length >= chunkChars) await flush()
+    }
+    await flush()
   }
 }
 
-/** Windows virus scanners and indexers hold a just-written file for a moment (lowdb retries too). */
-async function renameWithRetry(from: string, to: string, attempts = 10): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      await rename(from, to)
-      return
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code
-      if (i >= attempts || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e
-      await sleep(100)
-    }
-  }
+/** Writes JSON.stringify(data) to `path` in chunks, durably (see commitFile). */
+export function writeJsonChunked(
+  path: string,
+  data: unknown,
+  options: ChunkedJsonOptions = {},
+  fs: DurableFs = nodeFs,
+): Promise<void> {
+  return commitFile(path, jsonChunkWriter(data, options), fs)
 }

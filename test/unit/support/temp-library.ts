@@ -17,7 +17,10 @@ export async function tempDir(
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 
-/** Every file under `dir` with its bytes, to prove a rejected operation changed nothing. */
+/**
+ * Every file under `dir` with its bytes, to prove a rejected operation (or an undo) changed
+ * nothing. library.json's generation number counts commits, so an undo moves it on: it is left out.
+ */
 export async function snapshotTree(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>()
   async function walk(current: string): Promise<void> {
@@ -25,7 +28,14 @@ export async function snapshotTree(dir: string): Promise<Map<string, string>> {
       const path = join(current, name)
       if (name === '.lock') continue // held by whoever has the library open
       if ((await stat(path)).isDirectory()) await walk(path)
-      else out.set(relative(dir, path), (await readFile(path)).toString('base64'))
+      else {
+        let bytes = await readFile(path)
+        if (name === 'library.json')
+          bytes = Buffer.from(
+            bytes.toString('utf8').replace(/"generation": \d+/, '"generation": 0'),
+          )
+        out.set(relative(dir, path), bytes.toString('base64'))
+      }
     }
   }
   await walk(dir)

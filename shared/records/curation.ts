@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { BylineSplitRecord } from './review'
+
+export const HighlightRecord = z.object({
+  id: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  tag: z.string().nullable(),
+  comment: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type HighlightRecord = z.infer<typeof HighlightRecord>
+
+/**
+ * What the user added to one review, as stored in curation/<xx>.json. Fields added after the first
+ * release may be missing in older files; reading fills in their empty values.
+ */
+export const CurationRecord = z.object({
+  tags: z.array(z.string()),
+  note: z.string().nullable(),
+  myRating: z.number().int().min(1).max(10).nullable(),
+  kept: z.boolean().optional(),
+  highlights: z.array(HighlightRecord).optional(),
+  bylineCorrection: BylineSplitRecord.nullable().optional(),
+  updatedAt: z.string().optional(),
+})
+export type CurationRecord = z.infer<typeof CurationRecord>
+
+/** curation/<xx>.json: the frame; each item is checked on its own (see CurationRecord). */
+export const CurationFileFrame = z.object({
+  schemaVersion: z.number().int(),
+  items: z.record(z.string(), z.unknown()),
+})

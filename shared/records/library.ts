@@ -1,0 +1,46 @@
+import { z } from 'zod'
+
+export const TagRecord = z.object({ name: z.string().min(1), color: z.string() })
+export type TagRecord = z.infer<typeof TagRecord>
+
+export const ImportRecordRecord = z.object({
+  id: z.string().min(1),
+  fileName: z.string(),
+  format: z.string(),
+  importedAt: z.string(),
+  workIds: z.array(z.string()),
+  found: z.number().int().nonnegative(),
+  declared: z.number().int().nonnegative().nullable(),
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  fragmentCount: z.number().int().nonnegative().optional(),
+})
+
+export const SavedViewRecord = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+})
+
+export const ExportPresetRecord = z.object({
+  name: z.string(),
+  format: z.string(),
+  options: z.record(z.string(), z.unknown()),
+})
+
+/**
+ * library.json: the frame. Lists are checked record by record (TagRecord, ImportRecordRecord,
+ * SavedViewRecord, ExportPresetRecord); fields added after the first release may be missing.
+ */
+export const LibraryFileFrame = z.object({
+  schemaVersion: z.number().int(),
+  generation: z.number().int().nonnegative().optional(),
+  createdAt: z.string(),
+  imports: z.array(z.unknown()),
+  tags: z.array(z.unknown()),
+  views: z.array(z.unknown()).optional(),
+  exportSettings: z.record(z.string(), z.unknown()).optional(),
+  exportPresets: z.array(z.unknown()).optional(),
+})
