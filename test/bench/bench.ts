@@ -1,11 +1,12 @@
-// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections]
+// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections] [-- --no-peer]
 //
 // For each library size: time to open the library ready to query (first page of the default
 // view), full-text + filter + sort query latency (first 100 rows, a fixed varied query set,
 // uncached), durable curation-edit latency, and peak main-process memory; then the same on a naive
 // baseline (one lowdb file, linear scans) in the same run, and the ratios. Each measurement runs
 // in its own child process so memory figures are not polluted. Libraries come from a seeded
-// generator (test/bench/generate.ts) and are cached in the OS temp folder. Extra sections
+// generator (test/bench/generate.ts) and are cached in the OS temp folder. The SQLite FTS5 peer
+// (peer-sqlite.ts) is measured on the largest size, beside our figures. Extra sections
 // (the renderer, and whatever test/bench/sections.ts lists) run last.
 //
 // `--json` prints exactly one JSON object on stdout; everything else goes to stderr.
@@ -14,6 +15,7 @@ import { spawn } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ensureLibrary, type BenchLibrary } from './make-library'
+import { describePeer, measurePeer, type PeerFigures } from './peer-section'
 import { BENCH_SECTIONS } from './sections'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -103,6 +105,24 @@ async function main(): Promise<void> {
     report.push(...describe(size, run, base))
   }
   const output: Record<string, unknown> = { runs }
+  const largest = Math.max(...sizes)
+  if (!args.includes('--no-peer')) {
+    log(`${largest} reviews: measuring the SQLite FTS5 peer`)
+    const ours = runs.find((r) => r.reviews === largest) as unknown as Figures
+    try {
+      const peer: PeerFigures = await measurePeer(
+        libraries.get(largest)!.baselineFile,
+        { ...ours, queryTotals: ours.queryTotals as number[] },
+        runChild,
+      )
+      output.peer = peer
+      report.push(...describePeer(peer, { ...ours, queryTotals: ours.queryTotals as number[] }))
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      output.peer = { error: message }
+      report.push(`peer: failed: ${message}`)
+    }
+  }
   for (const section of args.includes('--no-sections') ? [] : BENCH_SECTIONS) {
     log(`section ${section.name}`)
     try {
