@@ -1,8 +1,10 @@
 import type { Curation, Review, Work } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { LibraryChange, LibraryObserver } from '../library/library'
+import { createHash } from 'node:crypto'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
+import { readIndexCache, writeIndexCache } from './index-cache'
 import { lookupWords } from './lead-pairs'
 import { rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
@@ -19,7 +21,9 @@ import {
 // Answers queries over the open library. Columns are built at once (about 100 ms for 100,000
 // reviews); the text index is built afterwards in short slices between other work, so the first
 // page shows at once. Until the index covers a review, full-text queries scan that review's text:
-// every query is answered, and right from the start.
+// every query is answered, and right from the start. With a cache file (see index-cache.ts) the
+// index is read from disk instead when it was built from the same reviews, and written there once
+// a build completes.
 
 /** The library as the engine sees it (the Library class satisfies it). */
 export interface SearchSource {
@@ -37,7 +41,20 @@ export interface EngineOptions {
   batchSize?: number
   /** How the next slice is scheduled (tests pass a manual scheduler). */
   schedule?: (run: () => void) => void
+  /** Where the index is persisted between sessions; without it the index is built on every open. */
+  cache?: IndexCacheOptions
 }
+
+export interface IndexCacheOptions {
+  file: string
+  /** Identifies the stored review files the index is derived from (e.g. their sizes and times). */
+  stamp: () => Promise<string>
+  /** Smaller libraries are indexed in moments: no file is read or written for them. */
+  minReviews?: number
+}
+
+/** How an open got its index: read from the cache file, or built (the cache missing or stale). */
+export type IndexOrigin = 'cache' | 'built' | 'pending'
 
 const CACHE_SIZE = 16
 
@@ -54,6 +71,17 @@ export class SearchEngine {
   private readonly sliceMs: number
   private readonly batchSize: number
   private readonly schedule: (run: () => void) => void
+  private readonly cacheOptions: IndexCacheOptions | undefined
+  /** Bumped whenever the columns start afresh: ordinals of an older generation mean nothing. */
+  private generation = 0
+  /** While the cache file is read, nothing is built (queries scan meanwhile). */
+  private cacheLoading = false
+  /** Reviews were indexed since the cache was read or written: worth writing it again. */
+  private fedSinceSave = false
+  private saving: Promise<void> = Promise.resolve()
+  origin: IndexOrigin = 'pending'
+  /** Settles once the cache file has been read (or found missing, stale or damaged). */
+  readonly cacheRead: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly source: SearchSource,
@@ -62,11 +90,78 @@ export class SearchEngine {
     this.sliceMs = options.sliceMs ?? 12
     this.batchSize = options.batchSize ?? 8192
     this.schedule = options.schedule ?? ((run) => void setImmediate(run))
+    const cache = options.cache
+    this.cacheOptions = cache
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
+    if (cache && this.cols.size >= (cache.minReviews ?? 0)) {
+      this.cacheLoading = true
+      this.cacheRead = this.readCache(cache).finally(() => {
+        this.cacheLoading = false
+        this.kick()
+        this.flushWaiters()
+      })
+    }
+  }
+
+  /** The stamp of the current reviews in ordinal order: the file stamp, their ids and lengths. */
+  private async stampNow(cache: IndexCacheOptions): Promise<string | null> {
+    if (this.cols.deadCount > 0) return null
+    const lines = this.cols.docs.map(
+      (d) => `${d!.id}\t${d!.title.length}\t${d!.author.length}\t${d!.body.length}`,
+    )
+    const hash = createHash('sha256').update(lines.join('\n')).digest('hex')
+    return `${await cache.stamp()}|${this.cols.size}|${hash}`
+  }
+
+  private async readCache(cache: IndexCacheOptions): Promise<void> {
+    const generation = this.generation
+    try {
+      const stamp = await this.stampNow(cache)
+      const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp)
+      if (!snapshot || generation !== this.generation || this.index.fedUpTo !== 0) return
+      this.index = TextIndex.restore(snapshot)
+      this.origin = 'cache'
+      this.cache.clear()
+    } catch {
+      // Derived data: whatever went wrong, the index is built from the reviews instead.
+    }
+  }
+
+  private writeCache(): void {
+    const cache = this.cacheOptions
+    if (!cache || this.disposed || !this.fedSinceSave) return
+    if (this.cols.size < (cache.minReviews ?? 0)) return
+    this.fedSinceSave = false
+    const index = this.index
+    this.saving = this.saving.then(async () => {
+      try {
+        const stamp = await this.stampNow(cache)
+        const snapshot = index.snapshot()
+        // Reviews changed while stamping: the next completed build writes it instead.
+        if (stamp === null || !snapshot || snapshot.upTo !== this.cols.size || index !== this.index)
+          return
+        await writeIndexCache(cache.file, stamp, snapshot)
+      } catch {
+        // Not written: the next open builds the index again, and nothing else is lost.
+      }
+    })
+  }
+
+  /** Resolves once the last cache write (if any) has finished. */
+  cacheWritten(): Promise<void> {
+    return this.saving
+  }
+
+  private flushWaiters(): void {
+    if (!this.indexed || this.cacheLoading) return
+    const waiters = this.waiters
+    this.waiters = []
+    for (const resolve of waiters) resolve()
   }
 
   private load(): void {
+    this.generation++
     this.cols = new DocColumns()
     this.index = new TextIndex()
     const { source } = this
@@ -84,7 +179,7 @@ export class SearchEngine {
 
   /** Resolves once the text index covers every review. */
   ready(): Promise<void> {
-    if (this.indexed) return Promise.resolve()
+    if (this.indexed && !this.cacheLoading) return Promise.resolve()
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
@@ -135,7 +230,7 @@ export class SearchEngine {
   }
 
   private kick(): void {
-    if (this.buildScheduled || this.indexed || this.disposed) return
+    if (this.buildScheduled || this.indexed || this.disposed || this.cacheLoading) return
     this.buildScheduled = true
     this.schedule(() => this.buildSlice())
   }
@@ -143,7 +238,8 @@ export class SearchEngine {
   /** Indexes reviews for up to sliceMs, then yields; seals a segment every batchSize reviews. */
   private buildSlice(): void {
     this.buildScheduled = false
-    if (this.disposed) return
+    // Reading the cache file decides whether there is anything to build; it kicks again after.
+    if (this.disposed || this.cacheLoading) return
     const { cols, index } = this
     const deadline = performance.now() + this.sliceMs
     let since = 0
@@ -152,6 +248,7 @@ export class SearchEngine {
       const d = cols.docs[o]
       const raw = d ? fieldsText(d) : null
       index.feed(o, raw === null ? null : fold(raw), raw !== null && keepsAsciiWords(raw))
+      this.fedSinceSave = true
       if (index.fedUpTo % this.batchSize === 0) index.seal()
       if (++since % 32 === 0 && performance.now() >= deadline) break
     }
@@ -160,9 +257,9 @@ export class SearchEngine {
       // A few dozen segments are searched about as fast as one (a 100,000-review library makes
       // 13), and merging them blocks for a while, so only many imports later lead to a merge.
       if (index.segmentCount > 24) index.merge()
-      const waiters = this.waiters
-      this.waiters = []
-      for (const resolve of waiters) resolve()
+      if (this.origin === 'pending') this.origin = 'built'
+      this.flushWaiters()
+      this.writeCache()
     }
     this.kick()
   }
