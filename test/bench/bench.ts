@@ -170,6 +170,11 @@ async function main(): Promise<void> {
       report.push(`${section.name}: failed: ${message}`)
     }
   }
+  // The issue's interaction figures include the scroll's long tasks, measured by the render section.
+  const render = output.render as { scrollLongTasks?: number } | undefined
+  const interaction = output.interaction as Record<string, unknown> | undefined
+  if (interaction && render?.scrollLongTasks !== undefined)
+    interaction.scrollLongTasks = render.scrollLongTasks
   output.totalSeconds = Math.round((performance.now() - started) / 1000)
   output.machine = {
     cpus: (await import('node:os')).cpus().length,

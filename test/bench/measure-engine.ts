@@ -25,8 +25,7 @@ import {
 function textBytes(reviews: Iterable<Review>): number {
   let n = 0
   for (const r of reviews)
-    for (const s of [r.title, r.author, r.body])
-      n += s.length * (/[\u0100-\uffff]/.test(s) ? 2 : 1)
+    for (const s of [r.title, r.author, r.body]) n += s.length * (/[\u0100-\uffff]/.test(s) ? 2 : 1)
   return n
 }
 

@@ -31,6 +31,11 @@ interface Cache {
   /** Each query or refresh is a generation; answers for an older one are dropped on arrival. */
   generation: number
   pages: Map<number, ReviewRow[]>
+  /**
+   * A new query's first page is on its way: the previous query's rows stay on screen until it
+   * arrives (the list never goes blank while typing), and no other page is fetched meanwhile.
+   */
+  replacing: boolean
   inflight: Set<number>
   /** The pages under the list's window, as last reported by ensureRange. */
   wanted: { from: number; to: number }
@@ -41,6 +46,7 @@ interface Cache {
 const newCache = (): Cache => ({
   generation: 0,
   pages: new Map(),
+  replacing: false,
   inflight: new Set(),
   wanted: { from: 0, to: 0 },
   revision: 0,
@@ -58,7 +64,8 @@ function changed(cache: Cache): void {
 /**
  * The list's window onto the query result, fetched PAGE_SIZE rows at a time and only around the
  * window (pages far from it are dropped so a huge library never sits whole in the renderer).
- * A query change starts over; a `version` bump re-reads the pages already held without blanking.
+ * A query change starts over, showing the previous rows until its first page arrives; a `version`
+ * bump re-reads the pages already held without blanking.
  */
 export function useReviewPages(
   query: ReviewQuery,
@@ -84,9 +91,14 @@ export function useReviewPages(
         .then((result) => {
           if (gen !== cache.generation) return
           cache.inflight.delete(page)
+          const first = cache.replacing
+          if (first) {
+            cache.replacing = false
+            cache.pages = new Map()
+          }
           setTotal(result.total)
           // An answer for rows the list has already left would only cost a render.
-          if (near(cache, page)) {
+          if (first || near(cache, page)) {
             cache.pages.set(page, result.rows)
             changed(cache)
           }
@@ -100,6 +112,7 @@ export function useReviewPages(
     }
     /** Requests the missing pages of the window, nearest the top first, a few at a time. */
     const pump = () => {
+      if (cache.replacing) return
       const { from, to } = cache.wanted
       for (let page = from; page <= to && cache.inflight.size < MAX_INFLIGHT; page++) {
         if (!cache.pages.has(page) && !cache.inflight.has(page)) fetchPage(page)
@@ -120,10 +133,13 @@ export function useReviewPages(
       pump()
       return
     }
-    cache.pages = new Map()
-    cache.wanted = { from: 0, to: 0 }
-    changed(cache)
-    setTotal(null)
+    // Answers for the superseded query are dropped on arrival (their generation is over). The
+    // window stays where the list is: once page 0 is in, the pages under it follow.
+    if (cache.pages.size > 0) cache.replacing = true
+    else {
+      cache.wanted = { from: 0, to: 0 }
+      setTotal(null)
+    }
     fetchPage(0)
     // The serialised key stands for the query object, which is rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
