@@ -1,7 +1,7 @@
 import type { Curation, Review, Work } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { LibraryChange, LibraryObserver } from '../library/library'
-import { createHash } from 'node:crypto'
+import { docsStamp, feedDoc } from './build-index'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
 import { readIndexCache, writeIndexCache } from './index-cache'
@@ -9,14 +9,7 @@ import { lookupWords } from './lead-pairs'
 import { rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
 import { TextIndex } from './text-index'
-import {
-  asciiPhraseRegex,
-  fieldsText,
-  fold,
-  hasPhrase,
-  hasWordPrefix,
-  keepsAsciiWords,
-} from './tokenize'
+import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
 
 // Answers queries over the open library. Columns are built at once (about 100 ms for 100,000
 // reviews); the text index is built afterwards in short slices between other work, so the first
@@ -51,10 +44,18 @@ export interface IndexCacheOptions {
   stamp: () => Promise<string>
   /** Smaller libraries are indexed in moments: no file is read or written for them. */
   minReviews?: number
+  /**
+   * Builds the cache file off this thread (a worker) when it is missing or stale; resolves to
+   * whether it did. Null or false: the index is built here, in slices, as without a cache.
+   */
+  buildElsewhere?: () => Promise<boolean> | null
 }
 
-/** How an open got its index: read from the cache file, or built (the cache missing or stale). */
-export type IndexOrigin = 'cache' | 'built' | 'pending'
+/**
+ * How an open got its index: read from the cache file, built by a worker into it and then read,
+ * or built here (no cache, or the worker could not); pending until one of them is done.
+ */
+export type IndexOrigin = 'cache' | 'worker' | 'built' | 'pending'
 
 const CACHE_SIZE = 16
 
@@ -80,7 +81,10 @@ export class SearchEngine {
   private fedSinceSave = false
   private saving: Promise<void> = Promise.resolve()
   origin: IndexOrigin = 'pending'
-  /** Settles once the cache file has been read (or found missing, stale or damaged). */
+  /**
+   * Settles once the index's source is settled: read from the cache file, built by a worker and
+   * read, or (the file missing, stale or damaged) being built here.
+   */
   readonly cacheRead: Promise<void> = Promise.resolve()
 
   constructor(
@@ -96,22 +100,21 @@ export class SearchEngine {
     this.unsubscribe = source.observe((change) => this.apply(change))
     if (cache && this.cols.size >= (cache.minReviews ?? 0)) {
       this.cacheLoading = true
-      this.cacheRead = this.readCache(cache).finally(() => {
-        this.cacheLoading = false
-        this.kick()
-        this.flushWaiters()
-      })
+      this.cacheRead = this.readCache(cache)
+        .then(() => this.workerBuild(cache))
+        .finally(() => {
+          this.cacheLoading = false
+          this.kick()
+          this.flushWaiters()
+        })
     }
   }
 
   /** The stamp of the current reviews in ordinal order: the file stamp, their ids and lengths. */
   private async stampNow(cache: IndexCacheOptions): Promise<string | null> {
     if (this.cols.deadCount > 0) return null
-    const lines = this.cols.docs.map(
-      (d) => `${d!.id}\t${d!.title.length}\t${d!.author.length}\t${d!.body.length}`,
-    )
-    const hash = createHash('sha256').update(lines.join('\n')).digest('hex')
-    return `${await cache.stamp()}|${this.cols.size}|${hash}`
+    const docs = docsStamp(this.cols.docs as Review[])
+    return `${await cache.stamp()}|${docs}`
   }
 
   private async readCache(cache: IndexCacheOptions): Promise<void> {
@@ -126,6 +129,21 @@ export class SearchEngine {
     } catch {
       // Derived data: whatever went wrong, the index is built from the reviews instead.
     }
+  }
+
+  /** On a cache miss, has a worker build the file, then reads it; queries scan meanwhile. */
+  private async workerBuild(cache: IndexCacheOptions): Promise<void> {
+    if (this.origin !== 'pending' || !cache.buildElsewhere || this.disposed) return
+    let built = false
+    try {
+      built = (await cache.buildElsewhere()) ?? false
+    } catch {
+      // No worker: built here instead.
+    }
+    if (!built || this.disposed) return
+    await this.readCache(cache)
+    // readCache sets the origin; TypeScript cannot see that through the await.
+    if ((this.origin as IndexOrigin) === 'cache') this.origin = 'worker'
   }
 
   private writeCache(): void {
@@ -245,11 +263,8 @@ export class SearchEngine {
     let since = 0
     while (index.fedUpTo < cols.size) {
       const o = index.fedUpTo
-      const d = cols.docs[o]
-      const raw = d ? fieldsText(d) : null
-      index.feed(o, raw === null ? null : fold(raw), raw !== null && keepsAsciiWords(raw))
+      feedDoc(index, o, cols.docs[o] ?? null, this.batchSize)
       this.fedSinceSave = true
-      if (index.fedUpTo % this.batchSize === 0) index.seal()
       if (++since % 32 === 0 && performance.now() >= deadline) break
     }
     if (index.fedUpTo === cols.size) {

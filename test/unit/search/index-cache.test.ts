@@ -1,9 +1,12 @@
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { reviewFilesStamp } from '../../../electron/domain/search/engine-registry'
+import {
+  indexCacheOptions,
+  reviewFilesStamp,
+} from '../../../electron/domain/search/engine-registry'
 import { readIndexCache, writeIndexCache } from '../../../electron/domain/search/index-cache'
 import { SearchEngine, type IndexCacheOptions } from '../../../electron/domain/search/search-engine'
 import type { IndexSnapshot } from '../../../electron/domain/search/text-index'
@@ -190,6 +193,31 @@ describe('the persisted search index', () => {
     expect(answers(engine)).toEqual(fresh)
     engine.dispose()
   })
+
+  it('is built by a worker thread when missing, then read by the engine', async () => {
+    // The worker reads the files in the order a fresh open lists the reviews: reopen, so the
+    // library's order is that one (in the session that imported them it is import order).
+    await library.close()
+    library = await openLibrary(dir, { now: steppingClock() })
+    const options = indexCacheOptions(dir, 0)
+    await rm(options.file, { force: true })
+    const engine = new SearchEngine(library, { cache: options })
+    // While the worker builds, queries are answered by a scan (in the reopened order).
+    expect(engine.indexed).toBe(false)
+    const scanned = answers(engine)
+    expect(scanned.map((ids) => [...ids].sort())).toEqual(fresh.map((ids) => [...ids].sort()))
+    await engine.ready()
+    expect(engine.origin).toBe('worker')
+    expect(engine.indexed).toBe(true)
+    engine.clearCache()
+    expect(answers(engine)).toEqual(scanned)
+    engine.dispose()
+    const again = engineWith(options)
+    await again.engine.cacheRead
+    expect(again.engine.origin).toBe('cache')
+    again.engine.dispose()
+    // A worker starts a fresh runtime (here compiling TypeScript): slow on a loaded machine.
+  }, 180_000)
 
   it('stamps the review files: an import that rewrites one changes the stamp', async () => {
     const before = await reviewFilesStamp(dir)
