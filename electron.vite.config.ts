@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The CLI shares the domain code with main but never loads Electron.
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // Builds the search index cache off the main thread (search/worker-build.ts finds it).
+          'index-worker': resolve(__dirname, 'electron/domain/search/index-worker.ts'),
         },
         output: {
           banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),

@@ -14,7 +14,7 @@ import type { BenchSection } from './sections'
 
 const SCROLL_MS = 5000
 
-async function ensureBuild(log: (m: string) => void): Promise<void> {
+export async function ensureBuild(log: (m: string) => void): Promise<void> {
   const built = await stat(join(RENDERER_DIR, 'index.html')).then(
     () => true,
     () => false,

@@ -6,6 +6,7 @@
 // other's memory figures. Progress goes through `log` (stderr), never stdout.
 
 import { exportSection } from './export'
+import { interactionSection } from './interaction-section'
 import { renderSection } from './render-section'
 
 export interface BenchContext {
@@ -23,4 +24,4 @@ export interface BenchSection {
   run(context: BenchContext): Promise<{ result: Record<string, unknown>; summary: string[] }>
 }
 
-export const BENCH_SECTIONS: BenchSection[] = [renderSection, exportSection]
+export const BENCH_SECTIONS: BenchSection[] = [renderSection, interactionSection, exportSection]

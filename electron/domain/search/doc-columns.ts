@@ -53,6 +53,24 @@ export class DocColumns {
     return this.docs.length
   }
 
+  /** Bytes held by the typed columns (the bench reports it). */
+  get bytes(): number {
+    return [
+      this.alive,
+      this.rating,
+      this.date,
+      this.votes,
+      this.ratio,
+      this.length,
+      this.spoiler,
+      this.work,
+      this.myRating,
+      this.kept,
+      this.hasHighlight,
+      this.hasNote,
+    ].reduce((n, a) => n + a.byteLength, 0)
+  }
+
   private ensure(size: number): void {
     this.alive = grow(this.alive, size)
     this.rating = grow(this.rating, size)

@@ -61,7 +61,7 @@ const NEXT_LIMIT = 2 ** 26
 /** Pending pairs pack (key, ordinal - batch start) into one float64: batches stay below this. */
 export const PAIR_BATCH_LIMIT = 2 ** 20
 
-interface PairSegment {
+export interface PairSegment {
   /** (slot * NEXT_LIMIT + next term id), ascending. */
   keys: Uint32Array
   /** postings[offsets[i] .. offsets[i+1]) are the ordinals having the i-th pair, ascending. */
@@ -142,6 +142,19 @@ export class LeadPairs {
     this.from = upTo
     // A big import leaves a big buffer behind: let it go.
     if (this.pending.length > 1 << 20) this.pending = new Float64Array(4096)
+  }
+
+  /** The sealed pairs (for the index cache); null while some are pending. */
+  snapshot(): { segments: readonly PairSegment[]; overflow: boolean } | null {
+    return this.count === 0 ? { segments: this.segments, overflow: this.overflow } : null
+  }
+
+  /** Starts from a snapshot covering ordinals below `upTo`. */
+  restore(segments: PairSegment[], overflow: boolean, upTo: number): void {
+    this.segments = segments
+    this.overflow = overflow
+    this.count = 0
+    this.from = upTo
   }
 
   /** Marks (1) the sealed documents having lead word `slot` followed by any of the `next` terms. */

@@ -2,25 +2,22 @@ import { workLabel } from '../../../shared/work-label'
 import type { Curation, Review, Work } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { LibraryChange, LibraryObserver } from '../library/library'
+import { docsStamp, feedDoc } from './build-index'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
+import { readIndexCache, writeIndexCache } from './index-cache'
 import { lookupWords } from './lead-pairs'
 import { rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
 import { TextIndex } from './text-index'
-import {
-  asciiPhraseRegex,
-  fieldsText,
-  fold,
-  hasPhrase,
-  hasWordPrefix,
-  keepsAsciiWords,
-} from './tokenize'
+import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
 
 // Answers queries over the open library. Columns are built at once (about 100 ms for 100,000
 // reviews); the text index is built afterwards in short slices between other work, so the first
 // page shows at once. Until the index covers a review, full-text queries scan that review's text:
-// every query is answered, and right from the start.
+// every query is answered, and right from the start. With a cache file (see index-cache.ts) the
+// index is read from disk instead when it was built from the same reviews, and written there once
+// a build completes.
 
 /** The library as the engine sees it (the Library class satisfies it). */
 export interface SearchSource {
@@ -38,7 +35,28 @@ export interface EngineOptions {
   batchSize?: number
   /** How the next slice is scheduled (tests pass a manual scheduler). */
   schedule?: (run: () => void) => void
+  /** Where the index is persisted between sessions; without it the index is built on every open. */
+  cache?: IndexCacheOptions
 }
+
+export interface IndexCacheOptions {
+  file: string
+  /** Identifies the stored review files the index is derived from (e.g. their sizes and times). */
+  stamp: () => Promise<string>
+  /** Smaller libraries are indexed in moments: no file is read or written for them. */
+  minReviews?: number
+  /**
+   * Builds the cache file off this thread (a worker) when it is missing or stale; resolves to
+   * whether it did. Null or false: the index is built here, in slices, as without a cache.
+   */
+  buildElsewhere?: () => Promise<boolean> | null
+}
+
+/**
+ * How an open got its index: read from the cache file, built by a worker into it and then read,
+ * or built here (no cache, or the worker could not); pending until one of them is done.
+ */
+export type IndexOrigin = 'cache' | 'worker' | 'built' | 'pending'
 
 const CACHE_SIZE = 16
 
@@ -55,6 +73,20 @@ export class SearchEngine {
   private readonly sliceMs: number
   private readonly batchSize: number
   private readonly schedule: (run: () => void) => void
+  private readonly cacheOptions: IndexCacheOptions | undefined
+  /** Bumped whenever the columns start afresh: ordinals of an older generation mean nothing. */
+  private generation = 0
+  /** While the cache file is read, nothing is built (queries scan meanwhile). */
+  private cacheLoading = false
+  /** Reviews were indexed since the cache was read or written: worth writing it again. */
+  private fedSinceSave = false
+  private saving: Promise<void> = Promise.resolve()
+  origin: IndexOrigin = 'pending'
+  /**
+   * Settles once the index's source is settled: read from the cache file, built by a worker and
+   * read, or (the file missing, stale or damaged) being built here.
+   */
+  readonly cacheRead: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly source: SearchSource,
@@ -63,11 +95,92 @@ export class SearchEngine {
     this.sliceMs = options.sliceMs ?? 12
     this.batchSize = options.batchSize ?? 8192
     this.schedule = options.schedule ?? ((run) => void setImmediate(run))
+    const cache = options.cache
+    this.cacheOptions = cache
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
+    if (cache && this.cols.size >= (cache.minReviews ?? 0)) {
+      this.cacheLoading = true
+      this.cacheRead = this.readCache(cache)
+        .then(() => this.workerBuild(cache))
+        .finally(() => {
+          this.cacheLoading = false
+          this.kick()
+          this.flushWaiters()
+        })
+    }
+  }
+
+  /** The stamp of the current reviews in ordinal order: the file stamp, their ids and lengths. */
+  private async stampNow(cache: IndexCacheOptions): Promise<string | null> {
+    if (this.cols.deadCount > 0) return null
+    const docs = docsStamp(this.cols.docs as Review[])
+    return `${await cache.stamp()}|${docs}`
+  }
+
+  private async readCache(cache: IndexCacheOptions): Promise<void> {
+    const generation = this.generation
+    try {
+      const stamp = await this.stampNow(cache)
+      const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp)
+      if (!snapshot || generation !== this.generation || this.index.fedUpTo !== 0) return
+      this.index = TextIndex.restore(snapshot)
+      this.origin = 'cache'
+      this.cache.clear()
+    } catch {
+      // Derived data: whatever went wrong, the index is built from the reviews instead.
+    }
+  }
+
+  /** On a cache miss, has a worker build the file, then reads it; queries scan meanwhile. */
+  private async workerBuild(cache: IndexCacheOptions): Promise<void> {
+    if (this.origin !== 'pending' || !cache.buildElsewhere || this.disposed) return
+    let built = false
+    try {
+      built = (await cache.buildElsewhere()) ?? false
+    } catch {
+      // No worker: built here instead.
+    }
+    if (!built || this.disposed) return
+    await this.readCache(cache)
+    // readCache sets the origin; TypeScript cannot see that through the await.
+    if ((this.origin as IndexOrigin) === 'cache') this.origin = 'worker'
+  }
+
+  private writeCache(): void {
+    const cache = this.cacheOptions
+    if (!cache || this.disposed || !this.fedSinceSave) return
+    if (this.cols.size < (cache.minReviews ?? 0)) return
+    this.fedSinceSave = false
+    const index = this.index
+    this.saving = this.saving.then(async () => {
+      try {
+        const stamp = await this.stampNow(cache)
+        const snapshot = index.snapshot()
+        // Reviews changed while stamping: the next completed build writes it instead.
+        if (stamp === null || !snapshot || snapshot.upTo !== this.cols.size || index !== this.index)
+          return
+        await writeIndexCache(cache.file, stamp, snapshot)
+      } catch {
+        // Not written: the next open builds the index again, and nothing else is lost.
+      }
+    })
+  }
+
+  /** Resolves once the last cache write (if any) has finished. */
+  cacheWritten(): Promise<void> {
+    return this.saving
+  }
+
+  private flushWaiters(): void {
+    if (!this.indexed || this.cacheLoading) return
+    const waiters = this.waiters
+    this.waiters = []
+    for (const resolve of waiters) resolve()
   }
 
   private load(): void {
+    this.generation++
     this.cols = new DocColumns()
     this.index = new TextIndex()
     const { source } = this
@@ -85,7 +198,7 @@ export class SearchEngine {
 
   /** Resolves once the text index covers every review. */
   ready(): Promise<void> {
-    if (this.indexed) return Promise.resolve()
+    if (this.indexed && !this.cacheLoading) return Promise.resolve()
     return new Promise((resolve) => this.waiters.push(resolve))
   }
 
@@ -141,7 +254,7 @@ export class SearchEngine {
   }
 
   private kick(): void {
-    if (this.buildScheduled || this.indexed || this.disposed) return
+    if (this.buildScheduled || this.indexed || this.disposed || this.cacheLoading) return
     this.buildScheduled = true
     this.schedule(() => this.buildSlice())
   }
@@ -149,16 +262,15 @@ export class SearchEngine {
   /** Indexes reviews for up to sliceMs, then yields; seals a segment every batchSize reviews. */
   private buildSlice(): void {
     this.buildScheduled = false
-    if (this.disposed) return
+    // Reading the cache file decides whether there is anything to build; it kicks again after.
+    if (this.disposed || this.cacheLoading) return
     const { cols, index } = this
     const deadline = performance.now() + this.sliceMs
     let since = 0
     while (index.fedUpTo < cols.size) {
       const o = index.fedUpTo
-      const d = cols.docs[o]
-      const raw = d ? fieldsText(d) : null
-      index.feed(o, raw === null ? null : fold(raw), raw !== null && keepsAsciiWords(raw))
-      if (index.fedUpTo % this.batchSize === 0) index.seal()
+      feedDoc(index, o, cols.docs[o] ?? null, this.batchSize)
+      this.fedSinceSave = true
       if (++since % 32 === 0 && performance.now() >= deadline) break
     }
     if (index.fedUpTo === cols.size) {
@@ -166,9 +278,9 @@ export class SearchEngine {
       // A few dozen segments are searched about as fast as one (a 100,000-review library makes
       // 13), and merging them blocks for a while, so only many imports later lead to a merge.
       if (index.segmentCount > 24) index.merge()
-      const waiters = this.waiters
-      this.waiters = []
-      for (const resolve of waiters) resolve()
+      if (this.origin === 'pending') this.origin = 'built'
+      this.flushWaiters()
+      this.writeCache()
     }
     this.kick()
   }

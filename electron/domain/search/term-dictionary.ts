@@ -69,6 +69,16 @@ export class TermDictionary {
     return id
   }
 
+  /** Every term, in id order (what the index cache stores). */
+  list(): readonly string[] {
+    return this.terms
+  }
+
+  /** Adds `terms` in order, so each gets the id it had when they were listed. */
+  addAll(terms: readonly string[]): void {
+    for (const term of terms) this.id(term, 0, term.length, wordHash(term))
+  }
+
   /** The id of `term`, EMPTY when no document has it. */
   find(term: string): number {
     const hash = wordHash(term)

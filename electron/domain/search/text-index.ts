@@ -1,4 +1,4 @@
-import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT } from './lead-pairs'
+import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT, type PairSegment } from './lead-pairs'
 import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
 import { EMPTY, growInt32, TermDictionary } from './term-dictionary'
 import { WORD_UNIT } from './tokenize'
@@ -13,12 +13,26 @@ import { WORD_UNIT } from './tokenize'
 // index grows by segments covering consecutive ordinal ranges. A segment is built from a batch of
 // documents that may be fed over several time slices; `merge()` folds all segments into one.
 
-interface Segment {
+export interface Segment {
   /** Term ids present, ascending; null for a merged segment, where the position is the term id. */
   termIds: Uint32Array | null
   /** postings[offsets[i] .. offsets[i+1]) are the ordinals of the i-th term, ascending. */
   offsets: Uint32Array
   postings: Uint32Array
+}
+
+/** Everything a sealed index holds; what the index cache (index-cache.ts) stores. */
+export interface IndexSnapshot {
+  terms: readonly string[]
+  /** Ordinals below this are indexed. */
+  upTo: number
+  segments: readonly Segment[]
+  /** upTo * PAIR_BYTES bytes. */
+  pairs: Uint8Array
+  /** upTo bytes. */
+  asciiWords: Uint8Array
+  leadSegments: readonly PairSegment[]
+  leadOverflow: boolean
 }
 
 export interface IndexStats {
@@ -48,12 +62,12 @@ export class TextIndex {
   private pendingTerms: number[] = []
   private pendingOrdinals: number[] = []
   private pendingFrom = 0
-  private pairs = new Uint8Array(PAIR_BYTES * 1024)
+  private pairs: Uint8Array = new Uint8Array(PAIR_BYTES * 1024)
   private readonly leadPairs = new LeadPairs()
   /** Each term's lead-word slot (see lead-pairs.ts), -1 for the others. */
   private leadSlots = new Int32Array(1024).fill(-1)
   /** 1 for the documents whose raw text has their folded words (see keepsAsciiWords). */
-  private asciiWords = new Uint8Array(1024)
+  private asciiWords: Uint8Array = new Uint8Array(1024)
   /** Ordinals below this are searchable through the index. */
   indexedUpTo = 0
   /** Ordinals below this have been fed (searchable once the batch is sealed). */
@@ -164,6 +178,38 @@ export class TextIndex {
 
   get segmentCount(): number {
     return this.segments.length
+  }
+
+  /** The index's content when everything fed is sealed; null while a batch is pending. */
+  snapshot(): IndexSnapshot | null {
+    const lead = this.leadPairs.snapshot()
+    if (this.fedUpTo !== this.indexedUpTo || this.pendingTerms.length > 0 || !lead) return null
+    const upTo = this.fedUpTo
+    return {
+      terms: this.dict.list(),
+      upTo,
+      segments: this.segments,
+      pairs: this.pairs.subarray(0, upTo * PAIR_BYTES),
+      asciiWords: this.asciiWords.subarray(0, upTo),
+      leadSegments: lead.segments,
+      leadOverflow: lead.overflow,
+    }
+  }
+
+  /** An index holding a snapshot's content; feeding goes on from its `upTo`. */
+  static restore(s: IndexSnapshot): TextIndex {
+    const index = new TextIndex()
+    index.dict.addAll(s.terms)
+    const n = s.terms.length
+    index.lastSeen = new Int32Array(Math.max(n, 1024)).fill(EMPTY)
+    index.leadSlots = new Int32Array(Math.max(n, 1024)).fill(-1)
+    for (let id = 0; id < n; id++) index.leadSlots[id] = leadSlot(s.terms[id]!)
+    index.segments = [...s.segments]
+    index.pairs = s.pairs
+    index.asciiWords = s.asciiWords
+    index.leadPairs.restore([...s.leadSegments], s.leadOverflow, s.upTo)
+    index.fedUpTo = index.indexedUpTo = index.pendingFrom = s.upTo
+    return index
   }
 
   /** Folds every segment into one and brings the sorted term array up to date. */

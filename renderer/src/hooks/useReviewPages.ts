@@ -42,6 +42,11 @@ interface Cache {
   asked: number
   /** The total the last answer gave. */
   total: number | null
+  /**
+   * A new query's first page is on its way: the previous query's rows stay on screen until it
+   * arrives (the list never goes blank while typing), and no other page is fetched meanwhile.
+   */
+  replacing: boolean
   /** The pages under the list's window, as last reported by ensureRange. */
   wanted: { from: number; to: number }
   revision: number
@@ -54,6 +59,7 @@ const newCache = (): Cache => ({
   inflight: new Map(),
   asked: 0,
   total: null,
+  replacing: false,
   wanted: { from: 0, to: 0 },
   revision: 0,
   listeners: new Set(),
@@ -70,7 +76,7 @@ function changed(cache: Cache): void {
 /**
  * The list's window onto the query result, fetched PAGE_SIZE rows at a time and only around the
  * window (pages far from it are dropped so a huge library never sits whole in the renderer).
- * A query change starts over. `library:changed` never blanks the list: new or removed reviews
+ * A query change shows the previous rows until its first page arrives. `library:changed` never blanks the list: new or removed reviews
  * re-read the pages held, a curation change re-reads just the rows it names, in place.
  */
 export function useReviewPages(
@@ -110,9 +116,14 @@ export function useReviewPages(
     }
     const fetchPage = (page: number) =>
       ask(page, page * PAGE_SIZE, PAGE_SIZE, (result) => {
+        const first = cache.replacing
+        if (first) {
+          cache.replacing = false
+          cache.pages = new Map()
+        }
         setCount(result.total)
         // An answer for rows the list has already left would only cost a render.
-        if (near(cache, page)) {
+        if (first || near(cache, page)) {
           cache.pages.set(page, result.rows)
           changed(cache)
         }
@@ -120,6 +131,7 @@ export function useReviewPages(
       })
     /** Requests the missing pages of the window, nearest the top first, a few at a time. */
     const pump = () => {
+      if (cache.replacing) return
       const { from, to } = cache.wanted
       for (let page = from; page <= to && cache.inflight.size < MAX_INFLIGHT; page++) {
         if (!cache.pages.has(page) && !cache.inflight.has(page)) fetchPage(page)
@@ -129,6 +141,8 @@ export function useReviewPages(
     const refreshHeld = () => {
       cache.generation++
       cache.inflight.clear()
+      // A new query is on its way: its first page, asked again, is all there is to re-read.
+      if (cache.replacing) return fetchPage(0)
       for (const page of cache.pages.keys()) fetchPage(page)
       // Requests dropped with the old generation may have been for pages not held yet.
       pump()
@@ -149,6 +163,7 @@ export function useReviewPages(
       })
     }
     const patchRows = (ids: readonly string[]) => {
+      if (cache.replacing) return
       if (dependsOnCuration(queryRef.current)) return refreshHeld()
       for (const span of spansHolding(cache.pages, ids)) patchSpanOf(span)
     }
@@ -159,11 +174,14 @@ export function useReviewPages(
     queryRef.current = query
     cache.generation++
     cache.inflight.clear()
-    cache.pages = new Map()
-    cache.wanted = { from: 0, to: 0 }
-    cache.total = null
-    changed(cache)
-    setTotal(null)
+    // Answers for the superseded query are dropped on arrival (their generation is over). The
+    // previous rows stay on screen until the new first page replaces them.
+    if (cache.pages.size > 0) cache.replacing = true
+    else {
+      cache.wanted = { from: 0, to: 0 }
+      cache.total = null
+      setTotal(null)
+    }
     fetchPage(0)
     // The serialised key stands for the query object, which is rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

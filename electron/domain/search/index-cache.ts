@@ -1,0 +1,177 @@
+import { open, readFile, rename, rm } from 'node:fs/promises'
+import { crc32 } from 'node:zlib'
+import type { PairSegment } from './lead-pairs'
+import { PAIR_BYTES } from './phrase-pairs'
+import type { IndexSnapshot, Segment } from './text-index'
+
+// The search index persisted beside the library's JSON, so an open does not rebuild it: derived
+// data, never the source of truth. The file is stamped with what it was built from (see
+// search-engine.ts: the review files' sizes and times, and the reviews in index order) and
+// checksummed; a missing, stale or damaged file reads as null and the engine builds afresh.
+//
+// Layout: 'RCSI', format version, header length, CRC-32 of everything after these 16 bytes; a
+// JSON header (stamp, counts, each section's byte length); then the sections, each padded to 8
+// bytes so the typed arrays can view the one buffer the file is read into without a copy.
+
+const MAGIC = 0x49534352 // 'RCSI' read as a little-endian Uint32
+const VERSION = 1
+const PREFIX = 16
+
+interface Header {
+  stamp: string
+  upTo: number
+  termCount: number
+  leadOverflow: boolean
+  /** Per segment: whether it has a term id list (a merged segment has none). */
+  segments: boolean[]
+  leadSegments: number
+  /** Byte length of each section, in file order. */
+  sections: number[]
+}
+
+const pad = (n: number) => (8 - (n % 8)) % 8
+
+/** The sections of a snapshot in file order. */
+function sections(s: IndexSnapshot): Uint8Array[] {
+  const bytes = (a: Uint32Array | Uint8Array) =>
+    new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
+  const out = [Buffer.from(s.terms.join('\n')), bytes(s.pairs), bytes(s.asciiWords)]
+  for (const seg of s.segments) {
+    if (seg.termIds) out.push(bytes(seg.termIds))
+    out.push(bytes(seg.offsets), bytes(seg.postings))
+  }
+  for (const seg of s.leadSegments)
+    out.push(bytes(seg.keys), bytes(seg.offsets), bytes(seg.postings))
+  return out
+}
+
+/** Writes the snapshot to `file` atomically (a temporary file renamed over it, after an fsync). */
+export async function writeIndexCache(
+  file: string,
+  stamp: string,
+  s: IndexSnapshot,
+): Promise<void> {
+  const parts = sections(s)
+  const header: Header = {
+    stamp,
+    upTo: s.upTo,
+    termCount: s.terms.length,
+    leadOverflow: s.leadOverflow,
+    segments: s.segments.map((seg) => seg.termIds !== null),
+    leadSegments: s.leadSegments.length,
+    sections: parts.map((p) => p.byteLength),
+  }
+  const json = Buffer.from(JSON.stringify(header))
+  const chunks: Uint8Array[] = [json, new Uint8Array(pad(json.length))]
+  for (const p of parts) chunks.push(p, new Uint8Array(pad(p.byteLength)))
+  let crc = 0
+  for (const c of chunks) crc = crc32(c, crc)
+  const prefix = Buffer.alloc(PREFIX)
+  prefix.writeUInt32LE(MAGIC, 0)
+  prefix.writeUInt32LE(VERSION, 4)
+  prefix.writeUInt32LE(json.length, 8)
+  prefix.writeUInt32LE(crc, 12)
+  const temp = `${file}.${process.pid}.tmp`
+  const handle = await open(temp, 'w')
+  try {
+    await handle.writev([prefix, ...chunks])
+    await handle.sync()
+  } catch (e) {
+    await handle.close()
+    await rm(temp, { force: true })
+    throw e
+  }
+  await handle.close()
+  await rename(temp, file)
+}
+
+/** Thrown inside readIndexCache for a file that is not what it says; read as a miss. */
+class Damaged extends Error {}
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Damaged(what)
+}
+
+/**
+ * The snapshot stored in `file` if it carries `stamp`; null when the file is missing, stale (another
+ * stamp, another format version) or damaged. One read; the arrays are views on that buffer.
+ */
+export async function readIndexCache(file: string, stamp: string): Promise<IndexSnapshot | null> {
+  let buf: Buffer
+  try {
+    buf = await readFile(file)
+  } catch {
+    return null
+  }
+  try {
+    return parse(buf, stamp)
+  } catch (e) {
+    if (e instanceof Damaged || e instanceof SyntaxError || e instanceof RangeError) return null
+    throw e
+  }
+}
+
+function parse(raw: Buffer, stamp: string): IndexSnapshot | null {
+  check(raw.length >= PREFIX, 'too short')
+  check(raw.readUInt32LE(0) === MAGIC, 'not an index cache')
+  if (raw.readUInt32LE(4) !== VERSION) return null
+  check(crc32(raw.subarray(PREFIX)) === raw.readUInt32LE(12), 'checksum')
+  // Typed arrays need aligned offsets: a pooled buffer may start anywhere.
+  const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(new Uint8Array(raw))
+  const jsonLength = buf.readUInt32LE(8)
+  const header = JSON.parse(buf.toString('utf8', PREFIX, PREFIX + jsonLength)) as Header
+  if (header.stamp !== stamp) return null
+  let at = PREFIX + jsonLength + pad(jsonLength)
+  let next = 0
+  const take = (): Uint8Array => {
+    const length = header.sections[next++]
+    check(length !== undefined && at + length <= buf.length, 'truncated')
+    const view = new Uint8Array(buf.buffer, buf.byteOffset + at, length!)
+    at += length! + pad(length!)
+    return view
+  }
+  const u32 = (b: Uint8Array) => {
+    check(b.byteLength % 4 === 0, 'section length')
+    return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4)
+  }
+  const { upTo } = header
+  const termBytes = take()
+  const terms = termBytes.length === 0 ? [] : Buffer.from(termBytes).toString('utf8').split('\n')
+  check(terms.length === header.termCount, 'term count')
+  const pairs = take()
+  const asciiWords = take()
+  check(pairs.length === upTo * PAIR_BYTES && asciiWords.length === upTo, 'document count')
+  const postingLists = (offsets: Uint32Array, postings: Uint32Array) => {
+    check(offsets.length > 0 && offsets[offsets.length - 1] === postings.length, 'offsets')
+    for (let i = 0; i < postings.length; i++) check(postings[i]! < upTo, 'posting')
+  }
+  const segments: Segment[] = header.segments.map((hasIds) => {
+    const termIds = hasIds ? u32(take()) : null
+    const offsets = u32(take())
+    const postings = u32(take())
+    postingLists(offsets, postings)
+    if (termIds) check(termIds.length + 1 === offsets.length, 'segment terms')
+    else check(offsets.length - 1 <= terms.length, 'segment terms')
+    for (const id of termIds ?? []) check(id < terms.length, 'term id')
+    return { termIds, offsets, postings }
+  })
+  const leadSegments: PairSegment[] = []
+  for (let i = 0; i < header.leadSegments; i++) {
+    const keys = u32(take())
+    const offsets = u32(take())
+    const postings = u32(take())
+    check(keys.length + 1 === offsets.length, 'pair keys')
+    postingLists(offsets, postings)
+    leadSegments.push({ keys, offsets, postings })
+  }
+  check(next === header.sections.length, 'sections')
+  return {
+    terms,
+    upTo,
+    segments,
+    pairs,
+    asciiWords,
+    leadSegments,
+    leadOverflow: header.leadOverflow,
+  }
+}

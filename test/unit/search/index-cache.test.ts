@@ -1,0 +1,232 @@
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Library } from '../../../electron/domain/library/library'
+import { openLibrary } from '../../../electron/domain/library/open-library'
+import {
+  indexCacheOptions,
+  reviewFilesStamp,
+} from '../../../electron/domain/search/engine-registry'
+import { readIndexCache, writeIndexCache } from '../../../electron/domain/search/index-cache'
+import { SearchEngine, type IndexCacheOptions } from '../../../electron/domain/search/search-engine'
+import type { IndexSnapshot } from '../../../electron/domain/search/text-index'
+import { setNote } from '../../../electron/app/commands/curate'
+import { steppingClock, tempDir } from '../support/temp-library'
+import { fillLibrary } from './search-fixture'
+
+let library: Library
+let dir: string
+let cleanup: () => Promise<void>
+
+beforeAll(async () => {
+  const temp = await tempDir()
+  dir = temp.dir
+  cleanup = temp.cleanup
+  library = await openLibrary(dir, { now: steppingClock() })
+  await fillLibrary(library, 1500)
+  const first = library.allReviews().next().value!
+  await setNote(library, first.id, 'a zeitgeist note')
+})
+afterAll(async () => {
+  await library.close()
+  await cleanup()
+})
+
+const QUERIES = [
+  'the',
+  'gangster',
+  'mik',
+  'sorensen',
+  'cafe',
+  'father son',
+  'z',
+  'refn -brutal',
+  '"the camera"',
+  '"once were warriors"',
+  'zeitgeist',
+  'qqqq',
+]
+
+/** An engine whose index is built only when the test says so, with the cache `cache`. */
+function engineWith(cache?: IndexCacheOptions) {
+  const pending: (() => void)[] = []
+  const engine = new SearchEngine(library, {
+    schedule: (run) => pending.push(run),
+    batchSize: 400,
+    sliceMs: 1e9,
+    cache,
+  })
+  const build = async () => {
+    await engine.cacheRead
+    while (pending.length > 0) pending.shift()!()
+    await engine.cacheWritten()
+  }
+  return { engine, build }
+}
+
+const answers = (engine: SearchEngine) =>
+  QUERIES.map((q) => Array.from(engine.run({ q }), (o) => engine.review(o).id))
+
+/** Where an engine opened on the cache `file` with `stamp` gets its index from. */
+async function originWith(file: string, stamp: string) {
+  const { engine } = engineWith({ file, stamp: () => Promise.resolve(stamp) })
+  await engine.cacheRead
+  engine.dispose()
+  return engine.origin
+}
+
+const cacheIn = (name: string, stamp: string): IndexCacheOptions => ({
+  file: join(dir, name),
+  stamp: () => Promise.resolve(stamp),
+})
+
+/** A snapshot with its arrays as base64 text, so two compare quickly field by field. */
+const text = (a: Uint8Array | Uint32Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')
+const plain = (s: IndexSnapshot) => ({
+  ...s,
+  pairs: text(s.pairs),
+  asciiWords: text(s.asciiWords),
+  segments: s.segments.map((g) => ({
+    termIds: g.termIds && text(g.termIds),
+    offsets: text(g.offsets),
+    postings: text(g.postings),
+  })),
+  leadSegments: s.leadSegments.map((g) => ({
+    keys: text(g.keys),
+    offsets: text(g.offsets),
+    postings: text(g.postings),
+  })),
+})
+
+describe('the persisted search index', () => {
+  let fresh: string[][]
+  let freshSnapshot: IndexSnapshot
+
+  beforeAll(async () => {
+    const { engine, build } = engineWith()
+    await build()
+    fresh = answers(engine)
+    freshSnapshot = engine.index.snapshot()!
+    engine.dispose()
+    expect(fresh.filter((a) => a.length > 0).length).toBeGreaterThan(8)
+  })
+
+  it('reads back exactly what a fresh build holds', async () => {
+    const file = join(dir, 'round-trip.bin')
+    await writeIndexCache(file, 'stamp-1', freshSnapshot)
+    const read = await readIndexCache(file, 'stamp-1')
+    expect(read).not.toBeNull()
+    expect(plain(read!)).toEqual(plain(freshSnapshot))
+  })
+
+  it('is written after a build and answers every query as a fresh build does', async () => {
+    const cache = cacheIn('answers.bin', 'A')
+    const first = engineWith(cache)
+    await first.build()
+    expect(first.engine.origin).toBe('built')
+    expect((await stat(cache.file)).size).toBeGreaterThan(0)
+    first.engine.dispose()
+
+    const second = engineWith(cache)
+    await second.engine.cacheRead
+    expect(second.engine.origin).toBe('cache')
+    expect(second.engine.indexed).toBe(true)
+    await second.engine.ready()
+    expect(answers(second.engine)).toEqual(fresh)
+    second.engine.dispose()
+  })
+
+  it('is rebuilt when its stamp is not the reviews’ stamp', async () => {
+    const file = join(dir, 'stale.bin')
+    const old = engineWith({ file, stamp: () => Promise.resolve('before') })
+    await old.build()
+    old.engine.dispose()
+
+    const now = engineWith({ file, stamp: () => Promise.resolve('after') })
+    await now.engine.cacheRead
+    expect(now.engine.origin).toBe('pending')
+    expect(now.engine.indexed).toBe(false)
+    await now.build()
+    expect(now.engine.origin).toBe('built')
+    expect(answers(now.engine)).toEqual(fresh)
+    now.engine.dispose()
+    // Rewritten with the new stamp; the old one no longer reads.
+    expect(await originWith(file, 'after')).toBe('cache')
+    expect(await originWith(file, 'before')).toBe('pending')
+  })
+
+  it('is discarded and rebuilt when the file is damaged or cut short', async () => {
+    const file = join(dir, 'damaged.bin')
+    await writeIndexCache(file, 'D', freshSnapshot)
+    const bytes = await readFile(file)
+    const flipped = Buffer.from(bytes)
+    const at = Math.floor(bytes.length * 0.6)
+    flipped[at] = flipped[at]! ^ 0x10
+    await writeFile(file, flipped)
+    expect(await readIndexCache(file, 'D')).toBeNull()
+    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    expect(await readIndexCache(file, 'D')).toBeNull()
+    await writeFile(file, 'not an index')
+    expect(await readIndexCache(file, 'D')).toBeNull()
+
+    await writeFile(file, flipped)
+    const { engine, build } = engineWith({ file, stamp: () => Promise.resolve('D') })
+    await build()
+    expect(engine.origin).toBe('built')
+    expect(answers(engine)).toEqual(fresh)
+    engine.dispose()
+    expect(await originWith(file, 'D')).toBe('cache')
+  })
+
+  it('answers from the reviews (a scan) while the cache file is still being read', async () => {
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const file = join(dir, 'answers.bin')
+    const { engine } = engineWith({ file, stamp: () => gate.then(() => 'A') })
+    expect(engine.indexed).toBe(false)
+    expect(answers(engine)).toEqual(fresh)
+    release()
+    await engine.cacheRead
+    expect(engine.origin).toBe('cache')
+    engine.clearCache()
+    expect(answers(engine)).toEqual(fresh)
+    engine.dispose()
+  })
+
+  it('is built by a worker thread when missing, then read by the engine', async () => {
+    // The worker reads the files in the order a fresh open lists the reviews: reopen, so the
+    // library's order is that one (in the session that imported them it is import order).
+    await library.close()
+    library = await openLibrary(dir, { now: steppingClock() })
+    const options = indexCacheOptions(dir, 0)
+    await rm(options.file, { force: true })
+    const engine = new SearchEngine(library, { cache: options })
+    // While the worker builds, queries are answered by a scan (in the reopened order).
+    expect(engine.indexed).toBe(false)
+    const scanned = answers(engine)
+    expect(scanned.map((ids) => [...ids].sort())).toEqual(fresh.map((ids) => [...ids].sort()))
+    await engine.ready()
+    expect(engine.origin).toBe('worker')
+    expect(engine.indexed).toBe(true)
+    engine.clearCache()
+    expect(answers(engine)).toEqual(scanned)
+    engine.dispose()
+    const again = engineWith(options)
+    await again.engine.cacheRead
+    expect(again.engine.origin).toBe('cache')
+    again.engine.dispose()
+    // A worker starts a fresh runtime (here compiling TypeScript): slow on a loaded machine.
+  }, 180_000)
+
+  it('stamps the review files: an import that rewrites one changes the stamp', async () => {
+    const before = await reviewFilesStamp(dir)
+    const work = library.getWork(library.allReviews().next().value!.workId)!
+    const reviews = [...library.allReviews()].filter((r) => r.workId === work.id)
+    await library.saveWorkReviews(work, [
+      ...reviews,
+      { ...reviews[0]!, id: `${reviews[0]!.id}x`, title: 'A newly imported headline' },
+    ])
+    expect(await reviewFilesStamp(dir)).not.toBe(before)
+  })
+})
