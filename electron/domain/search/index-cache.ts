@@ -1,4 +1,5 @@
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
+import { commitFile } from '../store/durable-write'
 import { crc32 } from 'node:zlib'
 import type { PairSegment } from './lead-pairs'
 import { PAIR_BYTES } from './phrase-pairs'
@@ -45,7 +46,7 @@ function sections(s: IndexSnapshot): Uint8Array[] {
   return out
 }
 
-/** Writes the snapshot to `file` atomically (a temporary file renamed over it, after an fsync). */
+/** Writes the snapshot to `file` durably and atomically. */
 export async function writeIndexCache(
   file: string,
   stamp: string,
@@ -71,18 +72,13 @@ export async function writeIndexCache(
   prefix.writeUInt32LE(VERSION, 4)
   prefix.writeUInt32LE(json.length, 8)
   prefix.writeUInt32LE(crc, 12)
-  const temp = `${file}.${process.pid}.tmp`
-  const handle = await open(temp, 'w')
-  try {
-    await handle.writev([prefix, ...chunks])
-    await handle.sync()
-  } catch (e) {
-    await handle.close()
-    await rm(temp, { force: true })
-    throw e
-  }
-  await handle.close()
-  await rename(temp, file)
+  // The library's one durable writer: a unique temp name (cleaned up on open if a crash leaves it),
+  // fsync, rename, fsync the folder.
+  await commitFile(file, async (handle) => {
+    await handle.write(prefix)
+    for (const chunk of chunks)
+      await handle.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+  })
 }
 
 /** Thrown inside readIndexCache for a file that is not what it says; read as a miss. */
