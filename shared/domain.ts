@@ -1,6 +1,6 @@
 // Domain types shared by main, preload, renderer and the CLI. Plain data only: everything here
 // crosses the IPC boundary and is written to the library's JSON files.
-import type { HighlightRecord } from './records/curation'
+import type { CompleteCuration, HighlightRecord } from './records/curation'
 import type { TagRecord } from './records/library'
 import type { ReviewRecord } from './records/review'
 
@@ -143,17 +143,7 @@ export type Review = ReviewRecord
 export type Highlight = HighlightRecord
 
 /** What the user added to a review. Stored apart from the review text. */
-export interface Curation {
-  tags: string[]
-  note: string | null
-  myRating: number | null
-  /** Chosen for the selection (the "keep" star). */
-  kept: boolean
-  highlights: Highlight[]
-  /** The user's author/date split of an ambiguous byline; wins over the parser's on re-import. */
-  bylineCorrection: BylineSplit | null
-  updatedAt: string
-}
+export type Curation = CompleteCuration
 
 export type Tag = TagRecord
 

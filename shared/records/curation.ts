@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Rating } from '../channels/schema-helpers'
 import { BylineSplitRecord } from './review'
 
 export const HighlightRecord = z.object({
@@ -19,13 +20,21 @@ export type HighlightRecord = z.infer<typeof HighlightRecord>
 export const CurationRecord = z.object({
   tags: z.array(z.string()),
   note: z.string().nullable(),
-  myRating: z.number().int().min(1).max(10).nullable(),
+  myRating: Rating.nullable(),
   kept: z.boolean().optional(),
   highlights: z.array(HighlightRecord).optional(),
   bylineCorrection: BylineSplitRecord.nullable().optional(),
   updatedAt: z.string().optional(),
 })
 export type CurationRecord = z.infer<typeof CurationRecord>
+
+/**
+ * A review's curation with every field present: what the app holds in memory, what an export
+ * writes and what a restore accepts. The published JSON Schema's `curation` is generated from it
+ * (scripts/build-export-schema.ts), so a new curation field is added here and nowhere else.
+ */
+export const CompleteCuration = CurationRecord.required()
+export type CompleteCuration = z.infer<typeof CompleteCuration>
 
 /** curation/<xx>.json: the frame; each item is checked on its own (see CurationRecord). */
 export const CurationFileFrame = z.object({

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { CompleteCuration } from '../../../shared/records/curation'
+import { ImportRecordRecord } from '../../../shared/records/library'
+import { ReviewRecord } from '../../../shared/records/review'
 import type { ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { BadInputError } from '../errors'
 import { EXPORT_SCHEMA, EXPORT_VERSION } from './json-writer'
@@ -6,37 +9,20 @@ import { EXPORT_SCHEMA, EXPORT_VERSION } from './json-writer'
 // Reads our own JSON and JSON Lines exports back. Everything is checked before anything is
 // written, and a bad field is named by its place in the file (review number, field path).
 
-const Rating = z.number().int().min(1).max(10).nullable()
+// The stored-record schemas (shared/records) are the restore's too: a field the library accepts is
+// a field a restore accepts.
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const Split = z.object({ author: z.string(), date: Day })
-const Highlight = z.object({
-  id: z.string(),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  quote: z.string(),
-  tag: z.string().nullable(),
-  comment: z.string().nullable(),
-  createdAt: z.string(),
-})
-const Curation = z.object({
-  tags: z.array(z.string().min(1).max(100)),
-  note: z.string().nullable(),
-  myRating: Rating,
-  kept: z.boolean(),
-  highlights: z.array(Highlight),
-  bylineCorrection: Split.nullable(),
-  updatedAt: z.string(),
-})
-const Source = z.object({
-  rating: Rating,
-  bylineRaw: z.string(),
-  bylineAmbiguous: z.boolean(),
-  bylineAlternatives: z.array(Split),
-  spoiler: z.boolean(),
-  helpful: z.object({ yes: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
-  truncated: z.boolean(),
-  importId: z.string(),
-  importedAt: z.string(),
+const Curation = CompleteCuration
+const Source = ReviewRecord.pick({
+  rating: true,
+  bylineRaw: true,
+  bylineAmbiguous: true,
+  bylineAlternatives: true,
+  spoiler: true,
+  helpful: true,
+  truncated: true,
+  importId: true,
+  importedAt: true,
 })
 const Identity = z.object({
   id: z.string().regex(/^rv_[0-9a-f]{16}$/, 'expected a review id like rv_0123456789abcdef'),
@@ -48,20 +34,7 @@ const Identity = z.object({
 })
 const JsonReview = Identity.extend(Source.shape).extend({ body: z.string(), curation: Curation })
 const JsonlLine = Identity.extend({ text: z.string(), source: Source, curation: Curation })
-const ImportRecordSchema = z
-  .object({
-    id: z.string(),
-    fileName: z.string(),
-    format: z.string(),
-    importedAt: z.string(),
-    workIds: z.array(z.string()),
-    found: z.number(),
-    declared: z.number().nullable(),
-    added: z.number(),
-    updated: z.number(),
-    unchanged: z.number(),
-  })
-  .passthrough()
+const ImportRecordSchema = ImportRecordRecord.passthrough()
 
 export type RestoredCuration = z.infer<typeof Curation>
 

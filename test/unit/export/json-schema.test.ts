@@ -94,3 +94,11 @@ describe('JSON Lines export', () => {
     expect(lines.every((l) => !l.includes('\r'))).toBe(true)
   })
 })
+
+describe('the published schema follows the stored-record schema', () => {
+  it('has the curation the app writes: regenerate with npm run schema:export', async () => {
+    const { exportSchemaText, SCHEMA_PATH } = await import('../../../scripts/build-export-schema')
+    const committed = await readFile(SCHEMA_PATH, 'utf8')
+    expect(JSON.parse(exportSchemaText(committed))).toEqual(JSON.parse(committed))
+  })
+})
