@@ -1,5 +1,6 @@
 import type { ExportFields } from '../../../shared/channels/export'
-import type { BylineSplit, Helpful, Work } from '../../../shared/domain'
+import type { BylineSplit, Curation, Helpful, Work } from '../../../shared/domain'
+import { CompleteCuration } from '../../../shared/records/curation'
 import type { Match } from '../queries/query-service'
 import { tagsOf, worksOf, type ExportContext, type FormatWriter } from './export-context'
 import { jsonNullableString, jsonNumber, jsonString, jsonStrings } from './json-text'
@@ -33,15 +34,38 @@ const original = ({ review }: Match) => ({
   importedAt: review.importedAt,
 })
 
-const curationOf = ({ curation }: Match) => ({
-  tags: curation.tags,
-  note: curation.note,
-  myRating: curation.myRating,
-  kept: curation.kept,
-  highlights: curation.highlights,
-  bylineCorrection: curation.bylineCorrection,
-  updatedAt: curation.updatedAt,
-})
+/** The curation fields the fast path below writes by hand, in the order every writer uses. */
+const HAND_WRITTEN = [
+  'tags',
+  'note',
+  'myRating',
+  'kept',
+  'highlights',
+  'bylineCorrection',
+  'updatedAt',
+] as const
+/**
+ * Every other field of the stored-record schema, written generically after those: a curation
+ * field added to shared/records/curation.ts is exported (and so restored) with no change here.
+ */
+const OTHER_CURATION_KEYS = (Object.keys(CompleteCuration.shape) as (keyof Curation)[]).filter(
+  (k) => !(HAND_WRITTEN as readonly string[]).includes(k),
+)
+
+function curationOf({ curation }: Pick<Match, 'curation'>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of HAND_WRITTEN) out[key] = curation[key]
+  for (const key of OTHER_CURATION_KEYS) if (curation[key] !== undefined) out[key] = curation[key]
+  return out
+}
+
+function otherCurationJson(c: Curation): string {
+  let out = ''
+  for (const key of OTHER_CURATION_KEYS) {
+    if (c[key] !== undefined) out += `,${JSON.stringify(key)}:${JSON.stringify(c[key])}`
+  }
+  return out
+}
 
 /**
  * The complete record as one object literal: at 100,000 reviews, building it from spreads of the
@@ -65,15 +89,7 @@ function fullRecord({ review: r, curation: c }: Match, work: Work) {
     truncated: r.truncated,
     importId: r.importId,
     importedAt: r.importedAt,
-    curation: {
-      tags: c.tags,
-      note: c.note,
-      myRating: c.myRating,
-      kept: c.kept,
-      highlights: c.highlights,
-      bylineCorrection: c.bylineCorrection,
-      updatedAt: c.updatedAt,
-    },
+    curation: curationOf({ curation: c }),
   }
 }
 
@@ -130,7 +146,8 @@ export function fullRecordJson(): (m: Match, workJson: string) => string {
     `,"importedAt":${repeated(r.importedAt)},"curation":{"tags":${jsonStrings(c.tags)}` +
     `,"note":${jsonNullableString(c.note)},"myRating":${jsonNumber(c.myRating)}` +
     `,"kept":${jsonBool(c.kept)},"highlights":${jsonSmall(c.highlights)}` +
-    `,"bylineCorrection":${jsonSmall(c.bylineCorrection)},"updatedAt":${repeated(c.updatedAt)}}}`
+    `,"bylineCorrection":${jsonSmall(c.bylineCorrection)},"updatedAt":${repeated(c.updatedAt)}` +
+    `${OTHER_CURATION_KEYS.length ? otherCurationJson(c) : ''}}}`
 }
 
 /** One review as the JSON export writes it, holding the fields the option asks for. */
