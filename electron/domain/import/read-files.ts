@@ -22,6 +22,15 @@ export function assertSize(fileName: string, size: number, cap = MAX_IMPORT_BYTE
   }
 }
 
+/** Why stat refused a path, in the user's words. */
+function unreadable(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ENOENT') return 'file not found'
+  if (e.code === 'ELOOP') return 'a symbolic link that points back to itself (a link loop)'
+  if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied'
+  if (e.code === 'ENOTDIR') return 'file not found (a part of the path is not a folder)'
+  return `cannot be read (${e.code ?? e.message})`
+}
+
 /** Checks every path first (exists, is a file, under the cap), so a bad one is named up front. */
 export async function statDumpFiles(
   paths: string[],
@@ -30,10 +39,13 @@ export async function statDumpFiles(
   if (paths.length === 0) throw new BadInputError('No file to import: name at least one file')
   const out = []
   for (const path of paths) {
-    const info = await stat(path).catch(() => null)
-    if (!info) throw new BadInputError(`${path}: file not found`)
-    if (!info.isFile())
-      throw new BadInputError(`${path}: is a folder, expected a text file of reviews`)
+    const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+      throw new BadInputError(`${path}: ${unreadable(e)}`)
+    })
+    if (!info.isFile()) {
+      const kind = info.isDirectory() ? 'a folder' : 'not a regular file (a pipe, device or socket)'
+      throw new BadInputError(`${path}: is ${kind}, expected a text file of reviews`)
+    }
     assertSize(basename(path), info.size, cap)
     out.push({ path, fileName: basename(path), size: info.size })
   }

@@ -1,4 +1,5 @@
-import { open, readFile, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { open, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importPaths } from '../../../electron/app/import/run-import'
@@ -107,5 +108,49 @@ describe('the bad-input catalogue', () => {
     await expect(importPaths(h.library, [FIXTURE, bad])).rejects.toThrow(/bad\.txt/)
     expect(await snapshotTree(h.library.dir)).toEqual(before)
     expect(await readFile(FIXTURE, 'utf8')).toContain('Pusher II')
+  })
+
+  // Windows has no FIFOs or /dev/zero, and symlinks need extra rights there.
+  it.skipIf(process.platform === 'win32')(
+    'names what a path is when it is not a file: a folder, a pipe, a device, a link loop',
+    async () => {
+      const loop = join(h.dir, 'loop.txt')
+      await symlink(loop, loop)
+      const fifo = join(h.dir, 'pipe.txt')
+      execFileSync('mkfifo', [fifo])
+      const before = await snapshotTree(h.library.dir)
+      const cases: [string, RegExp][] = [
+        [h.dir, /is a folder, expected a text file/],
+        [fifo, /pipe\.txt: is not a regular file \(a pipe, device or socket\)/],
+        ['/dev/zero', /\/dev\/zero: is not a regular file/],
+        [loop, /loop\.txt: a symbolic link that points back to itself/],
+        [join(h.dir, 'missing.txt'), /missing\.txt: file not found/],
+      ]
+      for (const [path, message] of cases) {
+        await expect(importPaths(h.library, [path])).rejects.toThrow(message)
+      }
+      expect(await snapshotTree(h.library.dir)).toEqual(before)
+    },
+  )
+
+  it('keeps the message about a CSV with a huge header short', async () => {
+    const wide = join(h.dir, 'wide.csv')
+    const names = Array.from({ length: 50_000 }, (_, i) => `c${i}`)
+    await writeFile(wide, `${names.join(',')}\n${names.map(() => '1').join(',')}\n`)
+    const error = await importPaths(h.library, [wide]).catch((e: Error) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message).toMatch(/c0, c1, .* and 49980 more/)
+    expect((error as Error).message.length).toBeLessThan(500)
+  })
+
+  it('refuses a deeply nested HTML page as bad input, not a crash', async () => {
+    const deep = join(h.dir, 'deep.html')
+    await writeFile(
+      deep,
+      `<html><body>${'<div>'.repeat(5000)}x${'</div>'.repeat(5000)}</body></html>`,
+    )
+    const error = await importPaths(h.library, [deep]).catch((e: Error) => e)
+    expect(error).toMatchObject({ code: 'bad-input' })
+    expect((error as Error).message).toMatch(/deep\.html/)
   })
 })

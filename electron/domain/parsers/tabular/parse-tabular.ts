@@ -47,7 +47,10 @@ export function* parseTabularSteps(
   const mapping = mapColumns(set.names, options.mapping)
   const columns = columnInfos(set.names, mapping, samplesOf(set))
   if (![...mapping.values()].includes('body')) {
-    const names = set.names.length === 0 ? '(none)' : set.names.join(', ')
+    // A header of a million cells must not become a message of megabytes.
+    const shown = set.names.slice(0, 20).join(', ')
+    const more = set.names.length > 20 ? ` and ${set.names.length - 20} more` : ''
+    const names = set.names.length === 0 ? '(none)' : `${shown}${more}`
     throw new MappingNeededError(
       `${fileName}: no column holds the review text (columns: ${names}); map one of them to the review text`,
       columns,
