@@ -148,7 +148,10 @@ async function main(): Promise<void> {
       output.peer = peer
       report.push(...describePeer(peer, { ...ours, queryTotals: ours.queryTotals as number[] }))
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
+      let message = e instanceof Error ? e.message : String(e)
+      // npm 11 skips install scripts, so a fresh `npm ci` leaves the native module unbuilt.
+      if (/bindings|better_sqlite3\.node|NODE_MODULE_VERSION/.test(message))
+        message = `better-sqlite3's native module is not built here; run \`npm rebuild better-sqlite3\` (needs a C++ toolchain) and bench again`
       output.peer = { error: message }
       report.push(`peer: failed: ${message}`)
     }
