@@ -29,6 +29,8 @@ export const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('view'), id: z.string().min(1).max(100) }).strict(),
   z.object({ kind: z.literal('tag'), tag: TagName }).strict(),
   z.object({ kind: z.literal('work'), workId: z.string().min(1).max(100) }).strict(),
+  /** The reviews starred with Keep: the pull-quote set. */
+  z.object({ kind: z.literal('kept') }).strict(),
   z.object({ kind: z.literal('library') }).strict(),
 ])
 export type ExportScope = z.infer<typeof ExportScope>

@@ -42,6 +42,7 @@ export function suggestedExportName(library: Library, scope: ExportScope, format
     (workId && library.getWork(workId)?.title) ||
     (scope.kind === 'tag' && scope.tag) ||
     (scope.kind === 'view' && library.views.find((v) => v.id === scope.id)?.name) ||
+    (scope.kind === 'kept' && 'kept reviews') ||
     'reviews'
   const base = named.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'reviews'
   const day = library.now().toISOString().slice(0, 10)

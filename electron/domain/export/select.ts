@@ -32,6 +32,8 @@ export function resolveScope(library: Library, scope: ExportScope): ResolvedScop
       const label = workLabel(work)
       return { label, query: { workId: scope.workId } }
     }
+    case 'kept':
+      return { label: 'Kept reviews', query: { kept: true } }
     case 'library':
       return { label: 'The whole library', query: {} }
   }

@@ -31,6 +31,7 @@ function scopeFor(kind: Kind, p: Props): ExportScope {
       return { kind, tag: p.info.tags[0]?.name ?? '' }
     case 'work':
       return { kind, workId: p.info.works[0]?.id ?? '' }
+    case 'kept':
     case 'library':
       return { kind }
   }
@@ -113,6 +114,7 @@ export function ExportScopePicker(props: Props) {
           </select>
         )}
       </div>
+      {radio('kept', 'Kept reviews')}
       {radio('library', 'The whole library')}
     </fieldset>
   )

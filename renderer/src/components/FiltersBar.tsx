@@ -100,6 +100,21 @@ export function FiltersBar(props: Props) {
       </RatingRange>
 
       <label className="field">
+        <span>Kept</span>
+        <select
+          value={query.kept === undefined ? 'any' : query.kept ? 'yes' : 'no'}
+          onChange={(event) => {
+            const value = event.target.value
+            set({ kept: value === 'any' ? undefined : value === 'yes' })
+          }}
+        >
+          <option value="any">Any</option>
+          <option value="yes">Kept</option>
+          <option value="no">Not kept</option>
+        </select>
+      </label>
+
+      <label className="field">
         <span>Spoilers</span>
         <select
           value={query.spoilers ?? 'include'}

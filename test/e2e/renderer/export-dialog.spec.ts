@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { test, expect, type Page } from '@playwright/test'
 import { readCsv } from '../../support/read-csv'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addTags } from '../../../electron/app/commands/curate'
+import { addTags, setKept } from '../../../electron/app/commands/curate'
 import { importPaths } from '../../../electron/app/import/run-import'
 import { makeTempLibraryDir, openCuratorPage, type CuratorPage } from '../../support/harness'
 import { expectAccessible } from './workspace-support'
@@ -145,5 +145,54 @@ test('exports exactly the selected reviews from the selection bar', async ({ bro
   const titles = lines.map((l) => (JSON.parse(l) as { title: string }).title)
   expect(titles).toHaveLength(2)
   for (const [i, title] of titles.entries()) expect(names[i]).toContain(title)
+  expect(app.errors).toEqual([])
+})
+
+test('kept reviews are a set: a Kept filter in the bar and a Kept reviews export scope', async ({
+  browser,
+}) => {
+  const libraryDir = await makeTempLibraryDir()
+  const library = await openLibrary(libraryDir)
+  let keptTitles: string[]
+  try {
+    await importPaths(library, [FIXTURE])
+    const kept = [...library.allReviews()].slice(3, 6)
+    keptTitles = kept.map((r) => r.title)
+    await setKept(
+      library,
+      kept.map((r) => r.id),
+      true,
+    )
+  } finally {
+    await library.close()
+  }
+  app = await openCuratorPage({ browser, libraryDir })
+  const { page } = app
+  const count = (n: number) => expect(page.getByText(`${n} reviews`, { exact: true })).toBeVisible()
+  await count(25)
+  const filters = page.getByRole('form', { name: 'Filters' })
+  await filters.getByRole('combobox', { name: 'Kept' }).selectOption('yes')
+  await count(3)
+  const shown = page.getByRole('listbox', { name: 'Reviews' }).getByRole('option')
+  await expect(shown).toHaveCount(3)
+  for (const title of keptTitles) await expect(shown.filter({ hasText: title })).toHaveCount(1)
+  await filters.getByRole('combobox', { name: 'Kept' }).selectOption('no')
+  await count(22)
+  await filters.getByRole('combobox', { name: 'Kept' }).selectOption('any')
+  await count(25)
+
+  const d = await openDialog(page)
+  await d.getByRole('radio', { name: 'Kept reviews' }).check()
+  await expect(d.getByRole('status')).toHaveText('3 reviews will be written')
+  await d.getByRole('combobox', { name: 'Format' }).selectOption('json')
+  await d.getByRole('button', { name: 'Export…' }).click()
+  await expect(d).toBeHidden()
+  expect(app.exported.at(-1)).toMatch(/kept reviews \d{4}-\d\d-\d\d\.json$/)
+  const doc = JSON.parse(await readFile(app.exported.at(-1)!, 'utf8')) as {
+    scope: { label: string }
+    reviews: { title: string }[]
+  }
+  expect(doc.scope.label).toBe('Kept reviews')
+  expect(doc.reviews.map((r) => r.title).sort()).toEqual([...keptTitles].sort())
   expect(app.errors).toEqual([])
 })
