@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 
 const MAX_SUGGESTIONS = 8
 
@@ -18,6 +18,7 @@ interface Props {
  */
 export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Props) {
   const [draft, setDraft] = useState('')
+  const input = useRef<HTMLInputElement>(null)
   const inputId = useId()
   const hintId = useId()
   const prefix = draft.trim().toLowerCase()
@@ -30,6 +31,7 @@ export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Pr
     .slice(0, MAX_SUGGESTIONS)
 
   const submit = (names: string[]) => {
+    if (disabled) return
     const fresh = [...new Set(names.map((n) => n.trim()).filter((n) => n && !tags.includes(n)))]
     if (fresh.length > 0) onAdd(fresh)
     setDraft('')
@@ -61,11 +63,15 @@ export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Pr
         <label htmlFor={inputId} className="label">
           Add tag
         </label>
+        {/* Focus rule: the field is never disabled while a tag saves (a disabled field drops focus
+            to <body>, and the next keys would fire shortcuts); it turns read-only instead. */}
         <input
+          ref={input}
           id={inputId}
           type="text"
           value={draft}
-          disabled={disabled}
+          readOnly={disabled}
+          aria-busy={disabled || undefined}
           autoComplete="off"
           aria-describedby={hintId}
           placeholder="e.g. acting"
@@ -91,7 +97,11 @@ export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Pr
               className="chip suggestion"
               title={`Add the existing tag ${name}`}
               disabled={disabled}
-              onClick={() => submit([name])}
+              onClick={() => {
+                submit([name])
+                // The button goes away with its suggestion: typing carries on in the field.
+                input.current?.focus()
+              }}
             >
               + {name}
             </button>

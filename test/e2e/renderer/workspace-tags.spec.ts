@@ -108,3 +108,33 @@ test('tags: nest, toggle with keys, rename, merge, delete, undo and redo', async
   await expectAccessible(page)
   expect(app.errors).toEqual([])
 })
+
+test('after adding a tag the keys keep going into the tag field, never to shortcuts', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  await select(page, GRITTY)
+  const input = reader(page).getByRole('textbox', { name: 'Add tag' })
+  await input.click()
+  await page.keyboard.type('acting')
+  await page.keyboard.press('Enter')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag acting' })).toBeVisible()
+  await expect(input).toBeFocused()
+  // "h" would open the highlight form and "1" would toggle a tag if focus had fallen to <body>.
+  await page.keyboard.type('theme/h1')
+  await expect(input).toHaveValue('theme/h1')
+  await expect(reader(page).getByRole('textbox', { name: 'Passage' })).toHaveCount(0)
+  await page.keyboard.press('Enter')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag theme/h1' })).toBeVisible()
+  await expect(input).toBeFocused()
+
+  // Picking an offered tag by its button leaves the caret in the field too.
+  await select(page, REFN)
+  await input.fill('act')
+  await reader(page).getByRole('button', { name: '+ acting' }).click()
+  await expect(reader(page).getByRole('button', { name: 'Remove tag acting' })).toBeVisible()
+  await expect(input).toBeFocused()
+  expect(app.errors).toEqual([])
+})
