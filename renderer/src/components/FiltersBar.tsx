@@ -1,3 +1,4 @@
+import { focusReviewList } from '../focus'
 import type { TagSummary } from '../../../shared/contract'
 import type { ReviewQuery, SortField } from '../../../shared/query'
 import { RatingRange, type Range } from './RatingRange'
@@ -51,6 +52,12 @@ export function FiltersBar(props: Props) {
           aria-describedby="search-help"
           spellCheck={false}
           onChange={(event) => onSearchText(event.target.value)}
+          onKeyDown={(event) => {
+            // Esc leaves the search (the list keeps the query), so the next key is a shortcut.
+            if (event.key !== 'Escape') return
+            event.preventDefault()
+            focusReviewList()
+          }}
         />
         <span id="search-help" className={searchError ? 'search-error' : 'visually-hidden'}>
           {searchError ??

@@ -1,3 +1,4 @@
+import { focusReviewList } from '../focus'
 import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../error-text'
 import { useCuration } from '../hooks/useCuration'
@@ -75,6 +76,12 @@ export function NoteEditor({ reviewId, initial, onDraft, onError }: Props) {
           timer.current = setTimeout(() => saveRef.current(), PAUSE_MS)
         }}
         onBlur={() => save()}
+        onKeyDown={(event) => {
+          // Esc saves (through blur) and hands the keyboard back to the list.
+          if (event.key !== 'Escape') return
+          event.preventDefault()
+          focusReviewList()
+        }}
       />
     </div>
   )

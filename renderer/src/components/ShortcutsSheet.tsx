@@ -30,6 +30,7 @@ const GROUPS: [string, [string, string][]][] = [
       [`${MOD} + Z`, 'Undo'],
       [`Shift + ${MOD} + Z, ${MOD} + Y`, 'Redo'],
       [`/ or ${MOD} + F`, 'Search (typed queries: rating:>=8 tag:acting -tag:spoiler …)'],
+      ['Esc', 'Leave the search box or the note for the list (the query stays)'],
       ['I', 'Show or hide insights'],
       ['?', 'This sheet'],
     ],

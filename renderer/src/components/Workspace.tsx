@@ -1,3 +1,4 @@
+import { focusReviewList } from '../focus'
 import { useMemo, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
@@ -111,7 +112,7 @@ export function Workspace(props: Props) {
       showShortcuts: () => props.onShortcuts(true),
       toggleInsights: () => setInsights((v) => !v),
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
-      focusList: () => document.querySelector<HTMLElement>('[role="listbox"]')?.focus(),
+      focusList: focusReviewList,
     },
     true,
   )

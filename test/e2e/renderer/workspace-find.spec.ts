@@ -125,3 +125,33 @@ test('typed queries, saved views, select all matching, bulk rate and insights', 
   await expect(option(page, headline)).toHaveAttribute('aria-selected', 'true')
   expect(app.errors).toEqual([])
 })
+
+test('Esc leaves the search box and the note for the list, where keys are shortcuts again', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  await page.keyboard.press('/')
+  await expect(search).toBeFocused()
+  await page.keyboard.type('gritty')
+  await page.keyboard.press('Escape')
+  await expect(list(page)).toBeFocused()
+  // The query stays; the next key is not typed into the box.
+  await expect(search).toHaveValue('gritty')
+  await expect(page.getByText('2 reviews', { exact: true })).toBeVisible()
+  await page.keyboard.press('?')
+  await expect(search).toHaveValue('gritty')
+  await expect(page.getByRole('dialog', { name: /shortcuts/i })).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  await select(page, GRITTY)
+  const note = reader(page).getByRole('textbox', { name: 'Note' })
+  await note.click()
+  await page.keyboard.type('Quotable opening')
+  await page.keyboard.press('Escape')
+  await expect(list(page)).toBeFocused()
+  await expect(note).toHaveValue('Quotable opening')
+  expect(app.errors).toEqual([])
+})
