@@ -1,6 +1,6 @@
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, Tag } from '../../../shared/domain'
-import { emptyCuration, type Library } from '../../domain/library/library'
+import type { Library } from '../../domain/library/library'
 
 /**
  * The new values a command writes: curation per review id, and the whole tag or view list of
@@ -64,5 +64,3 @@ export function curationChanges(
   }
   return out
 }
-
-export { emptyCuration }
