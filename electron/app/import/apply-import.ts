@@ -2,6 +2,7 @@ import type { ImportReport, UndoImportResult } from '../../../shared/channels/im
 import { BadInputError, NotFoundError } from '../../domain/errors'
 import { fragmentsRemoval, fragmentsWrite } from '../../domain/import/fragments-file'
 import type { ImportChange, ImportPlan } from '../../domain/import/import-change'
+import { sourcesRemoval } from '../../domain/import/kept-sources'
 import type { ParsedFile, WorkChange } from '../../domain/import/merge'
 import { planImportSteps } from '../../domain/import/plan-import'
 import { runInSlices } from '../../domain/import/run-steps'
@@ -37,7 +38,10 @@ async function applyChange(library: Library, change: ImportChange, label: string
       meta.tags.push(...change.tags)
       meta.imports.push(...change.records)
     },
-    extra: change.fragments.flatMap((f) => fragmentsWrite(f.recordId, f.fileName, f.fragments)),
+    extra: [
+      ...change.fragments.flatMap((f) => fragmentsWrite(f.recordId, f.fileName, f.fragments)),
+      ...change.kept,
+    ],
   })
 }
 
@@ -53,7 +57,10 @@ async function revertChange(library: Library, change: ImportChange, label: strin
       meta.tags = meta.tags.filter((t) => !tags.has(t.name))
       meta.imports = meta.imports.filter((r) => !records.has(r.id))
     },
-    extra: change.fragments.map((f) => fragmentsRemoval(f.recordId)),
+    extra: [
+      ...change.fragments.map((f) => fragmentsRemoval(f.recordId)),
+      ...sourcesRemoval(change.kept),
+    ],
   })
 }
 

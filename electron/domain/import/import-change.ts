@@ -1,5 +1,6 @@
 import type { Curation, ImportRecord, Tag, UnparsedFragment } from '../../../shared/domain'
 import type { FileImportReport } from '../../../shared/channels/import'
+import type { ExtraWrite } from '../library/library'
 import type { WorkChange } from './merge'
 
 /**
@@ -17,6 +18,8 @@ export interface ImportChange {
   /** Curation a restore writes, and what it replaces (empty for a plain import). */
   curationBefore: Map<string, Curation>
   curationAfter: Map<string, Curation>
+  /** The import's kept sources (sources/): written with it, removed by its undo. */
+  kept: ExtraWrite[]
 }
 
 export interface ImportPlan {
@@ -34,4 +37,5 @@ export const emptyChange = (): ImportChange => ({
   tags: [],
   curationBefore: new Map(),
   curationAfter: new Map(),
+  kept: [],
 })

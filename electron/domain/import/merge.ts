@@ -2,6 +2,7 @@ import type { ParseResult, ParsedReview, Review, Work, WorkRef } from '../../../
 import type { RestorePlan } from '../export/restore-parse'
 import type { Library } from '../library/library'
 import { reviewId, workId } from '../library/identity'
+import type { KeptSource } from './kept-sources'
 import type { StepProgress } from './run-steps'
 
 const PLAN_STEP = 2000
@@ -14,6 +15,8 @@ export interface ParsedFile {
   result: ParseResult
   /** Set when the file is our own export: it is restored (ids, curation, tags), not merged. */
   restore?: RestorePlan
+  /** The bytes it was read from and how, kept in the library with the import. */
+  source?: KeptSource
 }
 
 /** What one import does to one work: the reviews before (null: the work is new) and after. */
@@ -34,7 +37,7 @@ export interface FilePlan {
   changes: WorkChange[]
 }
 
-const SOURCE_FIELDS = [
+export const SOURCE_FIELDS = [
   'rating',
   'title',
   'author',
@@ -48,7 +51,7 @@ const SOURCE_FIELDS = [
   'truncated',
 ] as const
 
-function sameSource(a: Review, b: Review): boolean {
+export function sameSource(a: Review, b: Review): boolean {
   return SOURCE_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]))
 }
 
@@ -73,7 +76,7 @@ function identityOf(p: ParsedReview, work: Work): string {
   return reviewId(work.id, p.bylineRaw, anonymous ? `\u0000${p.body}` : p.title)
 }
 
-function toReview(p: ParsedReview, work: Work, importId: string, now: string): Review {
+export function toReview(p: ParsedReview, work: Work, importId: string, now: string): Review {
   return {
     id: identityOf(p, work),
     workId: work.id,

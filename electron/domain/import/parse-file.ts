@@ -1,11 +1,14 @@
 import type { ParseOptions, ParseResult } from '../../../shared/domain'
 import { decodeDumpSteps, parseDumpSteps } from '../parsers'
+import type { KeptBytes } from './kept-sources'
 import { runInSlices, type SliceOptions } from './run-steps'
 
 export interface DecodedFile {
   fileName: string
   text: string
   encoding: string | null
+  /** The bytes as read, compressed, for the library to keep with the import. */
+  kept?: KeptBytes
 }
 
 /** Decodes a dump's bytes in time slices: a 200 MB dump takes seconds, and main must keep answering. */

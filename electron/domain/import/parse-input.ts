@@ -63,6 +63,9 @@ export async function parseInput(input: ImportInput, slices: SliceOptions): Prom
   input.error = null
   input.columns = null
   const { decoded } = input
+  const source = decoded.kept
+    ? { source: { bytes: decoded.kept, options: { ...input.options } } }
+    : {}
   try {
     const kind = mayRestore(input.options) ? detectExport(decoded.text) : null
     if (kind) {
@@ -74,11 +77,12 @@ export async function parseInput(input: ImportInput, slices: SliceOptions): Prom
         fileName: input.fileName,
         result: restoreResult(restore, decoded.encoding),
         restore,
+        ...source,
       }
       return
     }
     const result = await parseDecoded(decoded, input.options, slices)
-    input.parsed = { fileName: input.fileName, result }
+    input.parsed = { fileName: input.fileName, result, ...source }
   } catch (error) {
     if (error instanceof ImportCancelledError) throw error
     input.error = messageOf(error, input.fileName)

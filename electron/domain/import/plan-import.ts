@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../shared/channels/import'
 import { BadInputError } from '../errors'
-import type { Library } from '../library/library'
+import type { ExtraWrite, Library } from '../library/library'
+import { sourcesWrite } from './kept-sources'
 import { emptyChange, type ImportPlan } from './import-change'
 import { planFileSteps, type ParsedFile } from './merge'
 import { planRestoreFile } from './plan-restore'
@@ -32,6 +33,7 @@ export function* planImportSteps(
     const reports = ours.map((f) =>
       fileReport(f, planRestoreFile(library, f.fileName, f.restore!, change), importId),
     )
+    change.kept = keptOf(importId, now, files)
     return {
       importId,
       label: `Restore ${files.map((f) => f.fileName).join(', ')}`,
@@ -68,12 +70,33 @@ export function* planImportSteps(
     })
     reports.push(fileReport(parsed, plan, recordId))
   }
+  change.kept = keptOf(importId, now, files)
   return {
     importId,
     label: `Import ${files.map((f) => f.fileName).join(', ')}`,
     change,
     files: reports,
   }
+}
+
+/** The sources to keep with the import: each file's bytes, named by its import record. */
+function keptOf(importId: string, now: string, files: ParsedFile[]): ExtraWrite[] {
+  return sourcesWrite(
+    importId,
+    now,
+    files.flatMap((f, i) =>
+      f.source
+        ? [
+            {
+              recordId: files.length === 1 ? importId : `${importId}_${i + 1}`,
+              fileName: f.fileName,
+              format: f.result.format,
+              source: f.source,
+            },
+          ]
+        : [],
+    ),
+  )
 }
 
 /** The plan without yielding (small inputs, dry runs). */

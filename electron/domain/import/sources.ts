@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer'
+import { keepBytes } from './kept-sources'
 import { decodeFileInSlices, type DecodedFile } from './parse-file'
 import { assertSize, readDumpFile, statDumpFiles } from './read-files'
 
@@ -13,6 +14,19 @@ export interface ImportSource {
   load(onRead: (bytes: number) => void, signal?: AbortSignal): Promise<DecodedFile>
 }
 
+/** Decodes the bytes while they are compressed (on the thread pool) for the library to keep. */
+async function decodeKept(
+  fileName: string,
+  bytes: Uint8Array,
+  signal?: AbortSignal,
+): Promise<DecodedFile> {
+  const keeping = keepBytes(bytes)
+  // A cancelled decode must not leave the compression's rejection unhandled.
+  keeping.catch(() => undefined)
+  const decoded = await decodeFileInSlices(fileName, bytes, { signal })
+  return { ...decoded, kept: await keeping }
+}
+
 /** Checks every path first (exists, is a file, under the cap), so a bad one is named up front. */
 export async function pathSources(paths: string[], cap?: number): Promise<ImportSource[]> {
   return (await statDumpFiles(paths, cap)).map((f) => ({
@@ -20,9 +34,7 @@ export async function pathSources(paths: string[], cap?: number): Promise<Import
     size: f.size,
     // The bytes are dropped once decoded: holding 200 MB of them through the parse costs RSS.
     load: async (onRead, signal) =>
-      decodeFileInSlices(f.fileName, await readDumpFile(f.path, f.size, onRead, signal), {
-        signal,
-      }),
+      decodeKept(f.fileName, await readDumpFile(f.path, f.size, onRead, signal), signal),
   }))
 }
 
@@ -31,7 +43,7 @@ export function bytesSource(fileName: string, bytes: Uint8Array): ImportSource {
   return {
     fileName,
     size: bytes.length,
-    load: async (_onRead, signal) => decodeFileInSlices(fileName, bytes, { signal }),
+    load: async (_onRead, signal) => decodeKept(fileName, bytes, signal),
   }
 }
 

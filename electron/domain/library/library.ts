@@ -59,11 +59,11 @@ export interface LibraryParts {
   notices: string[]
 }
 
-/** A file of the library's own folder written with a commit (an import's fragments). */
+/** A file of the library's own folder written with a commit (an import's fragments, its sources). */
 export interface ExtraWrite {
   /** Relative to the library folder, e.g. imports/<id>.json. */
   relative: string
-  content: string | null
+  content: string | Buffer | null
 }
 
 /** One commit: every file it touches is replaced at once, or none is. */

@@ -21,6 +21,7 @@ import { commitTransaction, recoverTransaction } from '../store/transaction'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
 import { cleanTempFiles, commitFile, nodeFs, type DurableFs } from '../store/durable-write'
 import { FRAGMENTS_DIR } from '../import/fragments-file'
+import { SOURCES_DIR } from '../import/kept-sources'
 import { Library } from './library'
 import { mapLimited } from './map-limited'
 
@@ -116,6 +117,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
   await mkdir(join(dir, 'reviews'), { recursive: true })
   await mkdir(join(dir, 'curation'), { recursive: true })
   await mkdir(join(dir, FRAGMENTS_DIR), { recursive: true })
+  await mkdir(join(dir, SOURCES_DIR), { recursive: true })
   const fs = options.fs ?? nodeFs
   const lock = await acquireLock(dir, { now, ...options.lock })
   const release = () => lock.release()
@@ -123,7 +125,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     // Before anything is read: an interrupted commit is finished or undone first.
     const recovered = await recoverTransaction(dir, fs)
     // Holding the lock, so any temp file of ours is a crashed writer's.
-    for (const folder of ['', 'reviews', 'curation', FRAGMENTS_DIR])
+    for (const folder of ['', 'reviews', 'curation', FRAGMENTS_DIR, SOURCES_DIR])
       await cleanTempFiles(join(dir, folder))
     const notices: string[] = recovered ? [recovered] : []
     const opened = now()

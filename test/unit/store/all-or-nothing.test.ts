@@ -112,7 +112,7 @@ describe('an import of two files is all or nothing', () => {
           files: {
             reviews: 1,
             imports: 0,
-            root: ['curation', 'imports', 'library.json', 'reviews'],
+            root: ['curation', 'imports', 'library.json', 'reviews', 'sources'],
           },
         }
         const all = {
@@ -122,7 +122,7 @@ describe('an import of two files is all or nothing', () => {
           files: {
             reviews: 3,
             imports: 1,
-            root: ['curation', 'imports', 'library.json', 'reviews'],
+            root: ['curation', 'imports', 'library.json', 'reviews', 'sources'],
           },
         }
         const { notices, ...rest } = after
