@@ -22,6 +22,7 @@ import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '
 import { cleanTempFiles, commitFile, nodeFs, type DurableFs } from '../store/durable-write'
 import { FRAGMENTS_DIR } from '../import/fragments-file'
 import { SOURCES_DIR } from '../import/kept-sources'
+import { rebuildWorksFromSources } from '../import/rebuild-from-sources'
 import { Library } from './library'
 import { mapLimited } from './map-limited'
 
@@ -60,6 +61,8 @@ async function openWithRecovery<T extends object>(
   options: StoreFileOptions<T>,
   notices: string[],
   now: Date,
+  /** Told when the file was damaged (whatever replaced it). */
+  onDamaged: () => void = () => undefined,
 ): Promise<StoreFile<T>> {
   const path = join(dir, relative)
   const openChecked = async () => {
@@ -76,6 +79,7 @@ async function openWithRecovery<T extends object>(
     return await openChecked()
   } catch (e) {
     if (!(e instanceof DamagedFileError)) throw e
+    onDamaged()
     const aside = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`
     await rename(path, aside)
     const skipped: string[] = []
@@ -161,11 +165,14 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     const openAll = <T extends object>(
       folder: string,
       options: StoreFileOptions<T>,
+      onDamaged: (name: string) => void = () => undefined,
     ): Promise<{ name: string; file: StoreFile<T> }[]> =>
       listJson(join(dir, folder)).then((names) =>
         mapLimited(names, OPEN_CONCURRENCY, async (name) => {
           const own: string[] = []
-          const file = await openWithRecovery(dir, join(folder, name), options, own, opened)
+          const file = await openWithRecovery(dir, join(folder, name), options, own, opened, () =>
+            onDamaged(name),
+          )
           return { name, file, own }
         }).then((opened) =>
           opened.map(({ name, file, own }) => {
@@ -175,7 +182,11 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         ),
       )
     const reviewFiles = new Map<string, StoreFile<ReviewsFile>>()
-    for (const { file } of await openAll('reviews', reviewOptions(placeholder))) {
+    const damagedWorks: string[] = []
+    const reviewsOpened = await openAll('reviews', reviewOptions(placeholder), (name) =>
+      damagedWorks.push(name.replace(/\.json$/, '')),
+    )
+    for (const { file } of reviewsOpened) {
       if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
     }
     const curationFiles = new Map<string, StoreFile<CurationFile>>()
@@ -183,7 +194,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
 
-    return new Library({
+    const library = new Library({
       dir,
       now,
       meta,
@@ -213,6 +224,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       openCurationFile: (bucket) =>
         openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
     })
+    // A damaged review file got the backup's copy (or none): imports since are read again.
+    if (damagedWorks.length > 0) await rebuildWorksFromSources(library, damagedWorks)
+    return library
   } catch (e) {
     await release()
     throw e

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { commitImport } from '../../../electron/app/import/apply-import'
 import { nodeFs, type DurableFs } from '../../../electron/domain/store/durable-write'
+import { keepBytes } from '../../../electron/domain/import/kept-sources'
 import { parsedFile, parsedReview } from '../import/support'
 import { steppingClock, tempDir } from '../support/temp-library'
 
@@ -44,19 +45,26 @@ function failingFs(
   return { fs, arm: () => (armed = true), calls: () => calls }
 }
 
-const twoFiles = () => [
-  parsedFile('b.txt', [parsedReview({ title: 'B1' }), parsedReview({ title: 'B2' })], {
-    title: 'Bleeder',
-    year: 1999,
-  }),
-  parsedFile(
-    'c.txt',
-    [parsedReview({ title: 'C1' })],
-    { title: 'Fear X', year: 2003 },
-    {
-      fragments: [{ line: 9, text: 'an unparsed block' }],
-    },
-  ),
+/** Two files with their kept bytes, as a real read hands them over. */
+const twoFiles = async () => [
+  {
+    ...parsedFile('b.txt', [parsedReview({ title: 'B1' }), parsedReview({ title: 'B2' })], {
+      title: 'Bleeder',
+      year: 1999,
+    }),
+    source: { bytes: await keepBytes(Buffer.from('the page of b')), options: {} },
+  },
+  {
+    ...parsedFile(
+      'c.txt',
+      [parsedReview({ title: 'C1' })],
+      { title: 'Fear X', year: 2003 },
+      {
+        fragments: [{ line: 9, text: 'an unparsed block' }],
+      },
+    ),
+    source: { bytes: await keepBytes(Buffer.from('the page of c')), options: {} },
+  },
 ]
 
 async function state(dir: string) {
@@ -73,6 +81,7 @@ async function state(dir: string) {
       files: {
         reviews: (await readdir(join(dir, 'reviews'))).length,
         imports: (await readdir(join(dir, 'imports'))).length,
+        sources: (await readdir(join(dir, 'sources'))).sort(),
         root: (await readdir(dir)).filter((n) => n !== '.lock' && n !== 'backups').sort(),
       },
     }
@@ -81,7 +90,7 @@ async function state(dir: string) {
   }
 }
 
-describe('an import of two files is all or nothing', () => {
+describe('an import of two files is all or nothing, its kept sources included', () => {
   it.each([
     ['one write fails (a full disk)', false],
     ['the process stops at that write (a crash)', true],
@@ -99,7 +108,7 @@ describe('an import of two files is all or nothing', () => {
         const library = await openLibrary(dir, { now: steppingClock(Date.UTC(2026, 0, 5)), fs })
         await library.saveMeta(() => undefined) // the day's backup, before failures are injected
         arm()
-        const failed = await commitImport(library, twoFiles()).then(
+        const failed = await commitImport(library, await twoFiles()).then(
           () => false,
           () => true,
         )
@@ -112,6 +121,7 @@ describe('an import of two files is all or nothing', () => {
           files: {
             reviews: 1,
             imports: 0,
+            sources: [],
             root: ['curation', 'imports', 'library.json', 'reviews', 'sources'],
           },
         }
@@ -122,6 +132,12 @@ describe('an import of two files is all or nothing', () => {
           files: {
             reviews: 3,
             imports: 1,
+            // Both files' bytes and the import's manifest.
+            sources: [
+              expect.stringMatching(/^im_\w+\.json$/),
+              expect.stringMatching(/_1\.gz$/),
+              expect.stringMatching(/_2\.gz$/),
+            ],
             root: ['curation', 'imports', 'library.json', 'reviews', 'sources'],
           },
         }
