@@ -9,6 +9,7 @@ import { libraryInfo } from '../domain/queries/library-info'
 import { queryReviews } from '../domain/queries/query-service'
 import { dispatch, type Handlers } from './dispatch'
 import { workspaceHandlers } from './handlers/workspace-handlers'
+import { reparseHandlers } from './handlers/reparse-handlers'
 import { collectChanges } from './change-events'
 
 export { dispatch, type Handlers } from './dispatch'
@@ -41,6 +42,7 @@ export function createHandlers({
 }: HandlerDeps): Handlers {
   return {
     'library:info': () => libraryInfo(library),
+    ...reparseHandlers(library),
     ...createImportHandlers({
       library,
       chooseImportFiles: () => dialogs.chooseImportFiles(),

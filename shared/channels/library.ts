@@ -1,4 +1,5 @@
 import type { Tag, Work } from '../domain'
+import { z } from 'zod'
 import { Empty, res } from './schema-helpers'
 
 export interface WorkSummary extends Work {
@@ -25,6 +26,47 @@ export interface LibraryInfo {
   imports: ImportSummary[]
 }
 
+/** One import as re-parsing sees it: re-read from its kept source, or why not. */
+export interface ReparseImport {
+  /** The import record's id (what the sidebar and `reviews` show). */
+  recordId: string
+  fileName: string
+  importedAt: string
+  status: 'reparsed' | 'no-source' | 'unreadable' | 'restore'
+  /** Why it was not re-read (no-source, unreadable, restore). */
+  message: string | null
+  added: number
+  removed: number
+  changed: number
+}
+
+export interface ReparseReviewChange {
+  kind: 'added' | 'removed' | 'changed'
+  id: string
+  workTitle: string
+  title: string
+  author: string
+  /** The source fields that differ (changed reviews). */
+  fields: string[]
+  recordId: string
+}
+
+/** What today's parsers make of the kept sources, against what the library holds. */
+export interface ReparseDiff {
+  imports: ReparseImport[]
+  added: number
+  removed: number
+  changed: number
+  /** The first REPORT_LIST_CAP reviews that differ. */
+  reviews: ReparseReviewChange[]
+  /** Set by library:reparse-apply: the history step's label (null when there was nothing to do). */
+  applied: string | null
+}
+
+const ReparseRequest = z.object({ importId: z.string().min(1).max(200).optional() }).strict()
+
 export const libraryChannels = {
   'library:info': { req: Empty, res: res<LibraryInfo>() },
+  'library:reparse-preview': { req: ReparseRequest, res: res<ReparseDiff>() },
+  'library:reparse-apply': { req: ReparseRequest, res: res<ReparseDiff>() },
 } as const
