@@ -11,6 +11,12 @@ import { selectForExport } from '../domain/export/review-export'
 import { IMPORT_OPTIONS, IMPORT_USAGE, runImportCommand, type ImportValues } from './import-command'
 import { EXPORT_OPTIONS, EXPORT_USAGE, runExportCommand, type ExportValues } from './export-command'
 import { formatReviewTable } from './output'
+import {
+  REPARSE_OPTIONS,
+  REPARSE_USAGE,
+  runReparseCommand,
+  type ReparseValues,
+} from './reparse-command'
 
 export const USAGE = `Usage: review-curator <command> [options]
 
@@ -23,6 +29,7 @@ ${IMPORT_USAGE}
   note ID TEXT                   set the note ("" clears it)
   doctor                         check every file of the library, repair what can be (exit 1 if
                                  something needs you)
+${REPARSE_USAGE}
 ${EXPORT_USAGE}
 
 Options:
@@ -75,9 +82,9 @@ function parseRating(raw: string | undefined): number | null {
   return n
 }
 
-type Values = { json?: boolean } & ExportValues & ImportValues
+type Values = { json?: boolean } & ExportValues & ImportValues & ReparseValues
 
-const READ_ONLY = new Set(['reviews', 'export', 'doctor'])
+const READ_ONLY = new Set(['reviews', 'export', 'doctor', 'reparse'])
 
 async function runDoctor(library: Library, io: CliIo): Promise<number> {
   const findings = await checkLibrary(library)
@@ -136,6 +143,9 @@ async function runCommand(
       return runExportCommand(library, values, io)
     case 'doctor':
       return runDoctor(library, io)
+    case 'reparse':
+      if (args.length > 0) throw new UsageError('reparse: takes no arguments (use --import ID)')
+      return runReparseCommand(library, values, io)
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}`)
   }
@@ -153,6 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         ...EXPORT_OPTIONS,
         ...IMPORT_OPTIONS,
+        ...REPARSE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     })
