@@ -93,6 +93,7 @@ export interface Events {
       | 'undo'
       | 'redo'
       | 'shortcuts'
+      | 'reparse'
   }
   /** A running export's progress, in reviews. */
   'export:progress': ExportProgress

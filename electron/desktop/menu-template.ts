@@ -87,6 +87,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: send('import') },
         recentMenu,
         { label: 'Paste Reviews…', accelerator: 'CmdOrCtrl+Shift+V', click: send('import-paste') },
+        { label: 'Re-parse Imports…', click: send('reparse') },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+Alt+E', click: send('export') },
         { label: 'Export JSON…', accelerator: 'CmdOrCtrl+E', click: send('export-json') },

@@ -7,6 +7,7 @@ import { EmptyState } from './components/EmptyState'
 import { ErrorAlert } from './components/ErrorAlert'
 import { FiltersBar } from './components/FiltersBar'
 import { ImportFlowDialogs } from './components/ImportFlowDialogs'
+import { ReparseDialog } from './components/ReparseDialog'
 import { Toolbar } from './components/Toolbar'
 import { HistoryButtons } from './components/HistoryButtons'
 import { Workspace } from './components/Workspace'
@@ -21,6 +22,7 @@ import { LibraryProvider, useLibrary } from './hooks/useLibrary'
 import { usePasteImport } from './hooks/usePasteImport'
 import { useReviewDetail } from './hooks/useReviewDetail'
 import { useReviewPages } from './hooks/useReviewPages'
+import { useReparse } from './hooks/useReparse'
 import { plural } from './format'
 
 const SEARCH_PAUSE_MS = 250
@@ -77,6 +79,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
   const detail = useReviewDetail(selectedId, showError)
   const io = useImportExport({ query, onError: showError, onStatus: setStatus })
   const imports = useImportFlow({ onError: showError })
+  const reparse = useReparse(setStatus)
 
   useCuratorEvent('app:open-files', imports.previewOpened)
   useCuratorEvent('menu:command', ({ command }) => {
@@ -85,6 +88,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
     else if (command === 'export') openExport()
     else if (command === 'undo' || command === 'redo') history.fromMenu(command)
     else if (command === 'shortcuts') setShortcutsOpen(true)
+    else if (command === 'reparse') reparse.open()
     else io.exportAs(command === 'export-json' ? 'json' : 'csv')
   })
   const dragging = useFileDrop(imports.importFiles)
@@ -168,6 +172,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
         )}
         {dragging && <DropOverlay />}
         <ImportFlowDialogs flow={imports} />
+        <ReparseDialog reparse={reparse} />
         {exporting && info && (
           <ExportDialog
             info={info}
