@@ -26,9 +26,10 @@ export async function rebuildWorksFromSources(library: Library, workIds: string[
   for (const workId of workIds) {
     const records = library.imports.filter((r) => r.workIds.includes(workId))
     if (records.length === 0) continue
-    const fromBackup = library.getWork(workId) !== undefined
+    // Restored from a backup, or opened with some records set aside.
+    const exists = library.getWork(workId) !== undefined
     const pending = new Map<string, Review[]>()
-    if (fromBackup) pending.set(workId, library.reviewsOfWork(workId))
+    if (exists) pending.set(workId, library.reviewsOfWork(workId))
     let work: Work | undefined = library.getWork(workId)
     const used: string[] = []
     const missing: string[] = []
@@ -61,13 +62,17 @@ export async function rebuildWorksFromSources(library: Library, workIds: string[
     const reviews = pending.get(workId)
     const file = `reviews/${workId}.json`
     const lost = missing.length
-      ? `; not rebuilt from ${missing.join(', ')}: reviews only ${missing.length > 1 ? 'those imports' : 'that import'} brought ${fromBackup ? 'are as the backup had them' : 'could not be recovered'}`
+      ? `; not rebuilt from ${missing.join(', ')}: reviews only ${missing.length > 1 ? 'those imports' : 'that import'} brought ${exists ? 'stay as they are' : 'could not be recovered'}`
       : ''
     if (!work || !reviews || used.length === 0) {
-      if (missing.length)
+      // Nothing kept for this work: the damage notice already says what the file holds now.
+      if (missing.length && !exists)
         library.notices.push(`${file} could not be rebuilt from kept sources${lost}.`)
       continue
     }
+    // The backup's copy already held every review the sources give: nothing to write.
+    if (exists && JSON.stringify(reviews) === JSON.stringify(library.reviewsOfWork(workId)))
+      continue
     try {
       await library.commit({ label: `Rebuild ${work.title}`, reviews: [{ work, reviews }] })
       library.notices.push(

@@ -61,7 +61,7 @@ async function openWithRecovery<T extends object>(
   options: StoreFileOptions<T>,
   notices: string[],
   now: Date,
-  /** Told when the file was damaged (whatever replaced it). */
+  /** Told when the file was damaged (whatever replaced it) or records of it were set aside. */
   onDamaged: () => void = () => undefined,
 ): Promise<StoreFile<T>> {
   const path = join(dir, relative)
@@ -70,6 +70,7 @@ async function openWithRecovery<T extends object>(
     if (file.setAside.length > 0) {
       const kept = await quarantine(dir, relative, file.setAside, now, options.fs)
       notices.push(quarantineNotice(relative, file.setAside, kept))
+      onDamaged()
       await file.write()
       file.setAside = []
     }
@@ -224,7 +225,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       openCurationFile: (bucket) =>
         openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
     })
-    // A damaged review file got the backup's copy (or none): imports since are read again.
+    // A damaged review file got the backup's copy (or none), a quarantined review is left out:
+    // the imports of that work are read again from their kept sources.
     if (damagedWorks.length > 0) await rebuildWorksFromSources(library, damagedWorks)
     return library
   } catch (e) {

@@ -121,3 +121,22 @@ describe('a damaged review file is rebuilt from the kept sources', () => {
     )
   })
 })
+
+describe('a quarantined review is rebuilt from the kept sources', () => {
+  it('sets the wrong-typed record aside and brings the review back from its source', async () => {
+    await importPaths(library, [FIXTURE])
+    const work = library.allWorks()[0]!
+    const reviews = library.reviewsOfWork(work.id)
+    await library.close()
+    const path = join(dir, 'reviews', `${work.id}.json`)
+    const file = JSON.parse(await readFile(path, 'utf8')) as { reviews: unknown[] }
+    file.reviews[2] = { ...reviews[2]!, date: 12345 }
+    await writeFile(path, JSON.stringify(file))
+    library = await openLibrary(dir, { now: steppingClock(Date.UTC(2026, 0, 2)) })
+    const notices = library.notices.join('\n')
+    expect(notices).toMatch(/quarantine/)
+    expect(notices).toMatch(/were rebuilt from the kept source of pusher-ii-2004\.txt/)
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)
+    expect([...library.reviewsOfWork(work.id)].sort(byId)).toEqual([...reviews].sort(byId))
+  })
+})
