@@ -151,3 +151,16 @@ export async function loadKeptBytes(libraryDir: string, entry: ManifestEntry): P
   }
   return bytes
 }
+
+/** Every manifest and kept file that does not read back as recorded (for `doctor`). */
+export async function keptSourceProblems(libraryDir: string): Promise<string[]> {
+  const { manifests, problems } = await readManifests(libraryDir)
+  for (const m of manifests) {
+    for (const entry of m.files) {
+      await loadKeptBytes(libraryDir, entry).catch((e: unknown) =>
+        problems.push(e instanceof Error ? e.message : String(e)),
+      )
+    }
+  }
+  return problems
+}

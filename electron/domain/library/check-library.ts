@@ -1,6 +1,7 @@
 import { readdir, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readFragments } from '../import/fragments-file'
+import { keptSourceProblems } from '../import/kept-sources'
 import { BACKUP_DIR } from '../store/backups'
 import { readStoreFile, type StoreFileOptions } from '../store/store-file'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
@@ -83,6 +84,11 @@ export async function checkLibrary(library: Library): Promise<Finding[]> {
       }),
     )
   }
+  for (const message of await keptSourceProblems(library.dir))
+    findings.push({
+      level: 'problem',
+      message: `${message}; the reviews are unaffected, but that import cannot be re-parsed or rebuilt from it (import the file again to keep a new copy).`,
+    })
   const recorded = new Set(library.imports.flatMap((i) => i.workIds))
   for (const work of library.allWorks()) {
     if (!recorded.has(work.id))

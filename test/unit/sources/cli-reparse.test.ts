@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ReparseDiff } from '../../../shared/channels/library'
 import type { Review } from '../../../shared/domain'
@@ -67,5 +68,20 @@ describe('review-curator reparse', () => {
     )
     expect(missing.code).toBe(2)
     expect(missing.err).toMatch(/there is no library at/)
+  })
+})
+
+describe('review-curator doctor and kept sources', () => {
+  it('checks every kept source against its sha256 and names a damaged one', async () => {
+    expect((await cli('import', FIXTURE)).code).toBe(0)
+    expect((await cli('doctor')).code).toBe(0)
+    const blob = (await readdir(join(lib(), 'sources'))).find((n) => n.endsWith('.gz'))!
+    // Still gzip, but of other bytes: only the length and hash tell.
+    await writeFile(join(lib(), 'sources', blob), gzipSync(Buffer.from('other bytes')))
+    const { code, out } = await cli('doctor')
+    expect(code).toBe(1)
+    expect(out).toContain(
+      `problem: sources/${blob} (the kept copy of pusher-ii-2004.txt) is damaged: its bytes do not match the sha256 recorded when it was imported`,
+    )
   })
 })
