@@ -140,3 +140,34 @@ describe('a quarantined review is rebuilt from the kept sources', () => {
     expect([...library.reviewsOfWork(work.id)].sort(byId)).toEqual([...reviews].sort(byId))
   })
 })
+
+describe('a rebuild starts from the backup and replays the imports since', () => {
+  const csv = (rows: number) =>
+    [
+      'movie_title,year,author,date,rating,title,review',
+      ...Array.from(
+        { length: rows },
+        (_, i) => `Bleeder,1999,writer${i},2020-01-0${i + 1},${i + 5},Headline ${i},Body ${i}.`,
+      ),
+    ].join('\n')
+
+  it('brings back the reviews of an import made after the backup', async () => {
+    await importText(library, 'first.csv', csv(2))
+    await library.close()
+    // The next day's first change backs up the day before: the backup holds two reviews.
+    library = await openLibrary(dir, { now: steppingClock(Date.UTC(2026, 0, 2)) })
+    await importText(library, 'second.csv', csv(4))
+    const work = library.allWorks()[0]!
+    const reviews = library.reviewsOfWork(work.id)
+    expect(reviews).toHaveLength(4)
+    await addTags(library, [reviews[3]!.id], ['late'])
+    await library.close()
+    await writeFile(join(dir, 'reviews', `${work.id}.json`), 'garbage')
+    library = await openLibrary(dir, { now: steppingClock(Date.UTC(2026, 0, 3)) })
+    const notices = library.notices.join('\n')
+    expect(notices).toMatch(/restored from the backup/)
+    expect(notices).toMatch(/were rebuilt from the kept sources of first\.csv, second\.csv/)
+    expect(library.reviewsOfWork(work.id)).toEqual(reviews)
+    expect(library.getCuration(reviews[3]!.id).tags).toEqual(['late'])
+  })
+})
