@@ -9,6 +9,7 @@ import { libraryInfo } from '../domain/queries/library-info'
 import { queryReviews } from '../domain/queries/query-service'
 import { dispatch, type Handlers } from './dispatch'
 import { workspaceHandlers } from './handlers/workspace-handlers'
+import { layoutHandlers } from './handlers/layout-handlers'
 import { collectChanges } from './change-events'
 
 export { dispatch, type Handlers } from './dispatch'
@@ -55,6 +56,7 @@ export function createHandlers({
       return { review, work, curation: anchoredCuration(library, id) }
     },
     ...workspaceHandlers(library),
+    ...layoutHandlers(library),
     ...createExportHandlers({
       library,
       chooseExportPath: (format, name) => dialogs.chooseExportPath(format, name),
