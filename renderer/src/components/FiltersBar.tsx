@@ -169,7 +169,7 @@ export function FiltersBar(props: Props) {
         </select>
       </label>
 
-      <button type="button" className="quiet" onClick={onReset}>
+      <button type="button" className="quiet reset-filters" onClick={onReset}>
         Reset filters
       </button>
     </form>
