@@ -65,7 +65,7 @@ export function FiltersBar(props: Props) {
         </span>
       </div>
 
-      <label className="field">
+      <label className="field tag-field">
         <span>Tag</span>
         <select
           value={tag}
