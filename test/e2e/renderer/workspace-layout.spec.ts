@@ -224,3 +224,115 @@ test('60 works and 25 tags: the works scroll in their own section and the tags s
   expect(await overflows(page)).toEqual([])
   await expectAccessible(page)
 })
+
+test('panes and columns: resize, collapse, sort by header, remembered for the library', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await importSample(page)
+  await select(page, GRITTY)
+
+  // The sidebar's separator: arrows resize it by 16 px, and its value is the sidebar's width.
+  const sideSep = page.getByRole('separator', { name: 'Resize the library sidebar' })
+  const sideStart = Number(await sideSep.getAttribute('aria-valuenow'))
+  expect(sideStart).toBeGreaterThanOrEqual(160)
+  await sideSep.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect(sideSep).toHaveAttribute('aria-valuenow', String(sideStart + 32))
+  const nav = await page.locator('.pane-sidebar').boundingBox()
+  expect(Math.round(nav!.width)).toBe(sideStart + 32)
+
+  // The reader's separator, dragged 100 px to the left, widens the reader by 100 px.
+  const readSep = page.getByRole('separator', { name: 'Resize the reader' })
+  const readStart = Number(await readSep.getAttribute('aria-valuenow'))
+  const box = (await readSep.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + 200)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2 - 50, box.y + 200)
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + 200)
+  await page.mouse.up()
+  await expect(readSep).toHaveAttribute('aria-valuenow', String(readStart + 100))
+
+  // Enter on a separator collapses its pane and brings it back; the toggle buttons do the same.
+  await readSep.focus()
+  await page.keyboard.press('Enter')
+  await expect(reader(page)).toBeHidden()
+  await expect(readSep).toHaveAttribute('aria-valuenow', '0')
+  await page.keyboard.press('Enter')
+  await expect(reader(page)).toBeVisible()
+  await expect(readSep).toHaveAttribute('aria-valuenow', String(readStart + 100))
+  await page.getByRole('button', { name: 'Sidebar', exact: true }).click()
+  await expect(sidebar(page)).toBeHidden()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Sidebar', exact: true }).click()
+  await expect(sidebar(page)).toBeVisible()
+
+  // A header click sorts by the column, in step with the Sort by control; again reverses it.
+  const sortBy = page.getByRole('combobox', { name: 'Sort by' })
+  const order = page.getByRole('combobox', { name: 'Order' })
+  await page.getByRole('button', { name: /^Sort by Rating/ }).click()
+  await expect(sortBy).toHaveValue('rating')
+  await expect(order).toHaveValue('desc')
+  await expect(page.getByRole('button', { name: 'Sort by Rating, descending' })).toBeVisible()
+  const ratings = async () =>
+    (
+      await list(page)
+        .getByRole('option')
+        .evaluateAll((nodes) => nodes.map((n) => n.ariaLabel))
+    )
+      .map((label) => /rated (\d+)\/10/.exec(label ?? '')?.[1])
+      .map(Number)
+  expect((await ratings())[0]).toBe(10)
+  await page.getByRole('button', { name: /^Sort by Rating/ }).click()
+  await expect(order).toHaveValue('asc')
+  const ascending = await ratings()
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+  // …and the Sort by control moves the header's mark.
+  await sortBy.selectOption('title')
+  await expect(page.getByRole('button', { name: 'Sort by Review, ascending' })).toBeVisible()
+  expect(await headlines(page)).toEqual(
+    [...(await headlines(page))].sort((a, b) => a.localeCompare(b)),
+  )
+
+  // The column chooser: hide Helpful, show Author (it leaves the headline's second line).
+  await page.getByText('Columns', { exact: true }).click()
+  await page.getByRole('checkbox', { name: 'Helpful' }).uncheck()
+  await page.getByRole('checkbox', { name: 'Author' }).check()
+  await expect(page.getByRole('checkbox', { name: 'Review' })).toBeDisabled()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('checkbox', { name: 'Author' })).toBeHidden()
+  await expect(page.locator('#column-helpful')).toHaveCount(0)
+  await expect(page.locator('#column-author')).toBeVisible()
+  await expect(option(page, GRITTY).locator('.cell.text').first()).toHaveText('PAolo-10')
+
+  // The Rating column's handle, dragged 30 px right, widens the column (header and rows alike).
+  const ratingHead = page.locator('#column-rating')
+  const ratingWidth = (await ratingHead.boundingBox())!.width
+  const handle = (await page
+    .getByRole('separator', { name: 'Resize the Rating column' })
+    .boundingBox())!
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(handle.x + handle.width / 2 + 30, handle.y + handle.height / 2)
+  await page.mouse.up()
+  await expect.poll(async () => (await ratingHead.boundingBox())!.width).toBe(ratingWidth + 30)
+  const rowCell = await option(page, GRITTY).locator('.cell.rating').boundingBox()
+  expect(rowCell!.width).toBe(ratingWidth + 30)
+  expect(await overflows(page)).toEqual([])
+  await expectAccessible(page)
+
+  // All of it is the library's: closed and opened again, the layout is as it was left.
+  await app.reopen()
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await expect(list(page).getByRole('option').first()).toBeVisible()
+  await expect(sideSep).toHaveAttribute('aria-valuenow', String(sideStart + 32))
+  await expect(readSep).toHaveAttribute('aria-valuenow', String(readStart + 100))
+  await expect(page.locator('#column-author')).toBeVisible()
+  await expect(page.locator('#column-helpful')).toHaveCount(0)
+  await expect.poll(async () => (await ratingHead.boundingBox())!.width).toBe(ratingWidth + 30)
+  expect(app.errors).toEqual([])
+})
