@@ -291,6 +291,14 @@ test('panes and columns: resize, collapse, sort by header, remembered for the li
   await expect(order).toHaveValue('asc')
   const ascending = await ratings()
   expect(ascending).toEqual([...ascending].sort((a, b) => a - b))
+  // The headers are one Tab stop; Left and Right move between them.
+  await page.getByRole('button', { name: /^Sort by Rating/ }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('button', { name: 'Sort by Mine' })).toBeFocused()
+  await expect(page.getByRole('button', { name: /^Sort by Rating/ })).toHaveAttribute(
+    'tabindex',
+    '-1',
+  )
   // …and the Sort by control moves the header's mark.
   await sortBy.selectOption('title')
   await expect(page.getByRole('button', { name: 'Sort by Review, ascending' })).toBeVisible()
