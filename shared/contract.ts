@@ -5,6 +5,7 @@ import { exportChannels } from './channels/export'
 import { historyChannels } from './channels/history'
 import { importChannels } from './channels/import'
 import { insightChannels } from './channels/insights'
+import { layoutChannels } from './channels/layout'
 import { libraryChannels } from './channels/library'
 import { reviewChannels } from './channels/reviews'
 import { tagChannels } from './channels/tags'
@@ -22,6 +23,7 @@ export type * from './channels/reviews'
 export type * from './channels/tags'
 export type * from './channels/views'
 export type * from './channels/insights'
+export type * from './channels/layout'
 export {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -41,6 +43,7 @@ export const contract = {
   ...tagChannels,
   ...viewChannels,
   ...insightChannels,
+  ...layoutChannels,
   ...appChannels,
 } as const
 

@@ -10,6 +10,7 @@ import { queryReviews } from '../domain/queries/query-service'
 import { dispatch, type Handlers } from './dispatch'
 import { workspaceHandlers } from './handlers/workspace-handlers'
 import { reparseHandlers } from './handlers/reparse-handlers'
+import { layoutHandlers } from './handlers/layout-handlers'
 import { collectChanges } from './change-events'
 
 export { dispatch, type Handlers } from './dispatch'
@@ -57,6 +58,7 @@ export function createHandlers({
       return { review, work, curation: anchoredCuration(library, id) }
     },
     ...workspaceHandlers(library),
+    ...layoutHandlers(library),
     ...createExportHandlers({
       library,
       chooseExportPath: (format, name) => dialogs.chooseExportPath(format, name),

@@ -43,4 +43,5 @@ export const LibraryFileFrame = z.object({
   views: z.array(z.unknown()).optional(),
   exportSettings: z.record(z.string(), z.unknown()).optional(),
   exportPresets: z.array(z.unknown()).optional(),
+  layout: z.unknown().optional(),
 })

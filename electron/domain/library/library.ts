@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { WorkspaceLayout } from '../../../shared/channels/layout'
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { History } from '../history/history'
@@ -74,6 +75,11 @@ export interface LibraryCommit {
   curation?: Map<string, Curation>
   meta?: (meta: LibraryFile) => void
   extra?: ExtraWrite[]
+  /**
+   * How the library is shown (pane widths), not what it holds: nobody is told, so the window
+   * does not re-read the library after the user drags a separator.
+   */
+  quiet?: boolean
 }
 
 /**
@@ -151,6 +157,21 @@ export class Library {
   get exportPrefs(): Pick<LibraryFile, 'exportSettings' | 'exportPresets'> {
     const { exportSettings, exportPresets } = this.parts.meta.data
     return { exportSettings, exportPresets }
+  }
+
+  /** The remembered pane and column layout, undefined until the user first changes it. */
+  get layout(): WorkspaceLayout | undefined {
+    return this.parts.meta.data.layout
+  }
+
+  saveLayout(layout: WorkspaceLayout): Promise<void> {
+    return this.commit({
+      label: 'Save layout',
+      quiet: true,
+      meta: (meta) => {
+        meta.layout = layout
+      },
+    })
   }
 
   get imports(): readonly ImportRecord[] {
@@ -258,7 +279,7 @@ export class Library {
 
     meta.data = nextMeta
     // Listeners (the window, the search index) hear of a change only once it is committed.
-    if (change.meta) this.notify({ kind: 'meta' })
+    if (change.meta && !change.quiet) this.notify({ kind: 'meta' })
     for (const [workId, { file, data }] of reviewUpdates) {
       const previous = this.parts.reviewFiles.has(workId) ? file.data.reviews : []
       for (const review of previous) this.reviews.delete(review.id)

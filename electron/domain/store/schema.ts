@@ -1,4 +1,5 @@
 import type { ExportOptions, ExportPreset } from '../../../shared/channels/export'
+import type { WorkspaceLayout } from '../../../shared/channels/layout'
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 
@@ -21,6 +22,8 @@ export interface LibraryFile {
   exportSettings: Partial<Record<string, ExportOptions>>
   /** Named export presets (`[]` for older files). */
   exportPresets: ExportPreset[]
+  /** Pane widths and list columns; missing until the user changes the layout. */
+  layout?: WorkspaceLayout
 }
 
 /** reviews/<workId>.json: one work and its reviews, rewritten only when that work is imported. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { WorkspaceLayout } from '../../../shared/channels/layout'
 import { CurationFileFrame, CurationRecord } from '../../../shared/records/curation'
 import {
   ExportPresetRecord,
@@ -65,6 +66,14 @@ export const validateLibraryFile: Validator<LibraryFile> = (data, setAside) => {
     ['exportPresets', ExportPresetRecord],
   ] as const) {
     data[field] = keepValid(data[field] as unknown[], schema, field, setAside)
+  }
+  // A damaged layout costs only the layout: it is set aside and the default is used.
+  if (data.layout !== undefined) {
+    const layout = WorkspaceLayout.safeParse(data.layout)
+    if (!layout.success) {
+      setAside({ field: 'layout', reason: reasonOf(layout.error), record: data.layout })
+      delete data.layout
+    }
   }
   return data as unknown as LibraryFile
 }

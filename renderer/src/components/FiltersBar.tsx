@@ -65,7 +65,7 @@ export function FiltersBar(props: Props) {
         </span>
       </div>
 
-      <label className="field">
+      <label className="field tag-field">
         <span>Tag</span>
         <select
           value={tag}
@@ -169,7 +169,7 @@ export function FiltersBar(props: Props) {
         </select>
       </label>
 
-      <button type="button" className="quiet" onClick={onReset}>
+      <button type="button" className="quiet reset-filters" onClick={onReset}>
         Reset filters
       </button>
     </form>

@@ -1,22 +1,31 @@
 import {
   useCallback,
   useEffect,
+  useMemo,
   useRef,
+  useState,
   useSyncExternalStore,
+  type CSSProperties,
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ReviewRow } from '../../../shared/contract'
+import type { ReviewQuery } from '../../../shared/query'
 import type { ReviewPages } from '../hooks/useReviewPages'
 import type { Selection } from '../hooks/useSelection'
 import { plural } from '../format'
 import { hasMod } from '../keys'
+import { gridTemplate, shownColumns, type ColumnLayout } from '../list-columns'
+import { ColumnChooser } from './ColumnChooser'
+import { ListHeader } from './ListHeader'
 import { ReviewListRow, type PickModifiers } from './ReviewListRow'
 
 // Fixed row heights: the virtualiser never measures rows, so scrolling causes no layout reads.
 const ROW_HEIGHT = 58
 const PAGE_STEP = 10
+// Room under the last row while the bulk bar floats over the list's foot (see panes.css).
+const BULK_SPACE = 160
 // Rows rendered beyond each edge of the viewport: enough that short lists are whole in the DOM
 // (find-in-page, screen readers' option counts), few enough to stay cheap per frame.
 const OVERSCAN = 12
@@ -30,6 +39,11 @@ interface Props {
   onSelect: (id: string) => void
   /** Extra controls for the list head (insights toggle). */
   head?: ReactNode
+  columns: ColumnLayout
+  onColumns: (columns: ColumnLayout) => void
+  /** The list's sort, which the column headers show and set. */
+  sort: ReviewQuery['sort']
+  onSort: (sort: NonNullable<ReviewQuery['sort']>) => void
 }
 
 /**
@@ -37,17 +51,23 @@ interface Props {
  * the selection, which bulk actions apply to, follows it unless Shift or Ctrl/Cmd says otherwise.
  */
 export function ReviewList(props: Props) {
-  const { pages, selectedId, selection, tagColors, terms, onSelect, head } = props
+  const { pages, selectedId, selection, tagColors, terms, onSelect, head, columns } = props
+  const shown = useMemo(() => shownColumns(columns), [columns])
+  // While a column handle is dragged the rows follow it; the width is remembered when it ends.
+  const [draftTemplate, setDraftTemplate] = useState<string | null>(null)
   const scroller = useRef<HTMLDivElement>(null)
   // Keyboard moves may land on a row whose page is not here yet; it is selected on arrival.
   const pending = useRef<{ index: number; extend: boolean } | null>(null)
   const lastIndex = useRef(-1)
   const count = pages.total ?? 0
+  const many = selection.all || selection.ids.size > 1
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
+    paddingEnd: many ? BULK_SPACE : 0,
+    scrollPaddingEnd: many ? BULK_SPACE : 0,
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
@@ -138,25 +158,28 @@ export function ReviewList(props: Props) {
     [selection, onSelect],
   )
 
-  const many = selection.all || selection.ids.size > 1
   const activeRendered =
     selectedId !== null && items.some((item) => rowAt(item.index)?.id === selectedId)
 
   return (
-    <div className="list-pane">
+    <div
+      className="list-pane"
+      style={{ '--list-columns': draftTemplate ?? gridTemplate(columns) } as CSSProperties}
+    >
       <div className="list-head">
         <p id="review-count" className="count" aria-live="polite">
           {pages.total === null ? 'Loading…' : plural(pages.total, 'review')}
         </p>
         {head}
+        <ColumnChooser columns={columns} onColumns={props.onColumns} />
       </div>
-      <div className="list-columns" aria-hidden="true">
-        <span>Rating</span>
-        <span>Mine</span>
-        <span>Review</span>
-        <span>Helpful</span>
-        <span />
-      </div>
+      <ListHeader
+        columns={columns}
+        sort={props.sort}
+        onSort={props.onSort}
+        onColumns={props.onColumns}
+        onDraft={setDraftTemplate}
+      />
       <div
         ref={scroller}
         className="review-list"
@@ -184,6 +207,7 @@ export function ReviewList(props: Props) {
                 height={item.size}
                 tagColors={tagColors}
                 terms={terms}
+                columns={shown}
                 onPick={onPick}
               />
             )

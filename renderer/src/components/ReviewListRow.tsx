@@ -1,4 +1,5 @@
 import { memo, type MouseEvent } from 'react'
+import type { ListColumn } from '../../../shared/channels/layout'
 import type { ReviewRow } from '../../../shared/contract'
 import { formatDate } from '../format'
 import { Marked } from './Marked'
@@ -18,6 +19,8 @@ interface Props {
   tagColors: ReadonlyMap<string, string>
   /** Folded search terms to mark in the headline and author. */
   terms: string[]
+  /** The columns shown; what has no column of its own goes on the headline's second line. */
+  columns: readonly ListColumn[]
   onPick: (index: number, row: ReviewRow, how: PickModifiers) => void
 }
 
@@ -38,7 +41,7 @@ function describe(row: ReviewRow): string {
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 
 export const ReviewListRow = memo(function ReviewListRow(props: Props) {
-  const { row, index, selected, current, top, height, tagColors, terms, onPick } = props
+  const { row, index, selected, current, top, height, tagColors, terms, columns, onPick } = props
   const style = { transform: `translateY(${top}px)`, height }
   if (!row) {
     return (
@@ -52,6 +55,22 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
       toggle: isMac ? event.metaKey : event.ctrlKey,
       range: event.shiftKey,
     })
+  const has = (column: ListColumn) => columns.includes(column)
+  const author = (
+    <span className="author" title={row.bylineCorrected ? 'Byline corrected by you' : ''}>
+      <Marked text={row.author} terms={terms} />
+    </span>
+  )
+  const date = <time dateTime={row.date ?? undefined}>{formatDate(row.date)}</time>
+  const chips = row.tags.map((tag) => (
+    <span key={tag} className="chip small">
+      <span
+        className="swatch"
+        style={{ background: tagColors.get(tag.toLowerCase()) ?? 'transparent' }}
+      />
+      {tag}
+    </span>
+  ))
   const classes = ['review-row', current ? 'current' : '', row.kept ? 'kept' : ''].join(' ').trim()
   return (
     <div
@@ -64,10 +83,14 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
       data-index={index}
       onClick={pick}
     >
-      <span className="cell rating">{row.rating === null ? '—' : `${row.rating}/10`}</span>
-      <span className={row.myRating === null ? 'cell mine unset' : 'cell mine'}>
-        {row.myRating ?? '·'}
-      </span>
+      {has('rating') && (
+        <span className="cell rating">{row.rating === null ? '—' : `${row.rating}/10`}</span>
+      )}
+      {has('mine') && (
+        <span className={row.myRating === null ? 'cell mine unset' : 'cell mine'}>
+          {row.myRating ?? '·'}
+        </span>
+      )}
       <span className="cell main">
         <span className="headline">
           {row.kept && (
@@ -88,28 +111,28 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
           )}
         </span>
         <span className="meta">
-          <span className="author" title={row.bylineCorrected ? 'Byline corrected by you' : ''}>
-            <Marked text={row.author} terms={terms} />
-          </span>
-          <time dateTime={row.date ?? undefined}>{formatDate(row.date)}</time>
-          {row.tags.map((tag) => (
-            <span key={tag} className="chip small">
-              <span
-                className="swatch"
-                style={{ background: tagColors.get(tag.toLowerCase()) ?? 'transparent' }}
-              />
-              {tag}
-            </span>
-          ))}
+          {!has('spoiler') && row.spoiler && <span className="badge small">Spoiler</span>}
+          {!has('author') && author}
+          {!has('date') && date}
+          {!has('tags') && chips}
         </span>
       </span>
-      <span
-        className="cell helpful"
-        title={row.helpful ? `${row.helpful.yes} of ${row.helpful.total} found this helpful` : ''}
-      >
-        {row.helpful ? `${row.helpful.yes}/${row.helpful.total}` : '—'}
-      </span>
-      <span className="cell spoiler">{row.spoiler && <span className="badge">Spoiler</span>}</span>
+      {has('author') && <span className="cell text">{author}</span>}
+      {has('date') && <span className="cell text">{date}</span>}
+      {has('helpful') && (
+        <span
+          className="cell helpful"
+          title={row.helpful ? `${row.helpful.yes} of ${row.helpful.total} found this helpful` : ''}
+        >
+          {row.helpful ? `${row.helpful.yes}/${row.helpful.total}` : '—'}
+        </span>
+      )}
+      {has('tags') && <span className="cell tags">{chips}</span>}
+      {has('spoiler') && (
+        <span className="cell spoiler">
+          {row.spoiler && <span className="badge">Spoiler</span>}
+        </span>
+      )}
     </div>
   )
 })

@@ -10,10 +10,12 @@ import { useLibrary } from '../hooks/useLibrary'
 import type { ReviewPages } from '../hooks/useReviewPages'
 import { useSelection } from '../hooks/useSelection'
 import { useShortcuts } from '../hooks/useShortcuts'
+import { useWorkspaceLayout } from '../hooks/useWorkspaceLayout'
 import { searchTerms } from '../search-marks'
 import { orderedTags } from '../tag-tree'
 import { BulkBar, type BulkAction } from './BulkBar'
 import { InsightsPanel } from './InsightsPanel'
+import { PaneLayout, PaneToggles } from './PaneLayout'
 import { ReaderPane } from './ReaderPane'
 import { ReviewList } from './ReviewList'
 import { ShortcutsSheet } from './ShortcutsSheet'
@@ -51,6 +53,7 @@ export function Workspace(props: Props) {
   const { views } = useLibrary()
   const [highlightRequest, setHighlightRequest] = useState(0)
   const selection = useSelection(query, pages.total ?? 0, onError)
+  const panes = useWorkspaceLayout(onError)
   const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
   const tagKeys = useMemo(
     () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
@@ -119,7 +122,7 @@ export function Workspace(props: Props) {
 
   const many = selection.all || selection.ids.size > 1
   return (
-    <main className="workspace">
+    <PaneLayout layout={panes.layout} onChange={panes.change}>
       <Sidebar
         info={info}
         filters={filters}
@@ -156,8 +159,13 @@ export function Workspace(props: Props) {
           tagColors={tagColors}
           terms={terms}
           onSelect={onSelect}
+          columns={panes.layout.columns}
+          onColumns={(columns) => panes.change((layout) => ({ ...layout, columns }))}
+          sort={filters.sort}
+          onSort={(sort) => props.onFilters({ ...filters, sort })}
           head={
             <div className="list-head-actions">
+              <PaneToggles layout={panes.layout} onChange={panes.change} />
               {!many && (pages.total ?? 0) > 1 && (
                 <button type="button" className="quiet" onClick={selection.selectAll}>
                   Select all
@@ -196,6 +204,6 @@ export function Workspace(props: Props) {
         />
       )}
       {props.shortcutsOpen && <ShortcutsSheet onClose={() => props.onShortcuts(false)} />}
-    </main>
+    </PaneLayout>
   )
 }
