@@ -85,6 +85,7 @@ export interface App {
 
 export function createApp(deps: HandlerDeps): App {
   const handlers = createHandlers(deps)
+  deps.library.onNotice((message) => deps.emit('library:notice', { message }))
   return {
     handlers,
     async dispatch(channel, request) {

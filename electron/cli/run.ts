@@ -177,6 +177,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (READ_ONLY.has(command) && !existsSync(dir))
       throw new UsageError(`${command}: there is no library at ${dir}`)
     library = await openLibrary(dir)
+    library.onNotice((notice) => io.stderr(`review-curator: ${notice}\n`))
     if (command !== 'doctor')
       for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)
     return (await runCommand(library, command, args, values, io)) ?? 0

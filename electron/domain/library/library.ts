@@ -6,6 +6,7 @@ import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
 import type { StoreFile } from '../store/store-file'
 import { CuratorError } from '../errors'
 import { IncompleteCommitError, type FileWrite } from '../store/transaction'
+import { backupFailedNotice } from '../store/backups'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -54,8 +55,11 @@ export interface LibraryParts {
   /** Replaces the files all-or-nothing, or in order when `journal` is false (see commitTransaction). */
   commit: (writes: FileWrite[], label: string, journal: boolean) => Promise<void>
   release: () => Promise<void>
-  /** Backs up the user's work if the last backup is old enough; false when the backup failed. */
-  snapshot: () => Promise<boolean>
+  /**
+   * Backs up the user's work if the last backup is old enough; null when done (or not due), else
+   * the backup folder and why it failed.
+   */
+  snapshot: () => Promise<{ folder: string; reason: string } | null>
   notices: string[]
 }
 
@@ -96,10 +100,12 @@ export class Library {
    */
   private readonly curation = new Map<string, Curation>()
   private readonly observers = new Set<LibraryObserver>()
+  private readonly noticeListeners = new Set<(message: string) => void>()
   private closed = false
   /** Set when a commit was saved but not finished: only reopening finishes it, so no more writes. */
   private unfinished: string | null = null
   private backedUp = false
+  private backupFailures = 0
   /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -291,6 +297,15 @@ export class Library {
     return () => this.observers.delete(observer)
   }
 
+  /**
+   * Calls `listener` with what the user should know while the library is open that is not a
+   * change (a backup that failed); returns the unsubscribe.
+   */
+  onNotice(listener: (message: string) => void): () => void {
+    this.noticeListeners.add(listener)
+    return () => this.noticeListeners.delete(listener)
+  }
+
   private notify(change: LibraryChange): void {
     for (const observer of this.observers) observer(change)
   }
@@ -309,12 +324,21 @@ export class Library {
       // The day's backup is taken just before the first change, so an open that only reads, or
       // a rejected import, leaves the folder exactly as it was.
       // A backup that failed is tried again at the next commit.
-      if (!this.backedUp) this.backedUp = await this.parts.snapshot()
+      if (!this.backedUp) await this.backUp()
       return write()
     }
     const run = this.queue.then(guarded, guarded)
     this.queue = run.catch(() => undefined)
     return run
+  }
+
+  /** Takes the day's backup; a failure is told to onNotice listeners (window, CLI), never thrown. */
+  private async backUp(): Promise<void> {
+    const failed = await this.parts.snapshot()
+    this.backedUp = failed === null
+    if (!failed) return
+    const message = backupFailedNotice(failed.folder, failed.reason, this.backupFailures++ > 0)
+    for (const listener of this.noticeListeners) listener(message)
   }
 
   private assertOpen(): void {

@@ -1,7 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import type { Work } from '../../../shared/domain'
-import { findBackups, snapshotIfDue } from '../store/backups'
+import { BACKUP_DIR, BackupFailedError, findBackups, snapshotIfDue } from '../store/backups'
 import {
   SCHEMA_VERSION,
   type CurationFile,
@@ -244,8 +244,14 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       release,
       snapshot: () =>
         snapshotIfDue(dir, now(), undefined, fs).then(
-          () => true,
-          () => false,
+          () => null,
+          (e: unknown) =>
+            e instanceof BackupFailedError
+              ? { folder: e.folder, reason: e.message }
+              : {
+                  folder: join(dir, BACKUP_DIR),
+                  reason: e instanceof Error ? e.message : String(e),
+                },
         ),
       verify: async (generation) => {
         await lock.assertHeld()
