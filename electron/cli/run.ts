@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { CuratorError } from '../domain/errors'
 import type { Library } from '../domain/library/library'
 import { LIBRARY_ENV, resolveLibraryDir, userDataDir } from '../domain/library/library-location'
-import { checkLibrary } from '../domain/library/check-library'
+import { checkupLibrary } from '../domain/library/library-checkup'
 import { openLibrary } from '../domain/library/open-library'
 import { addTags, removeTags, setMyRating, setNote } from '../app/commands/curate'
 import { selectForExport } from '../domain/export/review-export'
@@ -80,9 +80,11 @@ type Values = { json?: boolean } & ExportValues & ImportValues
 const READ_ONLY = new Set(['reviews', 'export', 'doctor'])
 
 async function runDoctor(library: Library, io: CliIo): Promise<number> {
-  const findings = await checkLibrary(library)
-  for (const f of findings) io.stdout(`${f.level}: ${f.message}\n`)
-  const problems = findings.filter((f) => f.level === 'problem').length
+  const { entries, problems } = await checkupLibrary(library, library.now())
+  for (const f of entries) {
+    const where = f.subject === 'library' || f.message.includes(f.subject) ? '' : `${f.subject}: `
+    if (f.level !== 'ok') io.stdout(`${f.level}: ${where}${f.message}\n`)
+  }
   io.stdout(problems ? `${problems} problem(s) need you.\n` : 'The library is fine.\n')
   return problems ? 1 : 0
 }

@@ -25,6 +25,22 @@ export interface LibraryInfo {
   imports: ImportSummary[]
 }
 
+/** One line of Check Library (`review-curator doctor` in the CLI). */
+export interface CheckEntry {
+  /** What was checked: a file of the library (`reviews/wk_1.json`), `backups` or `library`. */
+  subject: string
+  /** ok: reads; repaired: fixed now; problem: needs the user; note: worth knowing. */
+  level: 'ok' | 'repaired' | 'problem' | 'note'
+  message: string
+}
+
+export interface LibraryCheck {
+  entries: CheckEntry[]
+  /** How many entries need the user. */
+  problems: number
+}
+
 export const libraryChannels = {
   'library:info': { req: Empty, res: res<LibraryInfo>() },
+  'library:check': { req: Empty, res: res<LibraryCheck>() },
 } as const

@@ -291,6 +291,26 @@ export class Library {
     }
   }
 
+  /**
+   * The open library's copy of one of its files (library.json, a review file, a curation bucket),
+   * as it would be written, or null when it holds none. What was read and checked on open plus
+   * every commit since: the copy to put back when the file on disk was damaged after open.
+   */
+  fileInMemory(path: string): { write: () => Promise<void> } | null {
+    const { meta, reviewFiles, curationFiles } = this.parts
+    const files = [meta, ...reviewFiles.values(), ...curationFiles.values()]
+    const file = files.find((f) => f.path === path)
+    if (!file) return null
+    return {
+      write: () =>
+        this.exclusive(async () => {
+          // library.json itself is what is damaged: its generation cannot be read back to compare.
+          if (file !== meta) await this.parts.verify(meta.data.generation)
+          await file.write()
+        }),
+    }
+  }
+
   /** Calls `observer` after every change to reviews or curation; returns the unsubscribe. */
   observe(observer: LibraryObserver): () => void {
     this.observers.add(observer)
