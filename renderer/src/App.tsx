@@ -6,6 +6,7 @@ import { ExportDialog } from './components/ExportDialog'
 import { EmptyState } from './components/EmptyState'
 import { ErrorAlert } from './components/ErrorAlert'
 import { FiltersBar } from './components/FiltersBar'
+import { LibraryCare } from './components/LibraryCare'
 import { ImportFlowDialogs } from './components/ImportFlowDialogs'
 import { Toolbar } from './components/Toolbar'
 import { HistoryButtons } from './components/HistoryButtons'
@@ -85,7 +86,8 @@ function Curator({ error, onError: showError }: CuratorProps) {
     else if (command === 'export') openExport()
     else if (command === 'undo' || command === 'redo') history.fromMenu(command)
     else if (command === 'shortcuts') setShortcutsOpen(true)
-    else io.exportAs(command === 'export-json' ? 'json' : 'csv')
+    else if (command === 'export-json' || command === 'export-csv')
+      io.exportAs(command === 'export-json' ? 'json' : 'csv')
   })
   const dragging = useFileDrop(imports.importFiles)
   usePasteImport(imports.previewText)
@@ -122,6 +124,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
           }
         />
         {error && <ErrorAlert message={error} onDismiss={() => showError(null)} />}
+        <LibraryCare />
         {empty && (
           <EmptyState
             busy={imports.busy}

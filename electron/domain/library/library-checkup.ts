@@ -86,7 +86,7 @@ async function checkFile<T extends object>(
 /** What a finding of checkLibrary is about, for the list. */
 function subjectOf(finding: Finding): string {
   if (/^The backup |There is no backup/.test(finding.message)) return 'backups'
-  const file = /^(\S+\.json)\b/.exec(finding.message)
+  const file = /^(\S+\.json(?:\.damaged-\S+)?) /.exec(finding.message)
   return file ? file[1]! : 'library'
 }
 
