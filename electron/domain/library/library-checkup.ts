@@ -1,4 +1,4 @@
-import { readdir, rename } from 'node:fs/promises'
+import { copyFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckEntry, LibraryCheck } from '../../../shared/channels/library'
 import { FRAGMENTS_DIR, readFragments } from '../import/fragments-file'
@@ -66,10 +66,13 @@ async function checkFile<T extends object>(
   if (!copy || /wrong shape/.test(problem))
     return { subject: relative, level: 'problem', message: problem }
   const aside = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`
+  const missing = problem === 'missing'
   try {
-    if (problem !== 'missing') await rename(path, aside)
+    // A copy, not a rename: if the write is refused the damaged file stays where it was.
+    if (!missing) await copyFile(path, aside)
     await copy.write()
   } catch (e) {
+    if (!missing) await rm(aside, { force: true })
     return {
       subject: relative,
       level: 'problem',
@@ -79,7 +82,9 @@ async function checkFile<T extends object>(
   return {
     subject: relative,
     level: 'repaired',
-    message: `${problem}. It was kept as ${aside} and written again from the open library's copy.`,
+    message: missing
+      ? "missing; written again from the open library's copy."
+      : `${problem}. It was kept as ${aside} and written again from the open library's copy.`,
   }
 }
 

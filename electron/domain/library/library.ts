@@ -50,8 +50,11 @@ export interface LibraryParts {
   curationFiles: Map<string, StoreFile<CurationFile>>
   openReviewFile: (work: Work) => Promise<StoreFile<ReviewsFile>>
   openCurationFile: (bucket: string) => Promise<StoreFile<CurationFile>>
-  /** Throws (writing nothing) unless we still hold the lock and library.json is what we read. */
-  verify: (generation: number) => Promise<void>
+  /**
+   * Throws (writing nothing) unless we still hold the lock and library.json is what we read
+   * (not compared when `generation` is null: library.json itself is being put back).
+   */
+  verify: (generation: number | null) => Promise<void>
   /** Replaces the files all-or-nothing, or in order when `journal` is false (see commitTransaction). */
   commit: (writes: FileWrite[], label: string, journal: boolean) => Promise<void>
   release: () => Promise<void>
@@ -304,8 +307,8 @@ export class Library {
     return {
       write: () =>
         this.exclusive(async () => {
-          // library.json itself is what is damaged: its generation cannot be read back to compare.
-          if (file !== meta) await this.parts.verify(meta.data.generation)
+          // When library.json itself is damaged its generation cannot be read back to compare.
+          await this.parts.verify(file === meta ? null : meta.data.generation)
           await file.write()
         }),
     }

@@ -255,6 +255,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         ),
       verify: async (generation) => {
         await lock.assertHeld()
+        if (generation === null) return
         const onDisk = await readGeneration(join(dir, 'library.json'))
         if (onDisk !== generation) {
           throw new LibraryChangedError(

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { LibraryCheck } from '../../../shared/contract'
@@ -83,6 +83,29 @@ describe('Check Library', () => {
     expect(JSON.parse(await readFile(join(dir, bucket), 'utf8')).items[ids[0]!].tags).toEqual([
       null,
     ])
+  })
+
+  it('puts nothing back once another process has taken the lock', async () => {
+    const lock = JSON.parse(await readFile(join(dir, '.lock'), 'utf8'))
+    await writeFile(join(dir, '.lock'), JSON.stringify({ ...lock, token: 'someone-else' }))
+    await writeFile(join(dir, 'library.json'), 'not json')
+    const check = await checkupLibrary(library, new Date())
+    expect(entry(check, 'library.json')).toMatchObject({
+      level: 'problem',
+      message: expect.stringMatching(/could not be written again \(Nothing was saved: /),
+    })
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe('not json')
+    await writeFile(join(dir, '.lock'), JSON.stringify(lock))
+  })
+
+  it('writes library.json again when it was deleted while open', async () => {
+    await rm(join(dir, 'library.json'))
+    const check = await checkupLibrary(library, new Date())
+    expect(entry(check, 'library.json')).toMatchObject({
+      level: 'repaired',
+      message: expect.stringMatching(/^missing/),
+    })
+    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).imports).toHaveLength(1)
   })
 
   it('answers library:check in the app', async () => {
