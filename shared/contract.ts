@@ -97,7 +97,10 @@ export interface Events {
       | 'redo'
       | 'shortcuts'
       | 'reparse'
+      | 'check-library'
   }
+  /** Something the user should know that no request answered (a backup that failed). */
+  'library:notice': { message: string }
   /** A running export's progress, in reviews. */
   'export:progress': ExportProgress
   /** A running import's progress (reading, parsing, writing), for the window and taskbar bars. */
@@ -116,6 +119,7 @@ export const EVENT_NAMES: EventName[] = [
   'export:progress',
   'import:progress',
   'app:open-files',
+  'library:notice',
 ]
 /** Events the preload holds until the page listens, because they can arrive while it loads. */
 export const BUFFERED_EVENTS: readonly EventName[] = ['app:open-files']

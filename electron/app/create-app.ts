@@ -6,6 +6,7 @@ import { createExportHandlers } from './handlers/export-handlers'
 import type { PrintPdf } from './export/export-service'
 import { createImportHandlers } from './handlers/import-handlers'
 import { libraryInfo } from '../domain/queries/library-info'
+import { checkupLibrary } from '../domain/library/library-checkup'
 import { queryReviews } from '../domain/queries/query-service'
 import { dispatch, type Handlers } from './dispatch'
 import { workspaceHandlers } from './handlers/workspace-handlers'
@@ -43,6 +44,7 @@ export function createHandlers({
 }: HandlerDeps): Handlers {
   return {
     'library:info': () => libraryInfo(library),
+    'library:check': () => checkupLibrary(library, library.now()),
     ...reparseHandlers(library),
     ...createImportHandlers({
       library,
@@ -89,6 +91,7 @@ export interface App {
 
 export function createApp(deps: HandlerDeps): App {
   const handlers = createHandlers(deps)
+  deps.library.onNotice((message) => deps.emit('library:notice', { message }))
   return {
     handlers,
     async dispatch(channel, request) {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { CuratorError } from '../domain/errors'
 import type { Library } from '../domain/library/library'
 import { LIBRARY_ENV, resolveLibraryDir, userDataDir } from '../domain/library/library-location'
-import { checkLibrary } from '../domain/library/check-library'
+import { checkupLibrary } from '../domain/library/library-checkup'
 import { openLibrary } from '../domain/library/open-library'
 import { addTags, removeTags, setMyRating, setNote } from '../app/commands/curate'
 import { selectForExport } from '../domain/export/review-export'
@@ -87,9 +87,11 @@ type Values = { json?: boolean } & ExportValues & ImportValues & ReparseValues
 const READ_ONLY = new Set(['reviews', 'export', 'doctor', 'reparse'])
 
 async function runDoctor(library: Library, io: CliIo): Promise<number> {
-  const findings = await checkLibrary(library)
-  for (const f of findings) io.stdout(`${f.level}: ${f.message}\n`)
-  const problems = findings.filter((f) => f.level === 'problem').length
+  const { entries, problems } = await checkupLibrary(library, library.now())
+  for (const f of entries) {
+    const where = f.subject === 'library' || f.message.includes(f.subject) ? '' : `${f.subject}: `
+    if (f.level !== 'ok') io.stdout(`${f.level}: ${where}${f.message}\n`)
+  }
   io.stdout(problems ? `${problems} problem(s) need you.\n` : 'The library is fine.\n')
   return problems ? 1 : 0
 }
@@ -188,6 +190,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (READ_ONLY.has(command) && !existsSync(dir))
       throw new UsageError(`${command}: there is no library at ${dir}`)
     library = await openLibrary(dir)
+    library.onNotice((notice) => io.stderr(`review-curator: ${notice}\n`))
     if (command !== 'doctor')
       for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)
     return (await runCommand(library, command, args, values, io)) ?? 0

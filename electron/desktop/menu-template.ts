@@ -142,6 +142,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       submenu: [
         // The page's own shortcut is "?", which a menu accelerator cannot carry on every layout.
         { label: 'Keyboard Shortcuts', click: send('shortcuts') },
+        { label: 'Check Library…', click: send('check-library') },
         { type: 'separator' },
         { label: 'Show Logs', click: actions.showLogs },
         ...(isMac ? [] : [{ type: 'separator' as const }, about]),

@@ -51,6 +51,7 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
+  library.onNotice((notice) => log.warn(notice))
   for (const notice of library.notices) {
     log.warn(notice)
     dialog.showErrorBox('Review Curator repaired its library', notice)

@@ -6,6 +6,7 @@ import { ExportDialog } from './components/ExportDialog'
 import { EmptyState } from './components/EmptyState'
 import { ErrorAlert } from './components/ErrorAlert'
 import { FiltersBar } from './components/FiltersBar'
+import { LibraryCare } from './components/LibraryCare'
 import { ImportFlowDialogs } from './components/ImportFlowDialogs'
 import { ReparseDialog } from './components/ReparseDialog'
 import { Toolbar } from './components/Toolbar'
@@ -89,7 +90,8 @@ function Curator({ error, onError: showError }: CuratorProps) {
     else if (command === 'undo' || command === 'redo') history.fromMenu(command)
     else if (command === 'shortcuts') setShortcutsOpen(true)
     else if (command === 'reparse') reparse.open()
-    else io.exportAs(command === 'export-json' ? 'json' : 'csv')
+    else if (command === 'export-json' || command === 'export-csv')
+      io.exportAs(command === 'export-json' ? 'json' : 'csv')
   })
   const dragging = useFileDrop(imports.importFiles)
   usePasteImport(imports.previewText)
@@ -126,6 +128,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
           }
         />
         {error && <ErrorAlert message={error} onDismiss={() => showError(null)} />}
+        <LibraryCare />
         {empty && (
           <EmptyState
             busy={imports.busy}

@@ -65,8 +65,24 @@ export interface ReparseDiff {
 
 const ReparseRequest = z.object({ importId: z.string().min(1).max(200).optional() }).strict()
 
+/** One line of Check Library (`review-curator doctor` in the CLI). */
+export interface CheckEntry {
+  /** What was checked: a file of the library (`reviews/wk_1.json`), `backups` or `library`. */
+  subject: string
+  /** ok: reads; repaired: fixed now; problem: needs the user; note: worth knowing. */
+  level: 'ok' | 'repaired' | 'problem' | 'note'
+  message: string
+}
+
+export interface LibraryCheck {
+  entries: CheckEntry[]
+  /** How many entries need the user. */
+  problems: number
+}
+
 export const libraryChannels = {
   'library:info': { req: Empty, res: res<LibraryInfo>() },
   'library:reparse-preview': { req: ReparseRequest, res: res<ReparseDiff>() },
   'library:reparse-apply': { req: ReparseRequest, res: res<ReparseDiff>() },
+  'library:check': { req: Empty, res: res<LibraryCheck>() },
 } as const

@@ -7,6 +7,7 @@ import type { CurationFile, LibraryFile, ReviewsFile } from '../store/schema'
 import type { StoreFile } from '../store/store-file'
 import { CuratorError } from '../errors'
 import { IncompleteCommitError, type FileWrite } from '../store/transaction'
+import { backupFailedNotice } from '../store/backups'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -50,13 +51,19 @@ export interface LibraryParts {
   curationFiles: Map<string, StoreFile<CurationFile>>
   openReviewFile: (work: Work) => Promise<StoreFile<ReviewsFile>>
   openCurationFile: (bucket: string) => Promise<StoreFile<CurationFile>>
-  /** Throws (writing nothing) unless we still hold the lock and library.json is what we read. */
-  verify: (generation: number) => Promise<void>
+  /**
+   * Throws (writing nothing) unless we still hold the lock and library.json is what we read
+   * (not compared when `generation` is null: library.json itself is being put back).
+   */
+  verify: (generation: number | null) => Promise<void>
   /** Replaces the files all-or-nothing, or in order when `journal` is false (see commitTransaction). */
   commit: (writes: FileWrite[], label: string, journal: boolean) => Promise<void>
   release: () => Promise<void>
-  /** Backs up the user's work if the last backup is old enough; false when the backup failed. */
-  snapshot: () => Promise<boolean>
+  /**
+   * Backs up the user's work if the last backup is old enough; null when done (or not due), else
+   * the backup folder and why it failed.
+   */
+  snapshot: () => Promise<{ folder: string; reason: string } | null>
   notices: string[]
 }
 
@@ -102,10 +109,12 @@ export class Library {
    */
   private readonly curation = new Map<string, Curation>()
   private readonly observers = new Set<LibraryObserver>()
+  private readonly noticeListeners = new Set<(message: string) => void>()
   private closed = false
   /** Set when a commit was saved but not finished: only reopening finishes it, so no more writes. */
   private unfinished: string | null = null
   private backedUp = false
+  private backupFailures = 0
   /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -306,10 +315,39 @@ export class Library {
     }
   }
 
+  /**
+   * The open library's copy of one of its files (library.json, a review file, a curation bucket),
+   * as it would be written, or null when it holds none. What was read and checked on open plus
+   * every commit since: the copy to put back when the file on disk was damaged after open.
+   */
+  fileInMemory(path: string): { write: () => Promise<void> } | null {
+    const { meta, reviewFiles, curationFiles } = this.parts
+    const files = [meta, ...reviewFiles.values(), ...curationFiles.values()]
+    const file = files.find((f) => f.path === path)
+    if (!file) return null
+    return {
+      write: () =>
+        this.exclusive(async () => {
+          // When library.json itself is damaged its generation cannot be read back to compare.
+          await this.parts.verify(file === meta ? null : meta.data.generation)
+          await file.write()
+        }),
+    }
+  }
+
   /** Calls `observer` after every change to reviews or curation; returns the unsubscribe. */
   observe(observer: LibraryObserver): () => void {
     this.observers.add(observer)
     return () => this.observers.delete(observer)
+  }
+
+  /**
+   * Calls `listener` with what the user should know while the library is open that is not a
+   * change (a backup that failed); returns the unsubscribe.
+   */
+  onNotice(listener: (message: string) => void): () => void {
+    this.noticeListeners.add(listener)
+    return () => this.noticeListeners.delete(listener)
   }
 
   private notify(change: LibraryChange): void {
@@ -330,12 +368,21 @@ export class Library {
       // The day's backup is taken just before the first change, so an open that only reads, or
       // a rejected import, leaves the folder exactly as it was.
       // A backup that failed is tried again at the next commit.
-      if (!this.backedUp) this.backedUp = await this.parts.snapshot()
+      if (!this.backedUp) await this.backUp()
       return write()
     }
     const run = this.queue.then(guarded, guarded)
     this.queue = run.catch(() => undefined)
     return run
+  }
+
+  /** Takes the day's backup; a failure is told to onNotice listeners (window, CLI), never thrown. */
+  private async backUp(): Promise<void> {
+    const failed = await this.parts.snapshot()
+    this.backedUp = failed === null
+    if (!failed) return
+    const message = backupFailedNotice(failed.folder, failed.reason, this.backupFailures++ > 0)
+    for (const listener of this.noticeListeners) listener(message)
   }
 
   private assertOpen(): void {

@@ -1,7 +1,7 @@
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import type { Work } from '../../../shared/domain'
-import { findBackups, snapshotIfDue } from '../store/backups'
+import { BACKUP_DIR, BackupFailedError, findBackups, snapshotIfDue } from '../store/backups'
 import {
   SCHEMA_VERSION,
   type CurationFile,
@@ -25,6 +25,12 @@ import { SOURCES_DIR } from '../import/kept-sources'
 import { rebuildWorksFromSources } from '../import/rebuild-from-sources'
 import { Library } from './library'
 import { mapLimited } from './map-limited'
+import {
+  readFragmentNames,
+  rebuiltNotice,
+  reconcileLibraryFile,
+  reconciledNotice,
+} from './rebuild-library-file'
 
 /** Files read at once while opening: enough to keep the disk busy while JSON is parsed. */
 const OPEN_CONCURRENCY = 6
@@ -61,8 +67,20 @@ async function openWithRecovery<T extends object>(
   options: StoreFileOptions<T>,
   notices: string[],
   now: Date,
-  /** Told when the file was damaged (whatever replaced it) or records of it were set aside. */
-  onDamaged: () => void = () => undefined,
+  {
+    onDamaged = () => undefined,
+    fallback,
+  }: {
+    /** Told when the file was damaged (whatever replaced it) or records of it were set aside. */
+    onDamaged?: () => void
+    /** How the file was replaced (told to the caller), and what to say when no backup reads. */
+    fallback?: {
+      text: string
+      recovered: (from: 'backup' | 'nothing') => void
+      /** A missing file counts as damaged (library.json, once there are reviews to index). */
+      missing: boolean
+    }
+  } = {},
 ): Promise<StoreFile<T>> {
   const path = join(dir, relative)
   const openChecked = async () => {
@@ -76,39 +94,58 @@ async function openWithRecovery<T extends object>(
     }
     return file
   }
+  let problem: string
   try {
-    return await openChecked()
+    const missing = fallback?.missing === true && !(await exists(path))
+    if (!missing) return await openChecked()
+    problem = `${relative} is missing although the library holds reviews:`
   } catch (e) {
     if (!(e instanceof DamagedFileError)) throw e
     onDamaged()
     const aside = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`
     await rename(path, aside)
-    const skipped: string[] = []
-    let restored: string | null = null
-    for (const backup of await findBackups(dir, relative)) {
-      const usable = await readStoreFile(backup, options).then(
-        (data) => data !== null,
-        () => false,
-      )
-      if (!usable) {
-        skipped.push(backup)
-        continue
-      }
-      await commitFile(path, await readFile(backup), options.fs)
-      restored = backup
-      break
-    }
-    const skippedNote = skipped.length
-      ? ` (skipping ${skipped.length} damaged backup${skipped.length > 1 ? 's' : ''}: ${skipped.join(', ')})`
-      : ''
-    notices.push(
-      `${e.message}. It was kept as ${aside} and ` +
-        (restored
-          ? `restored from the backup ${restored}${skippedNote}.`
-          : `no backup held a readable copy${skippedNote}, so it starts empty.`),
-    )
-    return openChecked()
+    problem = `${e.message}. It was kept as ${aside} and`
   }
+  const { restored, skipped } = await restoreFromBackups(dir, relative, options)
+  const skippedNote = skipped.length
+    ? ` (skipping ${skipped.length} damaged backup${skipped.length > 1 ? 's' : ''}: ${skipped.join(', ')})`
+    : ''
+  notices.push(
+    `${problem} ` +
+      (restored
+        ? `restored from the backup ${restored}${skippedNote}.`
+        : `no backup held a readable copy${skippedNote}, so ${fallback?.text ?? 'it starts empty'}.`),
+  )
+  fallback?.recovered(restored ? 'backup' : 'nothing')
+  return openChecked()
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )
+
+/** Copies the newest backup of `relative` that reads back whole over it, skipping damaged ones. */
+async function restoreFromBackups<T extends object>(
+  dir: string,
+  relative: string,
+  options: StoreFileOptions<T>,
+): Promise<{ restored: string | null; skipped: string[] }> {
+  const skipped: string[] = []
+  for (const backup of await findBackups(dir, relative)) {
+    const usable = await readStoreFile(backup, options).then(
+      (data) => data !== null,
+      () => false,
+    )
+    if (!usable) {
+      skipped.push(backup)
+      continue
+    }
+    await commitFile(join(dir, relative), await readFile(backup), options.fs)
+    return { restored: backup, skipped }
+  }
+  return { restored: null, skipped }
 }
 
 async function listJson(dir: string): Promise<string[]> {
@@ -160,7 +197,14 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       create: () => ({ schemaVersion: SCHEMA_VERSION, items: {} }),
     }
 
-    const meta = await openWithRecovery(dir, 'library.json', libraryOptions, notices, opened)
+    let metaRecovered: 'backup' | 'nothing' | null = null
+    const meta = await openWithRecovery(dir, 'library.json', libraryOptions, notices, opened, {
+      fallback: {
+        text: 'it is rebuilt from the review and curation files',
+        recovered: (from) => (metaRecovered = from),
+        missing: (await listJson(join(dir, 'reviews'))).length > 0,
+      },
+    })
     const placeholder: Work = { id: '', title: '', year: null }
     // Files open a few at a time; each keeps its own notices so their order stays the files' order.
     const openAll = <T extends object>(
@@ -171,9 +215,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       listJson(join(dir, folder)).then((names) =>
         mapLimited(names, OPEN_CONCURRENCY, async (name) => {
           const own: string[] = []
-          const file = await openWithRecovery(dir, join(folder, name), options, own, opened, () =>
-            onDamaged(name),
-          )
+          const file = await openWithRecovery(dir, join(folder, name), options, own, opened, {
+            onDamaged: () => onDamaged(name),
+          })
           return { name, file, own }
         }).then((opened) =>
           opened.map(({ name, file, own }) => {
@@ -195,6 +239,22 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
 
+    if (metaRecovered) {
+      const found = reconcileLibraryFile(meta.data, {
+        reviewFiles: [...reviewFiles.values()].map((f) => f.data),
+        curationFiles: [...curationFiles.values()].map((f) => f.data),
+        fragmentNames: await readFragmentNames(dir),
+      })
+      const notice =
+        metaRecovered === 'nothing'
+          ? rebuiltNotice('No backup of library.json could be read', reviewFiles.size, found)
+          : reconciledNotice(found)
+      if (notice) {
+        notices.push(notice)
+        await meta.write()
+      }
+    }
+
     const library = new Library({
       dir,
       now,
@@ -205,11 +265,18 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       release,
       snapshot: () =>
         snapshotIfDue(dir, now(), undefined, fs).then(
-          () => true,
-          () => false,
+          () => null,
+          (e: unknown) =>
+            e instanceof BackupFailedError
+              ? { folder: e.folder, reason: e.message }
+              : {
+                  folder: join(dir, BACKUP_DIR),
+                  reason: e instanceof Error ? e.message : String(e),
+                },
         ),
       verify: async (generation) => {
         await lock.assertHeld()
+        if (generation === null) return
         const onDisk = await readGeneration(join(dir, 'library.json'))
         if (onDisk !== generation) {
           throw new LibraryChangedError(

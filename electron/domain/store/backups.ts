@@ -81,6 +81,28 @@ async function reviewCopy(from: string, to: string, previous: string | null): Pr
   await copyLarge(from, to)
 }
 
+/** A snapshot could not be written and verified; nothing of it was left behind. */
+export class BackupFailedError extends Error {
+  constructor(
+    readonly folder: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException).code
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(code === 'ENOSPC' ? `the disk is full (${reason})` : reason)
+    this.name = 'BackupFailedError'
+  }
+}
+
+/** What the user is told after a change whose backup failed; `again` when the retry failed too. */
+export function backupFailedNotice(folder: string, reason: string, again: boolean): string {
+  return (
+    `The backup in ${folder} failed${again ? ' again' : ''}: ${reason}. ` +
+    'It is tried again at the next change; until one succeeds, no backup holds today’s work. ' +
+    'Free some space or check the folder if this repeats.'
+  )
+}
+
 /** When a snapshot was taken, from its folder name. */
 function takenAt(name: string): number {
   const iso = name.replace(/^(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, '$1:$2:$3.$4Z')
@@ -131,7 +153,7 @@ export async function snapshotIfDue(
     await syncDir(root, fs)
   } catch (e) {
     await rm(partial, { recursive: true, force: true })
-    throw e
+    throw new BackupFailedError(root, e)
   }
   for (const old of [...snapshots, name].slice(0, -keep)) {
     await rm(join(root, old), { recursive: true, force: true })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { CuratorError } from '../errors'
@@ -7,7 +7,9 @@ import { CuratorError } from '../errors'
 // The library folder's lock: a file naming its owner (pid, host, the process's start time and a
 // random token). Whether a lock is stale is decided by asking whether that process still runs,
 // never by how old the file is, so a crashed owner's lock is taken over at once and a paused one
-// (Ctrl+Z, laptop sleep, a VM pause) is never taken from it. Before every commit the owner checks
+// (Ctrl+Z, laptop sleep, a VM pause) is never taken from it. A process on another host (a shared
+// network folder) cannot be asked: its lock counts as stale only after `staleMs` without the
+// heartbeat its owner gives the file while it holds it. Before every commit the owner checks
 // the file still names it, so even a lock taken by hand can never let two writers overwrite each
 // other's work.
 
@@ -38,9 +40,14 @@ export interface LockOptions {
   isAlive?: (owner: LockOwner) => Promise<boolean>
   /**
    * A lock whose owner we cannot ask (another host on a shared folder) or cannot read counts as
-   * stale after this long without a change.
+   * stale after this long without a heartbeat.
    */
   staleMs?: number
+  /**
+   * How often the owner touches the lock file while it holds it, so a process on another host
+   * can tell a live owner from a lost one by the file's age. Well under staleMs.
+   */
+  heartbeatMs?: number
   now?: () => Date
 }
 
@@ -78,11 +85,29 @@ function parseOwner(text: string): LockOwner | null {
 
 export class LibraryLock {
   private released = false
+  private heartbeat: NodeJS.Timeout | null = null
 
   constructor(
     readonly dir: string,
     readonly owner: LockOwner,
   ) {}
+
+  /**
+   * Touches the lock file every `ms` while it is still ours: the sign of life that processes on
+   * other hosts go by. The timer never keeps the process alive.
+   */
+  keepAlive(ms: number, now: () => Date): void {
+    if (this.heartbeat || this.released) return
+    this.heartbeat = setInterval(() => void this.touch(now()), ms)
+    this.heartbeat.unref()
+  }
+
+  private async touch(at: Date): Promise<void> {
+    const text = await readFile(this.path, 'utf8').catch(() => '')
+    // Never refresh a lock another process has taken over: its age is that process's to set.
+    if (this.released || parseOwner(text)?.token !== this.owner.token) return
+    await utimes(this.path, at, at).catch(() => undefined)
+  }
 
   get path(): string {
     return join(this.dir, LOCK_FILE)
@@ -104,12 +129,27 @@ export class LibraryLock {
   async release(): Promise<void> {
     if (this.released) return
     this.released = true
+    if (this.heartbeat) clearInterval(this.heartbeat)
     const text = await readFile(this.path, 'utf8').catch(() => '')
     if (parseOwner(text)?.token === this.owner.token) await rm(this.path, { force: true })
   }
 }
 
-function inUse(dir: string, owner: LockOwner | null): CuratorError {
+function inUse(
+  dir: string,
+  owner: LockOwner | null,
+  remote?: { lastSeen: Date; staleMs: number },
+): CuratorError {
+  if (owner && remote) {
+    const minutes = Math.round(remote.staleMs / 60_000)
+    return new CuratorError(
+      'bad-input',
+      `The library ${dir} is in use by Review Curator on the host ${owner.host} (process ` +
+        `${owner.pid}), held since ${owner.acquiredAt || 'an unknown time'}, last seen ` +
+        `${remote.lastSeen.toISOString()}. A lock from another computer is taken over only after ` +
+        `${minutes} minute${minutes === 1 ? '' : 's'} without a sign of life; close Review Curator there and try again`,
+    )
+  }
   const who = owner ? ` (process ${owner.pid} on ${owner.host})` : ''
   return new CuratorError(
     'bad-input',
@@ -121,7 +161,7 @@ function inUse(dir: string, owner: LockOwner | null): CuratorError {
 async function staleness(
   path: string,
   options: Required<LockOptions>,
-): Promise<{ stale: boolean; owner: LockOwner | null; text: string }> {
+): Promise<{ stale: boolean; owner: LockOwner | null; text: string; lastSeen?: Date }> {
   const info = await stat(path).catch(() => null)
   if (!info) return { stale: true, owner: null, text: '' }
   const oldEnough = options.now().getTime() - info.mtimeMs > options.staleMs
@@ -130,7 +170,8 @@ async function staleness(
   const text = await readFile(path, 'utf8').catch(() => '')
   const owner = parseOwner(text)
   if (!owner) return { stale: oldEnough, owner, text }
-  if (owner.host !== hostname()) return { stale: oldEnough, owner, text }
+  // Another host's process cannot be asked; its heartbeat (the file's age) is all there is.
+  if (owner.host !== hostname()) return { stale: oldEnough, owner, text, lastSeen: info.mtime }
   return { stale: !(await options.isAlive(owner)), owner, text }
 }
 
@@ -142,6 +183,7 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
   const opts: Required<LockOptions> = {
     isAlive: options.isAlive ?? ownerIsAlive,
     staleMs: options.staleMs ?? 10 * 60_000,
+    heartbeatMs: options.heartbeatMs ?? 60_000,
     now: options.now ?? (() => new Date()),
   }
   const path = join(dir, LOCK_FILE)
@@ -160,12 +202,19 @@ export async function acquireLock(dir: string, options: LockOptions = {}): Promi
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await createExclusive(temp, path, owner)
-        return new LibraryLock(dir, owner)
+        const lock = new LibraryLock(dir, owner)
+        lock.keepAlive(opts.heartbeatMs, opts.now)
+        return lock
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       }
       const found = await staleness(path, opts)
-      if (!found.stale) throw inUse(dir, found.owner)
+      if (!found.stale)
+        throw inUse(
+          dir,
+          found.owner,
+          found.lastSeen && { lastSeen: found.lastSeen, staleMs: opts.staleMs },
+        )
       await takeOver(path, found.text, owner.token)
     }
     throw inUse(dir, null)

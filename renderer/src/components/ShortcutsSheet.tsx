@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { MOD } from '../keys'
+import { CheckLibraryDialog } from './CheckLibraryDialog'
 import { ModalDialog } from './ModalDialog'
 
 const GROUPS: [string, [string, string][]][] = [
@@ -38,9 +40,16 @@ const GROUPS: [string, [string, string][]][] = [
 ]
 
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
+  const [checking, setChecking] = useState(false)
   return (
     <ModalDialog title="Keyboard shortcuts" className="shortcuts-sheet" onClose={onClose}>
-      <p className="hint">Single keys work whenever the focus is not in a text field.</p>
+      <p className="hint">
+        Single keys work whenever the focus is not in a text field.{' '}
+        <button type="button" className="quiet" onClick={() => setChecking(true)}>
+          Check library…
+        </button>
+      </p>
+      {checking && <CheckLibraryDialog onClose={() => setChecking(false)} />}
       {GROUPS.map(([title, rows]) => (
         <table key={title} className="shortcuts">
           <caption>{title}</caption>

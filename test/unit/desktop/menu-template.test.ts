@@ -102,6 +102,8 @@ describe('application menu', () => {
       expect(calls.at(-1)).toBe('command:redo')
       click(find(template, 'Keyboard Shortcuts'))
       expect(calls.at(-1)).toBe('command:shortcuts')
+      click(find(template, 'Check Library…'))
+      expect(calls.at(-1)).toBe('command:check-library')
     },
   )
 

@@ -82,7 +82,24 @@ export function htmlToText(html: string): string {
   return out.finish()
 }
 
-function walk(node: Node, out: TextBuilder): void {
+/** A node to lay out, or the end of a block or paragraph whose children were laid out. */
+type Step = Node | 'end-block' | 'end-paragraph'
+
+/**
+ * Depth-first over an explicit stack rather than by recursion: a page nested thousands of
+ * elements deep must not overflow the call stack.
+ */
+function walk(root: Node, out: TextBuilder): void {
+  const stack: Step[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (node === 'end-block') out.endLine()
+    else if (node === 'end-paragraph') out.paragraph()
+    else visit(node, out, stack)
+  }
+}
+
+function visit(node: Node, out: TextBuilder, stack: Step[]): void {
   if (node.nodeType === NodeType.TEXT_NODE) {
     out.text(node.text)
     return
@@ -100,10 +117,11 @@ function walk(node: Node, out: TextBuilder): void {
   const paragraph = PARAGRAPH.has(tag)
   if (paragraph) out.paragraph()
   else if (block) out.endLine()
+  // The end goes on the stack first so it runs after every child.
+  if (paragraph) stack.push('end-paragraph')
+  else if (block) stack.push('end-block')
   if (tag === 'pre') out.pre(element.text)
-  else for (const child of element.childNodes) walk(child, out)
-  if (paragraph) out.paragraph()
-  else if (block) out.endLine()
+  else for (let i = element.childNodes.length - 1; i >= 0; i--) stack.push(element.childNodes[i]!)
 }
 
 class TextBuilder {
