@@ -1,3 +1,4 @@
+import { errorMessage, invoke } from '../api'
 import { focusReviewList } from '../focus'
 import { useMemo, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
@@ -113,6 +114,18 @@ export function Workspace(props: Props) {
       toggleInsights: () => setInsights((v) => !v),
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
       focusList: focusReviewList,
+      copyQuote: () => {
+        if (!selectedId) return onStatus('Select a review first')
+        // Focus on a highlight (its Remove button, say) picks that one; otherwise the first.
+        const focused = document.activeElement?.closest<HTMLElement>('[data-highlight-id]')
+        const highlightId = focused?.dataset.highlightId
+        // Not through the busy runner: copying changes nothing, so no control need be disabled
+        // (which would drop the focus).
+        invoke('export:copy-quote', { id: selectedId, highlightId }).then(
+          () => onStatus('Copied quote'),
+          (e: unknown) => onError(errorMessage(e)),
+        )
+      },
     },
     true,
   )
