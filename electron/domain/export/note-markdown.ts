@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it'
 // javascript:, vbscript: and file: links; on top of that a note cannot add images (the report
 // loads nothing) or headings (the report's outline stays its own).
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false })
-md.disable(['heading', 'lheading', 'html_block', 'html_inline'])
+md.disable(['heading', 'lheading'])
 
 md.renderer.rules.image = (tokens, idx) => `[image: ${md.utils.escapeHtml(tokens[idx]!.content)}]`
 

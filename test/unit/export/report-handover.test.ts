@@ -9,6 +9,7 @@ import {
   suggestedFileName,
 } from '../../../electron/app/export/export-service'
 import { setNote } from '../../../electron/app/commands/curate'
+import { runExportCommand } from '../../../electron/cli/export-command'
 import { escapeHtml } from '../../../electron/domain/export/html-escape'
 import { humanDate } from '../../../electron/domain/export/human-date'
 import { noteHtml } from '../../../electron/domain/export/note-markdown'
@@ -206,6 +207,22 @@ describe('the Word quote sheet', () => {
     expect(xml).toMatch(/<w:pStyle w:val="Heading3"\/>/)
     expect(xml).toMatch(/<w:b\/>[\s\S]{0,200}Bold claim/)
     expect(files.get('word/styles.xml')!.toString('utf8')).toContain('w:ascii="Georgia"')
+  })
+})
+
+describe('the CLI', () => {
+  it('writes a Word quote sheet with --out and refuses to print one to stdout', async () => {
+    const io = { stdout: () => undefined, stderr: () => undefined }
+    await expect(runExportCommand(lib.library, { format: 'docx' }, io)).rejects.toThrow(
+      'export: docx is a binary format; pass --out FILE',
+    )
+    const out = join(lib.dir, 'cli.docx')
+    await runExportCommand(lib.library, { format: 'docx', out }, io)
+    expect(
+      readZip(await readFile(out))
+        .get('word/document.xml')!
+        .toString(),
+    ).toContain('for the poster')
   })
 })
 
