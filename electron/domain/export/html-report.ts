@@ -45,7 +45,8 @@ function byline(m: Match, locale: string): string {
 
 function quote(text: string, m: Match, comment: string | null, locale: string): string {
   const c = comment ? `<br>${e(comment)}` : ''
-  return `<blockquote>${paragraphs(text)}<footer>— ${byline(m, locale)} · original ${rating(m.review.rating)} · mine ${rating(m.curation.myRating)}${c}</footer></blockquote>`
+  const mine = m.curation.myRating === null ? '' : ` · mine ${rating(m.curation.myRating)}`
+  return `<blockquote>${paragraphs(text)}<footer>— ${byline(m, locale)} · original ${rating(m.review.rating)}${mine}${c}</footer></blockquote>`
 }
 
 function quotesSection(ctx: ExportContext): string {

@@ -1,10 +1,10 @@
-import { errorMessage, invoke } from '../api'
 import { focusReviewList } from '../focus'
 import { useMemo, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
+import { useCopyQuote } from '../hooks/useCopyQuote'
 import { useCuration } from '../hooks/useCuration'
 import type { HistoryControls } from '../hooks/useHistory'
 import { useLibrary } from '../hooks/useLibrary'
@@ -49,6 +49,7 @@ export function Workspace(props: Props) {
   const [insights, setInsights] = useState(false)
   const { busy, run } = useBusyRunner(onError)
   const curate = useCuration()
+  const copyQuote = useCopyQuote(onStatus, onError)
   const { views } = useLibrary()
   const [highlightRequest, setHighlightRequest] = useState(0)
   const selection = useSelection(query, pages.total ?? 0, onError)
@@ -114,18 +115,7 @@ export function Workspace(props: Props) {
       toggleInsights: () => setInsights((v) => !v),
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
       focusList: focusReviewList,
-      copyQuote: () => {
-        if (!selectedId) return onStatus('Select a review first')
-        // Focus on a highlight (its Remove button, say) picks that one; otherwise the first.
-        const focused = document.activeElement?.closest<HTMLElement>('[data-highlight-id]')
-        const highlightId = focused?.dataset.highlightId
-        // Not through the busy runner: copying changes nothing, so no control need be disabled
-        // (which would drop the focus).
-        invoke('export:copy-quote', { id: selectedId, highlightId }).then(
-          () => onStatus('Copied quote'),
-          (e: unknown) => onError(errorMessage(e)),
-        )
-      },
+      copyQuote: () => copyQuote(selectedId),
     },
     true,
   )

@@ -18,6 +18,7 @@ import { expectAccessible } from './workspace-support'
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/imdb/pusher-ii-2004.txt')
 const GRITTY = 'Gritty, bleak and unforgettable'
 const PASSAGE = 'Pusher II moves in the familiar territory of the New York writer'
+const LATER = 'cocaine-fueled failures of all kinds'
 const NOTE = '**Bleakest** of the three; see [IMDb](https://www.imdb.com/title/tt0396184/)'
 
 let app: CuratorPage | undefined
@@ -26,7 +27,7 @@ test.afterEach(async () => {
   app = undefined
 })
 
-/** Three kept reviews; the Gritty one has a highlight and a Markdown note. */
+/** Three kept reviews; the Gritty one has two highlights and a Markdown note. */
 async function keptLibrary(): Promise<string> {
   const dir = await makeTempLibraryDir()
   const library = await openLibrary(dir)
@@ -37,12 +38,10 @@ async function keptLibrary(): Promise<string> {
     const others = all.filter((r) => r !== gritty).slice(0, 2)
     await setKept(library, [gritty.id, ...others.map((r) => r.id)], true)
     await setNote(library, gritty.id, NOTE)
-    const start = gritty.body.indexOf(PASSAGE)
-    await addHighlight(library, gritty.id, {
-      start,
-      end: start + PASSAGE.length,
-      quote: PASSAGE,
-    })
+    for (const quote of [PASSAGE, LATER]) {
+      const start = gritty.body.indexOf(quote)
+      await addHighlight(library, gritty.id, { start, end: start + quote.length, quote })
+    }
   } finally {
     await library.close()
   }
@@ -61,6 +60,7 @@ async function openExport(page: Page) {
 test('an HTML report with my title, a named file, the note rendered, and axe clean', async ({
   browser,
 }) => {
+  test.slow() // two axe runs and an export on a loaded machine
   app = await openCuratorPage({ browser, libraryDir: await keptLibrary() })
   const { page } = app
   const d = await openExport(page)
@@ -90,7 +90,7 @@ test('an HTML report with my title, a named file, the note rendered, and axe cle
     await expect(report.getByRole('banner')).toContainText('Pusher II: what the audience kept')
     await expect(report.locator('.note strong')).toHaveText('Bleakest')
     await expect(report.locator('.note a')).toHaveAttribute('rel', 'noopener noreferrer')
-    await expect(report.locator('article mark')).toHaveText(PASSAGE)
+    await expect(report.locator('article mark')).toHaveText([PASSAGE, LATER])
     await expect(report.locator('svg.histogram text.count').first()).toBeVisible()
     const families = await report.evaluate(() => [
       ...new Set(
@@ -140,11 +140,16 @@ test('Q copies the highlight with its attribution; a review without one says why
   await page.keyboard.press('q')
   await expect(page.getByRole('status').filter({ hasText: 'Copied quote' })).toBeVisible()
   expect(app.copied).toEqual([`“${PASSAGE}” — PAolo-10, IMDb user review, 8 February 2009 (8/10)`])
+  // With the focus on a highlight in the reader, Q copies that one.
+  await page.getByRole('button', { name: `Remove highlight “${LATER}”` }).focus()
+  await page.keyboard.press('q')
+  await expect.poll(() => app!.copied.length).toBe(2)
+  expect(app.copied[1]).toBe(`“${LATER}” — PAolo-10, IMDb user review, 8 February 2009 (8/10)`)
 
   await options.filter({ hasNotText: GRITTY }).first().click()
   await page.keyboard.press('q')
   await expect(page.getByText(/has no highlight to copy/)).toBeVisible()
-  expect(app.copied).toHaveLength(1)
+  expect(app.copied).toHaveLength(2)
   expect(app.errors).toEqual([])
 })
 
