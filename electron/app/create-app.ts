@@ -31,6 +31,10 @@ export interface HandlerDeps {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void
   /** Prints the HTML report to PDF; only the Electron layer has a printer (absent in the browser harness). */
   printPdf?: PrintPdf
+  /** Language of the dates written in reports; British English when absent. */
+  locale?: string
+  /** Writes text to the system clipboard (Copy quote). */
+  writeClipboard?: (text: string) => void
 }
 
 /** The main process's answers to every channel of the contract. Requests arrive validated. */
@@ -41,6 +45,8 @@ export function createHandlers({
   sample,
   emit,
   printPdf,
+  locale,
+  writeClipboard,
 }: HandlerDeps): Handlers {
   return {
     'library:info': () => libraryInfo(library),
@@ -66,6 +72,8 @@ export function createHandlers({
       chooseExportPath: (format, name) => dialogs.chooseExportPath(format, name),
       emit,
       printPdf,
+      locale,
+      writeClipboard,
     }),
     'history:list': () => library.history.state(),
     'history:undo': async () => {

@@ -13,6 +13,7 @@ import { BadInputError } from '../domain/errors'
 import {
   exportContext,
   exportToFile,
+  isTextFormat,
   PDF_UNAVAILABLE,
   renderToString,
   writtenCount,
@@ -155,8 +156,11 @@ export async function runExportCommand(
   const options = optionsOf(library, v)
   const scope = scopeOf(library, v)
   if (format === 'pdf') throw new BadInputError(`export: ${PDF_UNAVAILABLE}`)
-  const ctx = exportContext(library, scope, options)
+  const ctx = exportContext(library, scope, options, {}, format)
   if (!v.out) {
+    if (!isTextFormat(format)) {
+      throw new BadInputError(`export: ${format} is a binary format; pass --out FILE`)
+    }
     io.stdout(renderToString(format, ctx))
     io.stderr(`Exported ${writtenCount(format, options.fields, ctx.matches)} reviews\n`)
     return

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, shell } from 'electron'
 import { createApp } from '../app/create-app'
 import type { Library } from '../domain/library/library'
 import { resolveLibraryDir } from '../domain/library/library-location'
@@ -74,6 +74,8 @@ async function start(): Promise<void> {
       taskbar(event, payload)
     },
     printPdf: createPdfPrinter(),
+    locale: app.getLocale(),
+    writeClipboard: (text) => clipboard.writeText(text),
   })
   const url = rendererUrl()
   registerIpc(

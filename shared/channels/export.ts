@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { ReviewQuery, SORT_FIELDS } from '../query'
-import { Empty, res, ReviewIds, TagName } from './schema-helpers'
+import { Empty, res, ReviewId, ReviewIds, TagName } from './schema-helpers'
 
 /** Each format's id is also its file extension. */
-export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'tsv', 'md', 'html', 'pdf'] as const
+export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'tsv', 'md', 'docx', 'html', 'pdf'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -12,6 +12,7 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: 'CSV (spreadsheet)',
   tsv: 'TSV (tab-separated)',
   md: 'Markdown quote sheet',
+  docx: 'Word quote sheet (DOCX)',
   html: 'HTML report',
   pdf: 'PDF report',
 }
@@ -92,19 +93,32 @@ const PresetName = z
 
 const Format = z.enum(EXPORT_FORMATS)
 
+const ReportTitle = z.string().max(300, 'a report title is at most 300 characters')
+
 export const exportChannels = {
   /** Quick export of the list's query with the format's last options (toolbar buttons, menu). */
   'export:save': {
     req: z.object({ format: Format, query: ReviewQuery }).strict(),
     res: res<ExportResult | null>(),
   },
-  /** How many reviews an export would write, shown before the save dialog opens. */
+  /**
+   * How many reviews an export would write, shown before the save dialog opens, with the report's
+   * default title and the file name the save dialog will propose.
+   */
   'export:count': {
     req: z.object({ format: Format, scope: ExportScope, options: ExportOptions }).strict(),
-    res: res<{ count: number }>(),
+    res: res<{ count: number; title: string; fileName: string }>(),
   },
   'export:run': {
-    req: z.object({ format: Format, scope: ExportScope, options: ExportOptions }).strict(),
+    req: z
+      .object({
+        format: Format,
+        scope: ExportScope,
+        options: ExportOptions,
+        /** The report's title (HTML, PDF, quote sheets); blank or absent: the default one. */
+        title: ReportTitle.optional(),
+      })
+      .strict(),
     res: res<ExportResult | null>(),
   },
   /** Stops the running export; its temp file is removed and nothing is left behind. */
@@ -113,6 +127,14 @@ export const exportChannels = {
   'export:preset-save': {
     req: z.object({ name: PresetName, format: Format, options: ExportOptions }).strict(),
     res: res<ExportPrefs>(),
+  },
+  /**
+   * Copies a highlight (the given one, else the review's first) with its attribution to the
+   * system clipboard, through main's clipboard; answers the text copied.
+   */
+  'export:copy-quote': {
+    req: z.object({ id: ReviewId, highlightId: z.string().min(1).max(100).optional() }).strict(),
+    res: res<{ text: string }>(),
   },
   'export:preset-delete': {
     req: z.object({ name: PresetName }).strict(),

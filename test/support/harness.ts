@@ -37,6 +37,7 @@
  *   invoked     every request the page sent (channel and request), in order, whatever sent it
  *   exported    every path the default chooseExportPath handed out
  *   opened      every URL the handlers asked to open externally (nothing is really opened)
+ *   copied      every text the handlers wrote to the clipboard (the system's is left alone)
  *   close()     closes page, context, library and server; safe to call twice
  *
  * What it mirrors from the real preload (electron/preload/index.ts): `window.curator` has exactly
@@ -83,6 +84,7 @@ export interface CuratorPage {
   invoked: { channel: unknown; request: unknown }[]
   exported: string[]
   opened: string[]
+  copied: string[]
 }
 
 type Library = Awaited<ReturnType<typeof openLibrary>>
@@ -107,6 +109,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
   const invoked: CuratorPage['invoked'] = []
   const exported: string[] = []
   const opened: string[] = []
+  const copied: string[] = []
 
   const dialogs: Dialogs = {
     chooseImportFiles: async () => [],
@@ -167,6 +170,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
           openExternalChecked(target, async (url) => void opened.push(url)),
         sample,
         emit: (event, payload) => void deliver(event, payload),
+        writeClipboard: (text) => void copied.push(text),
       })
 
     library = await openLibrary(libraryDir)
@@ -201,6 +205,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       invoked,
       exported,
       opened,
+      copied,
       emit: (event, payload) => deliver(event, payload),
       async reopen() {
         await eventChain

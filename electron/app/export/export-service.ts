@@ -11,7 +11,10 @@ import type { Library } from '../../domain/library/library'
 import type { Match } from '../../domain/queries/query-service'
 import { writeAtomicStream } from '../../domain/export/atomic-stream'
 import { csvWriter } from '../../domain/export/csv-writer'
-import type { ExportContext, FormatWriter } from '../../domain/export/export-context'
+import { worksOf, type ExportContext, type FormatWriter } from '../../domain/export/export-context'
+import { DEFAULT_REPORT_LOCALE } from '../../domain/export/human-date'
+import { defaultReportTitle, exportFileName } from '../../domain/export/report-naming'
+import { docxQuoteSheet } from '../../domain/export/docx-quote-sheet'
 import { htmlWriter } from '../../domain/export/html-report'
 import { jsonlWriter, jsonWriter } from '../../domain/export/json-writer'
 import { inQuoteSheet, markdownWriter } from '../../domain/export/markdown-writer'
@@ -23,7 +26,13 @@ export type PrintPdf = (html: string) => Promise<Uint8Array>
 export const PDF_UNAVAILABLE =
   'PDF export needs the desktop app (it prints the HTML report with Electron); export HTML and print it instead'
 
-function writerFor(format: Exclude<ExportFormat, 'pdf'>, ctx: ExportContext): FormatWriter {
+/** The formats written as text, in a stream; PDF and DOCX are binary and made whole. */
+export type TextFormat = Exclude<ExportFormat, 'pdf' | 'docx'>
+
+export const isTextFormat = (format: ExportFormat): format is TextFormat =>
+  format !== 'pdf' && format !== 'docx'
+
+function writerFor(format: TextFormat, ctx: ExportContext): FormatWriter {
   switch (format) {
     case 'json':
       return jsonWriter(ctx)
@@ -42,24 +51,41 @@ function writerFor(format: Exclude<ExportFormat, 'pdf'>, ctx: ExportContext): Fo
 
 /** How many of the matches a format writes: the quote sheet and "highlights only" skip some. */
 export function writtenCount(format: ExportFormat, fields: string, matches: Match[]): number {
-  if (format === 'md') return matches.filter(inQuoteSheet).length
+  if (format === 'md' || format === 'docx') return matches.filter(inQuoteSheet).length
   if (fields === 'highlights' && format !== 'json' && format !== 'jsonl') {
     return matches.filter((m) => m.curation.highlights.length > 0).length
   }
   return matches.length
 }
 
+/** What a person names or reads in a report: a title of their own and the language of dates. */
+export interface ReportText {
+  title?: string
+  locale?: string
+}
+
 export function exportContext(
   library: Library,
   scope: ResolvedScope,
   options: ExportOptions,
+  text: ReportText = {},
+  format: ExportFormat = 'html',
 ): ExportContext {
   const matches = selectMatches(library, scope, options)
-  return { library, scope, options, exportedAt: library.now().toISOString(), matches }
+  const partial = { library, scope, options, matches }
+  const count = writtenCount(format, options.fields, matches)
+  const title = text.title?.trim() || defaultReportTitle(worksOf(partial), scope.subject, count)
+  const locale = text.locale ?? DEFAULT_REPORT_LOCALE
+  return { ...partial, exportedAt: library.now().toISOString(), title, locale }
+}
+
+/** The file name the save dialog proposes: the work and the set, e.g. "Pusher II (2004) - kept reviews.html". */
+export function suggestedFileName(ctx: ExportContext, format: ExportFormat): string {
+  return exportFileName(worksOf(ctx), ctx.scope.subject, format)
 }
 
 /** The whole export as one string: for stdout, tests and the PDF printer. */
-export function renderToString(format: Exclude<ExportFormat, 'pdf'>, ctx: ExportContext): string {
+export function renderToString(format: TextFormat, ctx: ExportContext): string {
   const w = writerFor(format, ctx)
   const parts = [w.head()]
   ctx.matches.forEach((m, i) => parts.push(w.row(m, i)))
@@ -70,11 +96,12 @@ export function renderToString(format: Exclude<ExportFormat, 'pdf'>, ctx: Export
 /** Renders an export in memory (CLI stdout, tests); files go through exportToFile. */
 export function renderExport(
   library: Library,
-  format: Exclude<ExportFormat, 'pdf'>,
+  format: TextFormat,
   scope: ResolvedScope,
   options: ExportOptions = DEFAULT_EXPORT_OPTIONS,
+  text: ReportText = {},
 ): { text: string; count: number } {
-  const ctx = exportContext(library, scope, options)
+  const ctx = exportContext(library, scope, options, text, format)
   return {
     text: renderToString(format, ctx),
     count: writtenCount(format, options.fields, ctx.matches),
@@ -96,13 +123,15 @@ export async function exportToFile(ctx: ExportContext, run: ExportRun): Promise<
   const { format, path, signal, onProgress } = run
   const total = ctx.matches.length
   let bytes: number
-  if (format === 'pdf') {
-    if (!run.printPdf) throw new CuratorError('bad-input', PDF_UNAVAILABLE)
-    const pdf = await run.printPdf(renderToString('html', ctx))
-    // latin1 maps bytes 0-255 to code units one to one, so the PDF's bytes pass through unchanged.
+  if (!isTextFormat(format)) {
+    let data: Uint8Array
+    if (format === 'docx') data = await docxQuoteSheet(ctx)
+    else if (!run.printPdf) throw new CuratorError('bad-input', PDF_UNAVAILABLE)
+    else data = await run.printPdf(renderToString('html', ctx))
+    // latin1 maps bytes 0-255 to code units one to one, so the file's bytes pass through unchanged.
     bytes = await writeAtomicStream(
       path,
-      async (sink) => sink.write(Buffer.from(pdf).toString('latin1')),
+      async (sink) => sink.write(Buffer.from(data).toString('latin1')),
       signal,
       'latin1',
     )

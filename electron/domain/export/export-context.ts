@@ -11,6 +11,10 @@ export interface ExportContext {
   scope: ResolvedScope
   options: ExportOptions
   exportedAt: string
+  /** The report's heading (HTML, PDF, quote sheets): the user's, or one from the work and scope. */
+  title: string
+  /** Language of the dates written for people (report, quote sheet); CSV and JSON stay ISO. */
+  locale: string
   /** The reviews to write, in order. */
   matches: Match[]
 }
@@ -28,7 +32,7 @@ export interface FormatWriter {
 export { workLabel }
 
 /** The works of the matches, in order of first appearance. */
-export function worksOf(ctx: ExportContext): Work[] {
+export function worksOf(ctx: Pick<ExportContext, 'library' | 'matches'>): Work[] {
   const seen = new Map<string, Work>()
   for (const { review } of ctx.matches) {
     if (seen.has(review.workId)) continue

@@ -27,3 +27,11 @@ export function quoteBlock(text: string): string {
     .map((l) => (l ? `> ${l}` : '>'))
     .join('\n')
 }
+
+/**
+ * A note as the user wrote it, Markdown and all, except raw HTML: the app never renders HTML in
+ * a note, so neither may a Markdown viewer of the quote sheet. Only `<` is escaped.
+ */
+export function noteMarkdown(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim().replace(/</g, '\\<')
+}

@@ -1,6 +1,8 @@
+import { shownByline } from '../../../shared/shown-byline'
 import type { Match } from '../queries/query-service'
 import { workLabel, type ExportContext, type FormatWriter } from './export-context'
-import { escapeMarkdown, quoteBlock } from './markdown-escape'
+import { humanDate } from './human-date'
+import { escapeMarkdown, noteMarkdown, quoteBlock } from './markdown-escape'
 
 /** The quote sheet holds the kept reviews and the highlighted passages, nothing else. */
 export const inQuoteSheet = (m: Match): boolean =>
@@ -8,10 +10,11 @@ export const inQuoteSheet = (m: Match): boolean =>
 
 const rating = (n: number | null) => (n === null ? null : `${n}/10`)
 
-function attribution(m: Match): string {
+function attribution(m: Match, locale: string): string {
   const { review, curation } = m
-  const parts = [`**${escapeMarkdown(review.author || 'anonymous')}**`]
-  if (review.date) parts.push(review.date)
+  const { author, date } = shownByline(review, curation)
+  const parts = [`**${escapeMarkdown(author || 'anonymous')}**`]
+  if (date) parts.push(humanDate(date, locale))
   const theirs = rating(review.rating)
   if (theirs) parts.push(`rated ${theirs}`)
   const mine = rating(curation.myRating)
@@ -19,16 +22,16 @@ function attribution(m: Match): string {
   return `— ${parts.join(', ')}`
 }
 
-function quotes(m: Match): string[] {
+function quotes(m: Match, locale: string): string[] {
   const { review, curation } = m
   const out: string[] = []
   for (const h of curation.highlights) {
     const tag = h.tag ? ` · _${escapeMarkdown(h.tag)}_` : ''
     const comment = h.comment ? `\n\n${escapeMarkdown(h.comment)}` : ''
-    out.push(`${quoteBlock(h.quote)}\n>\n> ${attribution(m)}${tag}${comment}`)
+    out.push(`${quoteBlock(h.quote)}\n>\n> ${attribution(m, locale)}${tag}${comment}`)
   }
   if (curation.kept && curation.highlights.length === 0) {
-    out.push(`${quoteBlock(review.body)}\n>\n> ${attribution(m)}`)
+    out.push(`${quoteBlock(review.body)}\n>\n> ${attribution(m, locale)}`)
   }
   return out
 }
@@ -38,8 +41,8 @@ export function markdownWriter(ctx: ExportContext): FormatWriter {
   const kept = ctx.matches.filter(inQuoteSheet).length
   return {
     head: () =>
-      `# Quote sheet: ${escapeMarkdown(ctx.scope.label)}\n\n` +
-      `_${kept} of ${ctx.matches.length} reviews kept or highlighted · exported ${ctx.exportedAt.slice(0, 10)}_\n`,
+      `# ${escapeMarkdown(ctx.title)}\n\n` +
+      `_Quote sheet: ${kept} of ${ctx.matches.length} reviews kept or highlighted · exported ${humanDate(ctx.exportedAt, ctx.locale)}_\n`,
     row: (m) => {
       if (!inQuoteSheet(m)) return ''
       let out = ''
@@ -49,8 +52,10 @@ export function markdownWriter(ctx: ExportContext): FormatWriter {
         out += `\n## ${escapeMarkdown(work ? workLabel(work) : 'Unknown work')}\n`
       }
       out += `\n### ${escapeMarkdown(m.review.title || '(no headline)')}\n\n`
-      out += quotes(m).join('\n\n')
-      if (m.curation.note) out += `\n\n**My note:** ${escapeMarkdown(m.curation.note)}`
+      out += quotes(m, ctx.locale).join('\n\n')
+      // The note is the user's own Markdown: it stays Markdown, on its own lines so a list or a
+      // quote in it keeps its meaning.
+      if (m.curation.note) out += `\n\n**My note:**\n\n${noteMarkdown(m.curation.note)}`
       if (m.curation.tags.length)
         out += `\n\n**Tags:** ${m.curation.tags.map(escapeMarkdown).join(', ')}`
       return `${out}\n`

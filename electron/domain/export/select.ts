@@ -11,31 +11,52 @@ export interface ResolvedScope {
   query: ReviewQuery
   /** Set for a selection: exactly these reviews, in this order. */
   ids?: string[]
+  /** What kind of set this is, for the report's default title and file name. */
+  subject?: ScopeSubject
+}
+
+export interface ScopeSubject {
+  kind: ExportScope['kind']
+  /** The tag's or saved view's name. */
+  name?: string
 }
 
 export function resolveScope(library: Library, scope: ExportScope): ResolvedScope {
   switch (scope.kind) {
     case 'selection':
-      return { label: `${scope.ids.length} selected reviews`, query: {}, ids: scope.ids }
+      return {
+        label: `${scope.ids.length} selected reviews`,
+        query: {},
+        ids: scope.ids,
+        subject: { kind: 'selection' },
+      }
     case 'query':
-      return { label: 'The current list', query: scope.query }
+      return { label: 'The current list', query: scope.query, subject: { kind: 'query' } }
     case 'view': {
       const view = library.views.find((v) => v.id === scope.id)
       if (!view) throw new NotFoundError(`No saved view with id ${scope.id}`)
-      return { label: `Saved view “${view.name}”`, query: view.query }
+      return {
+        label: `Saved view “${view.name}”`,
+        query: view.query,
+        subject: { kind: 'view', name: view.name },
+      }
     }
     case 'tag':
-      return { label: `Tag “${scope.tag}”`, query: { tags: [scope.tag] } }
+      return {
+        label: `Tag “${scope.tag}”`,
+        query: { tags: [scope.tag] },
+        subject: { kind: 'tag', name: scope.tag },
+      }
     case 'work': {
       const work = library.getWork(scope.workId)
       if (!work) throw new NotFoundError(`No work with id ${scope.workId}`)
       const label = workLabel(work)
-      return { label, query: { workId: scope.workId } }
+      return { label, query: { workId: scope.workId }, subject: { kind: 'work' } }
     }
     case 'kept':
-      return { label: 'Kept reviews', query: { kept: true } }
+      return { label: 'Kept reviews', query: { kept: true }, subject: { kind: 'kept' } }
     case 'library':
-      return { label: 'The whole library', query: {} }
+      return { label: 'The whole library', query: {}, subject: { kind: 'library' } }
   }
 }
 
@@ -49,7 +70,11 @@ export function findView(library: Library, nameOrId: string): ResolvedScope {
       `No saved view named "${nameOrId}"${names ? `; the saved views are ${names}` : ''}`,
     )
   }
-  return { label: `Saved view “${view.name}”`, query: view.query }
+  return {
+    label: `Saved view “${view.name}”`,
+    query: view.query,
+    subject: { kind: 'view', name: view.name },
+  }
 }
 
 const isEverything = (query: ReviewQuery, sort: ReviewQuery['sort']): boolean =>

@@ -17,6 +17,7 @@ import { useExportRun } from '../hooks/useExportRun'
 import { useLibrary } from '../hooks/useLibrary'
 import { ExportPresets } from './ExportPresets'
 import { ExportScopePicker } from './ExportScopePicker'
+import { ExportTitleField } from './ExportTitleField'
 import { ModalDialog } from './ModalDialog'
 
 interface Props {
@@ -57,6 +58,8 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
   const { running, progress, run, cancel } = useExportRun(onDone, setError)
   const form = useExportForm(initialScope(selection, query), setError)
   const { format, options } = form
+  // null follows the default title, which changes with the scope; typing makes it the user's.
+  const [title, setTitle] = useState<string | null>(null)
   const formatId = useId()
   const orderId = useId()
 
@@ -97,9 +100,10 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
           and print it from a browser instead.
         </p>
       )}
-      {format === 'md' && (
+      {(format === 'md' || format === 'docx') && (
         <p className="hint">The quote sheet holds the kept reviews and the highlights.</p>
       )}
+      <ExportTitleField format={format} naming={form.naming} title={title} onTitle={setTitle} />
       <fieldset className="export-fieldset">
         <legend>Fields</legend>
         {(Object.keys(FIELD_LABELS) as ExportFields[]).map((f) => (
@@ -181,7 +185,9 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
           type="button"
           className="primary"
           disabled={running || pdfBlocked || !form.count}
-          onClick={() => run({ format, scope: form.scope, options })}
+          onClick={() =>
+            run({ format, scope: form.scope, options, ...(title?.trim() ? { title } : {}) })
+          }
         >
           Export…
         </button>

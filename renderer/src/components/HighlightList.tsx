@@ -12,7 +12,7 @@ export function HighlightList({ highlights, busy, onRemove }: Props) {
   return (
     <ul className="highlight-list" aria-label="Highlights">
       {highlights.map((h) => (
-        <li key={h.id} className="highlight-item">
+        <li key={h.id} className="highlight-item" data-highlight-id={h.id}>
           <blockquote>{h.quote}</blockquote>
           <div className="highlight-meta">
             {h.tag && <span className="chip small">{h.tag}</span>}

@@ -24,6 +24,7 @@ const GROUPS: [string, [string, string][]][] = [
       ['Alt + Backspace', 'Clear my rating'],
       ['K', 'Keep / unkeep (star)'],
       ['H', 'Highlight the selected passage'],
+      ['Q', 'Copy the quote (the focused or first highlight) with its attribution'],
     ],
   ],
   [

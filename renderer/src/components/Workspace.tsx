@@ -4,6 +4,7 @@ import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../share
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
+import { useCopyQuote } from '../hooks/useCopyQuote'
 import { useCuration } from '../hooks/useCuration'
 import type { HistoryControls } from '../hooks/useHistory'
 import { useLibrary } from '../hooks/useLibrary'
@@ -50,6 +51,7 @@ export function Workspace(props: Props) {
   const [insights, setInsights] = useState(false)
   const { busy, run } = useBusyRunner(onError)
   const curate = useCuration()
+  const copyQuote = useCopyQuote(onStatus, onError)
   const { views } = useLibrary()
   const [highlightRequest, setHighlightRequest] = useState(0)
   const selection = useSelection(query, pages.total ?? 0, onError)
@@ -116,6 +118,7 @@ export function Workspace(props: Props) {
       toggleInsights: () => setInsights((v) => !v),
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
       focusList: focusReviewList,
+      copyQuote: () => copyQuote(selectedId),
     },
     true,
   )

@@ -16,6 +16,8 @@ export interface ExportForm {
   /** Reviews the export would write now; null while counting or when the scope is incomplete. */
   count: number | null
   countError: string | null
+  /** The report's default title and the proposed file name, from the work and the scope. */
+  naming: { title: string; fileName: string } | null
   setFormat: (format: ExportFormat) => void
   setOptions: (patch: Partial<ExportOptions>) => void
   setScope: (scope: ExportScope) => void
@@ -32,6 +34,7 @@ export function useExportForm(initialScope: ExportScope, onError: (m: string) =>
   const [prefs, setPrefs] = useState<ExportPrefs | null>(null)
   const [count, setCount] = useState<number | null>(null)
   const [countError, setCountError] = useState<string | null>(null)
+  const [naming, setNaming] = useState<ExportForm['naming']>(null)
 
   useEffect(() => {
     let live = true
@@ -57,7 +60,11 @@ export function useExportForm(initialScope: ExportScope, onError: (m: string) =>
     if (scope.kind === 'tag' && !scope.tag) return
     if (scope.kind === 'work' && !scope.workId) return
     invoke('export:count', { format, scope, options })
-      .then((r) => live && setCount(r.count))
+      .then((r) => {
+        if (!live) return
+        setCount(r.count)
+        setNaming({ title: r.title, fileName: r.fileName })
+      })
       .catch((e: unknown) => live && setCountError(errorMessage(e)))
     return () => {
       live = false
@@ -93,6 +100,7 @@ export function useExportForm(initialScope: ExportScope, onError: (m: string) =>
     prefs,
     count,
     countError,
+    naming,
     setFormat,
     setOptions: (patch) => setOptionsState((o) => ({ ...o, ...patch })),
     setScope,

@@ -12,6 +12,8 @@ export interface ShortcutActions {
   toggleInsights: () => void
   focusSearch: () => void
   focusList: () => void
+  /** Copies the focused (else the first) highlight of the review with its attribution. */
+  copyQuote: () => void
 }
 
 /**
@@ -57,6 +59,7 @@ export function useShortcuts(actions: ShortcutActions, enabled: boolean): void {
       if (key === 'h') return run(a.highlight)
       if (key === 'i') return run(a.toggleInsights)
       if (key === 'l') return run(a.focusList)
+      if (key === 'q') return run(a.copyQuote)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -60,7 +60,7 @@ test('exports a tag as CSV from the dialog, with the count shown first', async (
   await d.getByRole('button', { name: 'Export…' }).click()
   await expect(d).toBeHidden()
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(
-    /^Exported 2 reviews to pull-quote \d{4}-\d\d-\d\d\.csv$/,
+    'Exported 2 reviews to Pusher II (2004) - tag pull-quote.csv',
   )
   expect(app.exported).toHaveLength(1)
   const text = await readFile(app.exported[0]!, 'utf8')
@@ -187,7 +187,7 @@ test('kept reviews are a set: a Kept filter in the bar and a Kept reviews export
   await d.getByRole('combobox', { name: 'Format' }).selectOption('json')
   await d.getByRole('button', { name: 'Export…' }).click()
   await expect(d).toBeHidden()
-  expect(app.exported.at(-1)).toMatch(/kept reviews \d{4}-\d\d-\d\d\.json$/)
+  expect(app.exported.at(-1)).toMatch(/Pusher II \(2004\) - kept reviews\.json$/)
   const doc = JSON.parse(await readFile(app.exported.at(-1)!, 'utf8')) as {
     scope: { label: string }
     reviews: { title: string }[]

@@ -7,6 +7,7 @@ import { renderExport } from '../../../electron/app/export/export-service'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { setNote } from '../../../electron/app/commands/curate'
 import { importText } from '../../../electron/app/import/run-import'
+import { expectAccessible } from './workspace-support'
 
 // The HTML report opened in Chromium with JavaScript on: review text that is markup must show
 // as text and run nothing.
@@ -60,4 +61,7 @@ test('a hostile review renders as text in the HTML report and nothing runs', asy
   expect(dialogs).toEqual([])
   expect(requests).toEqual([pathToFileURL(file).href]) // nothing but the file itself
   await expect(page.locator('svg.histogram')).toBeVisible()
+  // Landmarks and headings an assistive reader can travel: axe finds nothing serious.
+  await expect(page.getByRole('main')).toBeVisible()
+  await expectAccessible(page)
 })

@@ -104,7 +104,11 @@ describe('export handlers', () => {
       includeSpoilers: false,
     }
     const scope = { kind: 'tag' as const, tag: 'acting' }
-    expect(await h['export:count']({ format: 'csv', scope, options })).toEqual({ count: 1 })
+    expect(await h['export:count']({ format: 'csv', scope, options })).toEqual({
+      count: 1,
+      title: 'Pusher II (2004): 1 review tagged “acting”',
+      fileName: 'Pusher II (2004) - tag acting.csv',
+    })
     expect(await h['export:run']({ format: 'csv', scope, options })).toBeNull()
     const before = await readdir(out)
     const { h: h2, events } = handlers([join(out, 'acting.csv')])

@@ -80,7 +80,7 @@ describe('review-curator export', () => {
     const badFormat = await cli('export', '--format', 'xml', ...lib())
     expect(badFormat.code).toBe(2)
     expect(badFormat.err).toMatch(
-      /--format must be one of json, jsonl, csv, tsv, md, html, pdf, got "xml"/,
+      /--format must be one of json, jsonl, csv, tsv, md, docx, html, pdf, got "xml"/,
     )
     expect((await cli('export', '--format', 'csv', '--fields', 'some', ...lib())).err).toMatch(
       /--fields must be one of all, original, curation, highlights/,

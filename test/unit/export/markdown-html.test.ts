@@ -32,11 +32,14 @@ describe('Markdown quote sheet', () => {
   it('quotes the kept reviews and highlights with attribution and notes, escaped', () => {
     const { text, count } = renderExport(lib.library, 'md', everything)
     expect(count).toBe(2)
-    expect(text).toMatch(/^# Quote sheet: The whole library/)
+    expect(text).toMatch(/^# 2 works: 2 reviews\n\n_Quote sheet: 2 of 27 reviews kept/)
     expect(text).toContain('## Pusher II (2004)')
-    expect(text).toContain('— **UlrikSander**, 2006-03-11, rated 8/10, my rating 3/10')
+    // The byline the user corrected, with the date in words.
+    expect(text).toContain('— **UlrikSande**, 11 March 2006, rated 8/10, my rating 3/10')
     expect(text).toContain('for the poster')
-    expect(text).toContain('**My note:** \\-2 points')
+    // The note is the user's own Markdown: kept as written, only raw HTML defused.
+    expect(text).toContain('**My note:**\n\n-2 points: "too long", but\nquotable')
+    expect(text).toContain('\\<b>my\\</b> note # with *stars*')
     // The hostile review is kept: its Markdown lines must stay text inside the quote.
     expect(text).toContain('> \\# Not a heading \\*not bold\\* \\_not italic\\_')
     expect(text).toContain('> \\> not a quote')

@@ -134,7 +134,10 @@ function packageDir(entry: string): string | null {
   let end = -1
   for (let i = 0; i < parts.length; i++) {
     if (parts[i] !== 'node_modules' || i + 1 >= parts.length) continue
-    end = parts[i + 1]!.startsWith('@') ? i + 2 : i + 1
+    const scoped = parts[i + 1]!.startsWith('@')
+    // A scope folder left empty (electron-builder drops @types' files) is not a package.
+    if (scoped && i + 2 >= parts.length) break
+    end = scoped ? i + 2 : i + 1
     i = end
   }
   return end < 0 ? null : parts.slice(0, end + 1).join('/')
