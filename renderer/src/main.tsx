@@ -11,6 +11,7 @@ import './styles/workspace.css'
 import './styles/curation.css'
 import './styles/insights.css'
 import './styles/export.css'
+import './styles/collections.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

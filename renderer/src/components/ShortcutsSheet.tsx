@@ -22,6 +22,8 @@ const GROUPS: [string, [string, string][]][] = [
       ['Alt + Backspace', 'Clear my rating'],
       ['K', 'Keep / unkeep (star)'],
       ['H', 'Highlight the selected passage'],
+      ['C', 'Add to a collection'],
+      ['Alt + ↑ ↓', 'In a collection: move the review up or down (its export order)'],
     ],
   ],
   [

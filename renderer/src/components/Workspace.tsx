@@ -4,6 +4,8 @@ import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../share
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
+import { useCollectionKey } from '../hooks/useCollectionKey'
+import { useCollectionReorder } from '../hooks/useCollectionReorder'
 import { useCuration } from '../hooks/useCuration'
 import type { HistoryControls } from '../hooks/useHistory'
 import { useLibrary } from '../hooks/useLibrary'
@@ -12,7 +14,9 @@ import { useSelection } from '../hooks/useSelection'
 import { useShortcuts } from '../hooks/useShortcuts'
 import { searchTerms } from '../search-marks'
 import { orderedTags } from '../tag-tree'
+import { AddToCollectionDialog } from './AddToCollectionDialog'
 import { BulkBar, type BulkAction } from './BulkBar'
+import { CollectionBar } from './CollectionBar'
 import { InsightsPanel } from './InsightsPanel'
 import { ReaderPane } from './ReaderPane'
 import { ReviewList } from './ReviewList'
@@ -48,7 +52,8 @@ export function Workspace(props: Props) {
   const [insights, setInsights] = useState(false)
   const { busy, run } = useBusyRunner(onError)
   const curate = useCuration()
-  const { views } = useLibrary()
+  const { views, collections } = useLibrary()
+  const [adding, setAdding] = useState(false)
   const [highlightRequest, setHighlightRequest] = useState(0)
   const selection = useSelection(query, pages.total ?? 0, onError)
   const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
@@ -90,6 +95,22 @@ export function Workspace(props: Props) {
     })
   }
 
+  const viewing = query.collection ? collections.find((c) => c.id === query.collection) : undefined
+  const reorder = useCollectionReorder({
+    collection: viewing && !query.sort ? viewing : undefined,
+    pages,
+    selectedId,
+    onStatus,
+    onError,
+  })
+  const openAdd = () => {
+    if (selection.target(selectedId)) setAdding(true)
+    else onStatus('Select a review first')
+  }
+  useCollectionKey(openAdd)
+  const addTarget = adding ? selection.target(selectedId) : null
+  const selectedCount = selection.all || selection.ids.size > 1 ? selection.count : 1
+
   useShortcuts(
     {
       undo: history.undo,
@@ -128,6 +149,11 @@ export function Workspace(props: Props) {
         history={history.state}
         tagKeys={tagKeys}
         onFilters={props.onFilters}
+        onViewCollection={(id) =>
+          id
+            ? props.onApplyQuery({ collection: id })
+            : props.onFilters({ ...filters, collection: undefined })
+        }
         onApplyView={(view: SavedViewSummary) => props.onApplyQuery(view.query)}
         onSaveView={(name) =>
           apply(async () => {
@@ -138,7 +164,27 @@ export function Workspace(props: Props) {
         onStatus={onStatus}
         onError={onError}
       />
-      <div className="list-column">
+      <div
+        className={viewing ? 'list-column in-collection' : 'list-column'}
+        onKeyDownCapture={reorder.onKeyDownCapture}
+        onPointerDown={reorder.onPointerDown}
+      >
+        {viewing && (
+          <CollectionBar
+            collection={viewing}
+            sorted={query.sort !== undefined}
+            removable={selectedId ? selectedCount : 0}
+            onRemove={() => {
+              const target = selection.target(selectedId)
+              if (!target) return
+              apply(async () => {
+                const c = await curate.collections.removeReviews({ id: viewing.id, ...target })
+                return `Removed ${plural(selectedCount, 'review')} from ${c.name}`
+              })
+            }}
+            onLeave={() => props.onFilters({ ...filters, collection: undefined })}
+          />
+        )}
         {many && (
           <BulkBar
             selection={selection}
@@ -146,6 +192,7 @@ export function Workspace(props: Props) {
             tags={info.tags}
             busy={busy}
             onAction={runBulk}
+            onAddToCollection={openAdd}
           />
         )}
         <ReviewList
@@ -193,6 +240,18 @@ export function Workspace(props: Props) {
           highlightRequest={highlightRequest}
           terms={terms}
           onError={onError}
+          onAddToCollection={openAdd}
+        />
+      )}
+      {addTarget && (
+        <AddToCollectionDialog
+          target={addTarget}
+          count={selectedCount}
+          onClose={() => setAdding(false)}
+          onDone={(status) => {
+            setAdding(false)
+            onStatus(status)
+          }}
         />
       )}
       {props.shortcutsOpen && <ShortcutsSheet onClose={() => props.onShortcuts(false)} />}
