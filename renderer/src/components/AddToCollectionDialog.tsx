@@ -25,10 +25,19 @@ export function AddToCollectionDialog({ target, count, onDone, onClose }: Props)
   const nameId = useId()
   const what = plural(count, 'review')
 
-  const add = (id: string, label: string) =>
+  const add = (id: string, label: string, before: number) =>
     commands.collections
       .add({ id, ...target })
-      .then((c) => onDone(`Added ${what} to ${label} (${plural(c.reviewIds.length, 'review')})`))
+      .then((c) => {
+        // Reviews already in it are not added twice, so the status counts what really went in.
+        const added = c.reviewIds.length - before
+        const total = plural(c.reviewIds.length, 'review')
+        onDone(
+          added === 0
+            ? `Already in ${label} (${total})`
+            : `Added ${plural(added, 'review')} to ${label} (${total})`,
+        )
+      })
       .catch((e: unknown) => setError(errorMessage(e)))
 
   return (
@@ -37,7 +46,7 @@ export function AddToCollectionDialog({ target, count, onDone, onClose }: Props)
         <ul className="collection-choices" aria-label="Collections">
           {collections.map((c) => (
             <li key={c.id}>
-              <button type="button" onClick={() => void add(c.id, c.name)}>
+              <button type="button" onClick={() => void add(c.id, c.name, c.reviewIds.length)}>
                 {c.name} <span className="count-badge">{c.count}</span>
               </button>
             </li>
@@ -55,7 +64,7 @@ export function AddToCollectionDialog({ target, count, onDone, onClose }: Props)
             ? commands.collections
                 .create({ name: clean, ids: target.ids })
                 .then(() => onDone(`Created ${clean} with ${what}`))
-            : commands.collections.create({ name: clean }).then((c) => add(c.id, c.name))
+            : commands.collections.create({ name: clean }).then((c) => add(c.id, c.name, 0))
           created.catch((e: unknown) => setError(errorMessage(e)))
         }}
       >
