@@ -96,6 +96,10 @@ export function Workspace(props: Props) {
   }
 
   const viewing = query.collection ? collections.find((c) => c.id === query.collection) : undefined
+  // A collection just created is shown before the list of collections is read again: only one
+  // that was listed and is gone is reported as gone.
+  const [seenCollections] = useState(() => new Set<string>())
+  for (const c of collections) seenCollections.add(c.id)
   const reorder = useCollectionReorder({
     collection: viewing && !query.sort ? viewing : undefined,
     pages,
@@ -184,6 +188,19 @@ export function Workspace(props: Props) {
             }}
             onLeave={() => props.onFilters({ ...filters, collection: undefined })}
           />
+        )}
+        {query.collection && !viewing && seenCollections.has(query.collection) && (
+          // Deleted (or its creation undone) while shown: say so rather than show an empty list.
+          <div className="collection-bar">
+            <p className="collection-title">This collection no longer exists.</p>
+            <button
+              type="button"
+              className="quiet"
+              onClick={() => props.onFilters({ ...filters, collection: undefined })}
+            >
+              All reviews
+            </button>
+          </div>
         )}
         {many && (
           <BulkBar

@@ -192,6 +192,15 @@ test('renames, removes from and deletes a collection, and deleting is undone', a
   await expect(entry).toBeHidden()
   await expect(page.getByText('25 reviews', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Undo', exact: true }).click()
-  await expect(sidebar(page).getByRole('button', { name: /^Final/ })).toHaveText('Final1')
+  const back = sidebar(page).getByRole('button', { name: /^Final/ })
+  await expect(back).toHaveText('Final1')
+
+  // Shown while the delete is redone: the list says so and offers the way out.
+  await back.click()
+  await expect(page.getByText('1 review', { exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Redo', exact: true }).click()
+  await expect(page.getByText('This collection no longer exists.')).toBeVisible()
+  await page.getByRole('button', { name: 'All reviews' }).click()
+  await expect(page.getByText('25 reviews', { exact: true })).toBeVisible()
   expect(app.errors).toEqual([])
 })
