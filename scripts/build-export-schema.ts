@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { CompleteCuration, HighlightRecord } from '../shared/records/curation'
+import { CollectionRecord } from '../shared/records/library'
 
 export const SCHEMA_PATH = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -18,7 +19,7 @@ function derived(schema: z.ZodType): Record<string, unknown> {
   return rest
 }
 
-/** The published schema text, with `highlight` and `curation` derived from the zod schemas. */
+/** The published schema text, with `highlight`, `curation` and `collection` derived from the zod schemas. */
 export function exportSchemaText(current: string): string {
   const doc = JSON.parse(current) as { definitions: Record<string, unknown> }
   doc.definitions.highlight = {
@@ -28,6 +29,11 @@ export function exportSchemaText(current: string): string {
   doc.definitions.curation = {
     description: 'What the user added to the review (generated from shared/records/curation.ts).',
     ...derived(CompleteCuration),
+  }
+  doc.definitions.collection = {
+    description:
+      "A manual collection: its exported reviews in the user's order (generated from shared/records/library.ts).",
+    ...derived(CollectionRecord),
   }
   return `${JSON.stringify(doc, null, 2)}\n`
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { collectionChannels } from './channels/collections'
 import { curationChannels } from './channels/curation'
 import { exportChannels } from './channels/export'
 import { historyChannels } from './channels/history'
@@ -22,6 +23,7 @@ export type * from './channels/library'
 export type * from './channels/reviews'
 export type * from './channels/tags'
 export type * from './channels/views'
+export type * from './channels/collections'
 export type * from './channels/insights'
 export type * from './channels/layout'
 export {
@@ -42,6 +44,7 @@ export const contract = {
   ...historyChannels,
   ...tagChannels,
   ...viewChannels,
+  ...collectionChannels,
   ...insightChannels,
   ...layoutChannels,
   ...appChannels,
@@ -79,7 +82,7 @@ export interface LibraryChanged {
   reviews: boolean
   /** Reviews whose curation (tags, note, ratings, kept, highlights, byline) changed. */
   curationIds: string[]
-  /** library.json changed: tags, saved views, import records or export settings. */
+  /** library.json changed: tags, saved views, collections, import records or export settings. */
   meta: boolean
 }
 

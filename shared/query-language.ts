@@ -27,8 +27,8 @@ export type Clause =
     }
   /** Inclusive bounds as YYYYMMDD numbers. */
   | { kind: 'date'; range: NumberRange; negate: boolean }
-  /** `tag:theme` also matches the nested tags `theme/…`. */
-  | { kind: 'tag' | 'author' | 'work'; value: string; negate: boolean }
+  /** `tag:theme` also matches the nested tags `theme/…`; `collection:` takes a name or id. */
+  | { kind: 'tag' | 'author' | 'work' | 'collection'; value: string; negate: boolean }
   | { kind: 'spoiler' | 'kept'; value: boolean; negate: boolean }
   | { kind: 'has'; what: HasWhat; negate: boolean }
 
@@ -54,6 +54,7 @@ export const QUERY_FIELDS = [
   'date',
   'has',
   'kept',
+  'collection',
 ] as const
 
 const HAS: Record<string, HasWhat> = {
@@ -66,6 +67,13 @@ const HAS: Record<string, HasWhat> = {
   mine: 'mine',
   myrating: 'mine',
 }
+
+const EXPECTED = {
+  tag: 'a tag',
+  author: 'an author',
+  work: 'a title',
+  collection: 'a collection name',
+} as const
 
 const YES_NO: Record<string, boolean> = { yes: true, true: true, no: false, false: false }
 
@@ -127,15 +135,8 @@ function fieldClause(field: string, value: Value, negate: boolean): Clause {
     case 'tag':
     case 'author':
     case 'work':
-      return {
-        kind: field,
-        value: nonEmpty(
-          field,
-          value,
-          field === 'work' ? 'a title' : field === 'author' ? 'an author' : 'a tag',
-        ),
-        negate,
-      }
+    case 'collection':
+      return { kind: field, value: nonEmpty(field, value, EXPECTED[field]), negate }
     case 'spoiler':
     case 'kept': {
       const yes = YES_NO[lower]

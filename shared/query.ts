@@ -35,6 +35,11 @@ export const ReviewQuery = z
     /** Only reviews marked (true) or not marked (false) with the keep star. */
     kept: z.boolean().optional(),
     workId: z.string().max(100).optional(),
+    /**
+     * The reviews of one manual collection (its id). Unsorted, the list is in the collection's
+     * order; an id no collection has matches nothing.
+     */
+    collection: z.string().max(100).optional(),
     rating: Range.optional(),
     myRating: Range.extend({ unrated: z.boolean().optional() }).strict().optional(),
     spoilers: z.enum(['include', 'exclude', 'only']).optional(),

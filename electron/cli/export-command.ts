@@ -18,7 +18,7 @@ import {
   renderToString,
   writtenCount,
 } from '../app/export/export-service'
-import { findView, type ResolvedScope } from '../domain/export/select'
+import { findCollectionScope, findView, type ResolvedScope } from '../domain/export/select'
 import type { Library } from '../domain/library/library'
 
 export const EXPORT_USAGE = `  export --format FORMAT         write reviews with curation; FORMAT is one of
@@ -29,6 +29,7 @@ export const EXPORT_USAGE = `  export --format FORMAT         write reviews with
     --query Q                    a typed query (rating:>=8 tag:acting refn) or ReviewQuery JSON
     --view NAME                  a saved view, by name or id
     --tag TAG                    reviews with this tag
+    --collection NAME            a collection (name or id), in the collection's order
     --fields all|original|curation|highlights
     --preset NAME                start from a saved export preset
     --include-spoilers           include spoiler reviews (the default, unless a preset leaves them out)
@@ -38,6 +39,7 @@ export const EXPORT_USAGE = `  export --format FORMAT         write reviews with
 export interface ExportValues {
   format?: string
   tag?: string
+  collection?: string
   out?: string
   query?: string
   view?: string
@@ -52,6 +54,7 @@ export interface ExportValues {
 export const EXPORT_OPTIONS = {
   format: { type: 'string' },
   tag: { type: 'string' },
+  collection: { type: 'string' },
   out: { type: 'string' },
   query: { type: 'string' },
   view: { type: 'string' },
@@ -92,10 +95,11 @@ export function parseQueryOption(raw: string): ReviewQuery {
 }
 
 function scopeOf(library: Library, v: ExportValues): ResolvedScope {
-  const chosen = [v.query, v.view, v.tag].filter((x) => x !== undefined)
+  const chosen = [v.query, v.view, v.tag, v.collection].filter((x) => x !== undefined)
   if (chosen.length > 1)
-    throw new BadInputError('export: give at most one of --query, --view, --tag')
+    throw new BadInputError('export: give at most one of --query, --view, --tag, --collection')
   if (v.view !== undefined) return findView(library, v.view)
+  if (v.collection !== undefined) return findCollectionScope(library, v.collection)
   if (v.tag !== undefined) return { label: `Tag “${v.tag}”`, query: { tags: [v.tag] } }
   if (v.query !== undefined) return { label: 'Query', query: parseQueryOption(v.query) }
   return { label: 'The whole library', query: {} }

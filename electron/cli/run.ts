@@ -9,6 +9,7 @@ import { openLibrary } from '../domain/library/open-library'
 import { addTags, removeTags, setMyRating, setNote } from '../app/commands/curate'
 import { selectForExport } from '../domain/export/review-export'
 import { IMPORT_OPTIONS, IMPORT_USAGE, runImportCommand, type ImportValues } from './import-command'
+import { COLLECTIONS_USAGE, runCollectionsCommand } from './collections-command'
 import { EXPORT_OPTIONS, EXPORT_USAGE, runExportCommand, type ExportValues } from './export-command'
 import { formatReviewTable } from './output'
 import {
@@ -27,6 +28,7 @@ ${IMPORT_USAGE}
   untag ID TAG...                remove tags from a review
   rate ID 1-10|none              set or clear my rating
   note ID TEXT                   set the note ("" clears it)
+${COLLECTIONS_USAGE}
   doctor                         check every file of the library, repair what can be (exit 1 if
                                  something needs you)
 ${REPARSE_USAGE}
@@ -84,7 +86,7 @@ function parseRating(raw: string | undefined): number | null {
 
 type Values = { json?: boolean } & ExportValues & ImportValues & ReparseValues
 
-const READ_ONLY = new Set(['reviews', 'export', 'doctor', 'reparse'])
+const READ_ONLY = new Set(['reviews', 'export', 'doctor', 'reparse', 'collections'])
 
 async function runDoctor(library: Library, io: CliIo): Promise<number> {
   const { entries, problems } = await checkupLibrary(library, library.now())
@@ -141,6 +143,8 @@ async function runCommand(
       io.stdout(values.json ? `${JSON.stringify(curation)}\n` : `noted: ${args[0]}\n`)
       return
     }
+    case 'collections':
+      return runCollectionsCommand(library, values.json === true, io.stdout)
     case 'export':
       return runExportCommand(library, values, io)
     case 'doctor':

@@ -12,6 +12,7 @@ import './styles/curation.css'
 import './styles/insights.css'
 import './styles/export.css'
 import './styles/panes.css'
+import './styles/collections.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

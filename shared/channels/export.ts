@@ -32,6 +32,8 @@ export const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('work'), workId: z.string().min(1).max(100) }).strict(),
   /** The reviews starred with Keep: the pull-quote set. */
   z.object({ kind: z.literal('kept') }).strict(),
+  /** A manual collection, written in the collection's order unless an order is chosen. */
+  z.object({ kind: z.literal('collection'), id: z.string().min(1).max(100) }).strict(),
   z.object({ kind: z.literal('library') }).strict(),
 ])
 export type ExportScope = z.infer<typeof ExportScope>

@@ -1,6 +1,6 @@
 import { Empty, res } from './schema-helpers'
 
-export type StepKind = 'curation' | 'tags' | 'import' | 'views'
+export type StepKind = 'curation' | 'tags' | 'import' | 'views' | 'collections'
 
 export interface HistoryEntry {
   id: number

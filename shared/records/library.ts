@@ -41,7 +41,21 @@ export const LibraryFileFrame = z.object({
   imports: z.array(z.unknown()),
   tags: z.array(z.unknown()),
   views: z.array(z.unknown()).optional(),
+  collections: z.array(z.unknown()).optional(),
   exportSettings: z.record(z.string(), z.unknown()).optional(),
   exportPresets: z.array(z.unknown()).optional(),
   layout: z.unknown().optional(),
 })
+
+/**
+ * A manual collection (an article's pull quotes): its reviews in the user's order. Kept in
+ * library.json with the views: a few small lists of ids, written only when the user edits them.
+ */
+export const CollectionRecord = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  reviewIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type CollectionRecord = z.infer<typeof CollectionRecord>

@@ -73,6 +73,9 @@ function clauseTest(c: Clause, data: BaselineData): Test {
       return (d) => d.review.spoiler === c.value
     case 'kept':
       return (_d, cur) => (cur?.kept ?? false) === c.value
+    case 'collection':
+      // The naive baseline has no collections (the bench's query set uses none).
+      return () => false
     case 'has':
       return (_d, cur) =>
         c.what === 'note'

@@ -45,3 +45,9 @@ export const renameView = (library: Library, id: string, name: string) =>
   runCommand(library, 'views:rename', { id, name })
 export const deleteView = (library: Library, id: string) =>
   runCommand(library, 'views:delete', { id })
+export const createCollection = (library: Library, name: string, ids?: Ids) =>
+  runCommand(library, 'collections:create', { name, ids })
+export const addToCollection = (library: Library, id: string, ids: Ids) =>
+  runCommand(library, 'collections:add', { id, ids })
+export const moveInCollection = (library: Library, id: string, reviewId: string, to: number) =>
+  runCommand(library, 'collections:move', { id, reviewId, to })

@@ -1,3 +1,4 @@
+import type { Collection } from '../../../shared/channels/collections'
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, Tag } from '../../../shared/domain'
 import type { Library } from '../../domain/library/library'
@@ -10,10 +11,14 @@ export interface Patch {
   curation?: Map<string, Curation>
   tags?: Tag[]
   views?: SavedView[]
+  collections?: Collection[]
 }
 
 export const isEmptyPatch = (p: Patch): boolean =>
-  (p.curation?.size ?? 0) === 0 && p.tags === undefined && p.views === undefined
+  (p.curation?.size ?? 0) === 0 &&
+  p.tags === undefined &&
+  p.views === undefined &&
+  p.collections === undefined
 
 /** What the library holds now for every field the patch would write. */
 export function inverseOf(library: Library, patch: Patch): Patch {
@@ -25,20 +30,22 @@ export function inverseOf(library: Library, patch: Patch): Patch {
   }
   if (patch.tags) inverse.tags = library.tags.map((t) => ({ ...t }))
   if (patch.views) inverse.views = library.views.map((v) => ({ ...v }))
+  if (patch.collections) inverse.collections = structuredClone([...library.collections])
   return inverse
 }
 
 /** Writes a patch as one commit: library.json and the curation shards together, or neither. */
 export async function commitPatch(library: Library, patch: Patch, label: string): Promise<void> {
-  const { tags, views } = patch
+  const { tags, views, collections } = patch
   await library.commit({
     label,
     curation: patch.curation,
     meta:
-      tags || views
+      tags || views || collections
         ? (meta) => {
             if (tags) meta.tags = tags.map((t) => ({ ...t }))
             if (views) meta.views = views.map((v) => ({ ...v }))
+            if (collections) meta.collections = structuredClone(collections)
           }
         : undefined,
   })

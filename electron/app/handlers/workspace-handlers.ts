@@ -1,14 +1,16 @@
 import type { Channel } from '../../../shared/contract'
 import type { Library } from '../../domain/library/library'
+import { listCollections } from '../../domain/queries/collections-query'
 import { computeInsights } from '../../domain/queries/insights-service'
 import { listViews } from '../../domain/queries/views-query'
 import { runValidated } from '../commands/command'
 import { COMMAND_NAMES, type CommandName } from '../commands/registry'
 import type { Handlers } from '../dispatch'
 
-type WorkspaceChannel = CommandName | Extract<Channel, 'views:list' | 'insights:get'>
+type WorkspaceChannel =
+  CommandName | Extract<Channel, 'views:list' | 'collections:list' | 'insights:get'>
 
-/** Every command channel runs through the one runner; the two workspace reads answer directly. */
+/** Every command channel runs through the one runner; the workspace reads answer directly. */
 export function workspaceHandlers(library: Library): Pick<Handlers, WorkspaceChannel> {
   const commands = Object.fromEntries(
     COMMAND_NAMES.map((name) => [
@@ -19,6 +21,7 @@ export function workspaceHandlers(library: Library): Pick<Handlers, WorkspaceCha
   return {
     ...commands,
     'views:list': () => listViews(library),
+    'collections:list': () => listCollections(library),
     'insights:get': ({ query }) => computeInsights(library, query),
   }
 }

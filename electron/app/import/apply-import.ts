@@ -37,6 +37,11 @@ async function applyChange(library: Library, change: ImportChange, label: string
     meta: (meta) => {
       meta.tags.push(...change.tags)
       meta.imports.push(...change.records)
+      meta.collections = meta.collections.map((c) => {
+        const adds = change.collectionAdds.get(c.id)
+        return adds ? { ...c, reviewIds: [...c.reviewIds, ...adds] } : c
+      })
+      meta.collections.push(...structuredClone(change.collections))
     },
     extra: [
       ...change.fragments.flatMap((f) => fragmentsWrite(f.recordId, f.fileName, f.fragments)),
@@ -56,6 +61,13 @@ async function revertChange(library: Library, change: ImportChange, label: strin
     meta: (meta) => {
       meta.tags = meta.tags.filter((t) => !tags.has(t.name))
       meta.imports = meta.imports.filter((r) => !records.has(r.id))
+      const added = new Set(change.collections.map((c) => c.id))
+      meta.collections = meta.collections
+        .filter((c) => !added.has(c.id))
+        .map((c) => {
+          const adds = new Set(change.collectionAdds.get(c.id) ?? [])
+          return adds.size ? { ...c, reviewIds: c.reviewIds.filter((id) => !adds.has(id)) } : c
+        })
     },
     extra: [
       ...change.fragments.map((f) => fragmentsRemoval(f.recordId)),

@@ -1,4 +1,5 @@
 import type { ExportFields } from '../../../shared/channels/export'
+import type { Collection } from '../../../shared/channels/collections'
 import type { BylineSplit, Curation, Helpful, Work } from '../../../shared/domain'
 import { CompleteCuration } from '../../../shared/records/curation'
 import type { Match } from '../queries/query-service'
@@ -169,6 +170,14 @@ const workGetter = (ctx: ExportContext) => {
   return (m: Match) => works.get(m.review.workId)!
 }
 
+/** The collections holding exported reviews, each with just those reviews, in its order. */
+function collectionsOf(ctx: ExportContext): Collection[] {
+  const exported = new Set(ctx.matches.map((m) => m.review.id))
+  return ctx.library.collections
+    .map((c) => ({ ...c, reviewIds: c.reviewIds.filter((id) => exported.has(id)) }))
+    .filter((c) => c.reviewIds.length > 0)
+}
+
 export function jsonWriter(ctx: ExportContext): FormatWriter {
   const everything =
     !ctx.scope.ids && Object.keys(ctx.scope.query).length === 0 && ctx.options.includeSpoilers
@@ -191,6 +200,7 @@ export function jsonWriter(ctx: ExportContext): FormatWriter {
     works,
     tags: tagsOf(ctx, everything),
     imports: ctx.library.imports.filter((i) => everything || importIds.has(i.id)),
+    collections: collectionsOf(ctx),
   }
   // The document is pretty-printed except for the reviews, one compact object per line: a
   // diff or grep stays readable and 100,000 reviews do not pay for indentation.

@@ -24,6 +24,8 @@ function countPart(subject: ScopeSubject | undefined, count: number): string {
       return `${reviews(count)} tagged “${subject.name ?? ''}”`
     case 'view':
       return `${reviews(count)} from “${subject.name ?? ''}”`
+    case 'collection':
+      return `${reviews(count)} in “${subject.name ?? ''}”`
     default:
       return reviews(count)
   }
@@ -48,6 +50,8 @@ function setPart(subject: ScopeSubject | undefined): string {
       return `tag ${subject.name ?? ''}`
     case 'view':
       return `view ${subject.name ?? ''}`
+    case 'collection':
+      return subject.name ?? 'collection'
     case 'library':
       return 'all reviews'
     default:

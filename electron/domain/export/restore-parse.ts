@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CompleteCuration } from '../../../shared/records/curation'
-import { ImportRecordRecord } from '../../../shared/records/library'
+import { CollectionRecord, ImportRecordRecord } from '../../../shared/records/library'
 import { ReviewRecord } from '../../../shared/records/review'
 import type { ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { BadInputError } from '../errors'
@@ -44,6 +44,8 @@ export interface RestorePlan {
   curation: Map<string, RestoredCuration>
   tags: Tag[]
   imports: ImportRecord[]
+  /** The exported collections (absent from JSON Lines and from exports older than them). */
+  collections: CollectionRecord[]
 }
 
 function fail(fileName: string, where: string, error: z.ZodError): never {
@@ -113,6 +115,7 @@ export function parseJsonExport(fileName: string, text: string): RestorePlan {
       ),
       tags: z.array(z.object({ name: z.string().min(1), color: z.string() })),
       imports: z.array(ImportRecordSchema),
+      collections: z.array(CollectionRecord).optional(),
       reviews: z.array(z.unknown()),
     })
     .safeParse(doc)
@@ -131,6 +134,7 @@ export function parseJsonExport(fileName: string, text: string): RestorePlan {
     curation,
     tags: header.data.tags,
     imports: header.data.imports as ImportRecord[],
+    collections: header.data.collections ?? [],
   }
 }
 
@@ -162,5 +166,5 @@ export function parseJsonlExport(fileName: string, text: string): RestorePlan {
       curation.set(d.id, d.curation)
     })
   // JSON Lines carries no tag colours or import records: the restore gives tags new colours.
-  return { works: [...works.values()], reviews, curation, tags: [], imports: [] }
+  return { works: [...works.values()], reviews, curation, tags: [], imports: [], collections: [] }
 }

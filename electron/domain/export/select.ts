@@ -1,6 +1,7 @@
 import { workLabel } from '../../../shared/work-label'
 import type { ExportOptions, ExportScope } from '../../../shared/channels/export'
 import type { ReviewQuery } from '../../../shared/query'
+import { collectionNames, findCollectionByRef } from '../collections/find-collection'
 import { BadInputError, NotFoundError } from '../errors'
 import type { Library } from '../library/library'
 import { matchReviews, type Match } from '../queries/query-service'
@@ -17,7 +18,7 @@ export interface ResolvedScope {
 
 export interface ScopeSubject {
   kind: ExportScope['kind']
-  /** The tag's or saved view's name. */
+  /** The tag's, saved view's or collection's name. */
   name?: string
 }
 
@@ -55,9 +56,28 @@ export function resolveScope(library: Library, scope: ExportScope): ResolvedScop
     }
     case 'kept':
       return { label: 'Kept reviews', query: { kept: true }, subject: { kind: 'kept' } }
+    case 'collection': {
+      const collection = library.collections.find((c) => c.id === scope.id)
+      if (!collection) throw new NotFoundError(`No collection with id ${scope.id}`)
+      return {
+        label: `Collection “${collection.name}”`,
+        query: { collection: collection.id },
+        subject: { kind: 'collection', name: collection.name },
+      }
+    }
     case 'library':
       return { label: 'The whole library', query: {}, subject: { kind: 'library' } }
   }
+}
+
+/** Finds a collection by id or (case-insensitively) by name, for the CLI's --collection. */
+export function findCollectionScope(library: Library, nameOrId: string): ResolvedScope {
+  const found = findCollectionByRef(library.collections, nameOrId)
+  if (!found)
+    throw new BadInputError(
+      `No collection named "${nameOrId}"; ${collectionNames(library.collections)}`,
+    )
+  return resolveScope(library, { kind: 'collection', id: found.id })
 }
 
 /** Finds a saved view by id or (case-insensitively) by name, for the CLI's --view. */

@@ -1,4 +1,5 @@
 import type { Curation, ImportRecord, Tag, UnparsedFragment } from '../../../shared/domain'
+import type { Collection } from '../../../shared/channels/collections'
 import type { FileImportReport } from '../../../shared/channels/import'
 import type { ExtraWrite } from '../library/library'
 import type { WorkChange } from './merge'
@@ -15,6 +16,10 @@ export interface ImportChange {
   records: ImportRecord[]
   /** Tags new to library.json (a restore brings its tag colours). */
   tags: Tag[]
+  /** Collections new to library.json (a restore brings the exported ones). */
+  collections: Collection[]
+  /** Review ids a restore appends to collections the library already has, by collection id. */
+  collectionAdds: Map<string, string[]>
   /** Curation a restore writes, and what it replaces (empty for a plain import). */
   curationBefore: Map<string, Curation>
   curationAfter: Map<string, Curation>
@@ -35,6 +40,8 @@ export const emptyChange = (): ImportChange => ({
   fragments: [],
   records: [],
   tags: [],
+  collections: [],
+  collectionAdds: new Map(),
   curationBefore: new Map(),
   curationAfter: new Map(),
   kept: [],

@@ -30,6 +30,37 @@ function mergeCuration(mine: Curation, theirs: Curation): Curation {
 }
 
 /**
+ * The exported collections: one the library has by name (any case) gets the reviews it lacks,
+ * appended in the exported order; another is added, under its own id when that is free.
+ */
+function planCollections(library: Library, p: RestorePlan, change: ImportChange): void {
+  const known = new Set(p.reviews.map((r) => r.id))
+  const used = new Set([...library.collections, ...change.collections].map((c) => c.id))
+  for (const incoming of p.collections) {
+    const reviewIds = incoming.reviewIds.filter((id) => known.has(id))
+    const name = incoming.name.toLowerCase()
+    const mine = library.collections.find((c) => c.name.toLowerCase() === name)
+    if (mine) {
+      const adds = change.collectionAdds.get(mine.id) ?? []
+      const have = new Set([...mine.reviewIds, ...adds])
+      adds.push(...reviewIds.filter((id) => !have.has(id)))
+      if (adds.length > 0) change.collectionAdds.set(mine.id, adds)
+      continue
+    }
+    const earlier = change.collections.find((c) => c.name.toLowerCase() === name)
+    if (earlier) {
+      const have = new Set(earlier.reviewIds)
+      earlier.reviewIds.push(...reviewIds.filter((id) => !have.has(id)))
+      continue
+    }
+    let id = incoming.id
+    for (let n = used.size + 1; used.has(id); n++) id = `co_${n}`
+    used.add(id)
+    change.collections.push({ ...incoming, id, reviewIds })
+  }
+}
+
+/**
  * Plans one restored file on top of `change` (what earlier files of the same import will write),
  * adding to it; returns the file's counts.
  */
@@ -103,6 +134,7 @@ export function planRestoreFile(
   for (const t of p.tags) addTag(t)
   for (const c of change.curationAfter.values())
     for (const name of c.tags) addTag({ name, color: RESTORED_TAG_COLOR })
+  planCollections(library, p, change)
   const importIds = new Set([...library.imports, ...change.records].map((i) => i.id))
   change.records.push(...p.imports.filter((i) => !importIds.has(i.id)))
   return {

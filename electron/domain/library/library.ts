@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { WorkspaceLayout } from '../../../shared/channels/layout'
+import type { Collection } from '../../../shared/channels/collections'
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { History } from '../history/history'
@@ -37,7 +38,7 @@ export const curationBucket = (reviewId: string): string => reviewId.slice(3, 5)
 export type LibraryChange =
   | { kind: 'reviews'; removed: readonly Review[]; added: readonly Review[] }
   | { kind: 'curation'; ids: readonly string[] }
-  /** library.json changed: tags, saved views, import records or export settings. */
+  /** library.json changed: tags, saved views, collections, import records or export settings. */
   | { kind: 'meta' }
   | { kind: 'closed' }
 
@@ -160,6 +161,10 @@ export class Library {
 
   get views(): readonly SavedView[] {
     return this.parts.meta.data.views
+  }
+
+  get collections(): readonly Collection[] {
+    return this.parts.meta.data.collections
   }
 
   /** Export settings and presets, kept in library.json (read-only here; saveMeta writes). */

@@ -181,6 +181,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         imports: [],
         tags: [],
         views: [],
+        collections: [],
         exportSettings: {},
         exportPresets: [],
       }),

@@ -1,6 +1,8 @@
 import type { Clause, NumberRange } from '../../../shared/query-language'
 import { parseQuery } from '../../../shared/query-language'
 import type { ReviewQuery } from '../../../shared/query'
+import type { Collection } from '../../../shared/channels/collections'
+import { collectionNames, findCollectionByRef } from '../collections/find-collection'
 import { BadInputError } from '../errors'
 import type { DocColumns } from './doc-columns'
 import { fold, queryWords } from './tokenize'
@@ -23,6 +25,11 @@ export interface Plan {
   /** Reviews matching any of these groups are left out. */
   exclude: TextGroup[]
   filters: Filter[]
+  /**
+   * Position by ordinal in the collection the query views (its `collection` field, else its first
+   * `collection:` clause): the order of an unsorted list.
+   */
+  collectionOrder?: Map<number, number>
 }
 
 const MAX_WORDS = 200
@@ -64,10 +71,28 @@ function workMatches(
   return out
 }
 
+/** Ordinal → position of the collection's reviews still in the library. */
+function positions(cols: DocColumns, collection: Collection): Map<number, number> {
+  const out = new Map<number, number>()
+  for (const id of collection.reviewIds) {
+    const o = cols.ordinalById.get(id)
+    if (o !== undefined && cols.alive[o] === 1 && !out.has(o)) out.set(o, out.size)
+  }
+  return out
+}
+
+function typedCollection(collections: readonly Collection[], ref: string): Collection {
+  const found = findCollectionByRef(collections, ref)
+  if (!found)
+    throw new BadInputError(`Query: no collection named "${ref}"; ${collectionNames(collections)}`)
+  return found
+}
+
 function clauseFilter(
   cols: DocColumns,
   title: (workId: string) => string,
   c: Clause,
+  collections: readonly Collection[],
 ): Filter | null {
   switch (c.kind) {
     case 'rating':
@@ -95,6 +120,10 @@ function clauseFilter(
     case 'work': {
       const works = workMatches(cols, title, c.value)
       return (o) => works.has(cols.work[o]!)
+    }
+    case 'collection': {
+      const members = positions(cols, typedCollection(collections, c.value))
+      return (o) => members.has(o)
     }
     case 'spoiler':
       return (o) => (cols.spoiler[o] === 1) === c.value
@@ -146,8 +175,15 @@ export function compileQuery(
   cols: DocColumns,
   title: (workId: string) => string,
   query: ReviewQuery,
+  collections: readonly Collection[] = [],
 ): Plan {
   const plan: Plan = { include: [], exclude: [], filters: structuredFilters(cols, query) }
+  if (query.collection !== undefined) {
+    const viewed = collections.find((c) => c.id === query.collection)
+    const members = viewed ? positions(cols, viewed) : new Map<number, number>()
+    plan.filters.push((o) => members.has(o))
+    plan.collectionOrder = members
+  }
   const text = queryWords(query.text ?? '')
   if (text.length > 0) plan.include.push({ words: text, phrase: false })
   if (query.q?.trim()) {
@@ -161,8 +197,10 @@ export function compileQuery(
         ;(c.negate ? plan.exclude : plan.include).push(group)
         continue
       }
-      const filter = clauseFilter(cols, title, c)
+      const filter = clauseFilter(cols, title, c, collections)
       if (filter) plan.filters.push(c.negate ? (o) => !filter(o) : filter)
+      if (c.kind === 'collection' && !c.negate && !plan.collectionOrder)
+        plan.collectionOrder = positions(cols, typedCollection(collections, c.value))
     }
   }
   const total = plan.include.reduce((n, g) => n + g.words.length, 0)

@@ -1,4 +1,5 @@
 import { workLabel } from '../../../shared/work-label'
+import type { Collection } from '../../../shared/channels/collections'
 import type { Curation, Review, Work } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { LibraryChange, LibraryObserver } from '../library/library'
@@ -26,6 +27,8 @@ export interface SearchSource {
   curatedIds(): Iterable<string>
   getWork(id: string): Work | undefined
   observe(observer: LibraryObserver): () => void
+  /** Manual collections, for `collection` queries (absent: there are none). */
+  readonly collections?: readonly Collection[]
 }
 
 export interface EngineOptions {
@@ -227,7 +230,7 @@ export class SearchEngine {
       return
     }
     if (change.kind === 'meta') {
-      // Tag names and views live in library.json; cached answers may name them.
+      // Tag names, views and collections live in library.json; cached answers may name them.
       this.changed(false)
       return
     }
@@ -300,7 +303,7 @@ export class SearchEngine {
     const key = JSON.stringify(query)
     const hit = this.cache.get(key)
     if (hit) return hit
-    const plan = compileQuery(this.cols, this.workTitle, query)
+    const plan = compileQuery(this.cols, this.workTitle, query, this.source.collections ?? [])
     const { alive, size } = this.cols
     const words = [...new Set(plan.include.flatMap((g) => lookupWords(g.words, g.phrase)))]
     const matched = words.length > 0 ? this.withAllWords(words) : null
@@ -323,7 +326,13 @@ export class SearchEngine {
       const test = g.phrase ? this.phraseFilter(g) : () => true
       picked = picked.filter((o) => out[o] !== 1 || !test(o))
     }
-    const result = sortOrdinals(this.cols, picked, query.sort, () => this.titleRank())
+    const result = sortOrdinals(
+      this.cols,
+      picked,
+      query.sort,
+      () => this.titleRank(),
+      plan.collectionOrder,
+    )
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
     this.cache.set(key, result)
     return result

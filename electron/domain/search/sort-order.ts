@@ -53,13 +53,21 @@ export function rankTitles(cols: DocColumns): Int32Array {
   return rank
 }
 
-/** `ordinals` (ascending) in the order of `sort`; a new array. */
+/**
+ * `ordinals` (ascending) in the order of `sort`; a new array. Unsorted, a collection's reviews
+ * follow `collectionOrder` (ordinal → position), the order the user gave them.
+ */
 export function sortOrdinals(
   cols: DocColumns,
   ordinals: ArrayLike<number>,
   sort: ReviewQuery['sort'],
   titleRank: () => Int32Array,
+  collectionOrder?: ReadonlyMap<number, number>,
 ): Uint32Array {
+  if (!sort && collectionOrder) {
+    const at = (o: number) => collectionOrder.get(o) ?? MISSING
+    return Uint32Array.from(Array.from(ordinals).sort((a, b) => at(a) - at(b) || a - b))
+  }
   if (!sort) return Uint32Array.from(ordinals)
   const key = keyOf(cols, sort.field, titleRank)
   const desc = sort.dir === 'desc'

@@ -1,5 +1,6 @@
 import type { ExportOptions, ExportPreset } from '../../../shared/channels/export'
 import type { WorkspaceLayout } from '../../../shared/channels/layout'
+import type { Collection } from '../../../shared/channels/collections'
 import type { SavedView } from '../../../shared/channels/views'
 import type { Curation, ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 
@@ -18,6 +19,8 @@ export interface LibraryFile {
   tags: Tag[]
   /** Saved views (named queries). Files written before views existed get [] on read. */
   views: SavedView[]
+  /** Manual collections, in the sidebar's order. Files written before them get [] on read. */
+  collections: Collection[]
   /** The export options last used per format (`{}` for files written before export had them). */
   exportSettings: Partial<Record<string, ExportOptions>>
   /** Named export presets (`[]` for older files). */

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { WorkspaceLayout } from '../../../shared/channels/layout'
 import { CurationFileFrame, CurationRecord } from '../../../shared/records/curation'
 import {
+  CollectionRecord,
   ExportPresetRecord,
   ImportRecordRecord,
   LibraryFileFrame,
@@ -57,12 +58,14 @@ export const validateLibraryFile: Validator<LibraryFile> = (data, setAside) => {
   checkFrame(LibraryFileFrame, data)
   data.generation ??= 0
   data.views ??= []
+  data.collections ??= []
   data.exportSettings ??= {}
   data.exportPresets ??= []
   for (const [field, schema] of [
     ['imports', ImportRecordRecord],
     ['tags', TagRecord],
     ['views', SavedViewRecord],
+    ['collections', CollectionRecord],
     ['exportPresets', ExportPresetRecord],
   ] as const) {
     data[field] = keepValid(data[field] as unknown[], schema, field, setAside)

@@ -16,6 +16,8 @@ interface Props {
   tags: TagSummary[]
   busy: boolean
   onAction: (action: BulkAction) => void
+  /** Opens the Add to collection dialog for the selection. */
+  onAddToCollection?: () => void
 }
 
 /** The known tags the draft is a prefix of, so the user sees what Enter would reuse. */
@@ -26,7 +28,7 @@ function suggest(tags: TagSummary[], draft: string): string {
 }
 
 /** Shown while more than one review is selected: every action is one undoable step. */
-export function BulkBar({ selection, total, tags, busy, onAction }: Props) {
+export function BulkBar({ selection, total, tags, busy, onAction, onAddToCollection }: Props) {
   const [tag, setTag] = useState('')
   const tagId = useId()
   const rateId = useId()
@@ -117,6 +119,15 @@ export function BulkBar({ selection, total, tags, busy, onAction }: Props) {
           >
             Unkeep
           </button>
+          {onAddToCollection && (
+            <button
+              type="button"
+              title="Add the selection to a collection (C)"
+              onClick={onAddToCollection}
+            >
+              Add to collection…
+            </button>
+          )}
           <button type="button" onClick={() => openExport(selection.target(null))}>
             Export selection…
           </button>

@@ -48,13 +48,14 @@ const SORT_LABELS: Record<string, string> = {
 
 function initialScope(selection: ExportSelection, query: ReviewQuery): ExportScope {
   if (selection && 'ids' in selection) return { kind: 'selection', ids: selection.ids }
+  if (!selection && query.collection) return { kind: 'collection', id: query.collection }
   return { kind: 'query', query: selection?.query ?? query }
 }
 
 /** File → Export…: what, which format and options, how many; then the save dialog writes it. */
 export function ExportDialog({ info, query, selection, onDone, onClose }: Props) {
   const [error, setError] = useState<string | null>(null)
-  const { views } = useLibrary()
+  const { views, collections } = useLibrary()
   const { running, progress, run, cancel } = useExportRun(onDone, setError)
   const form = useExportForm(initialScope(selection, query), setError)
   const { format, options } = form
@@ -79,6 +80,7 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
         query={query}
         selection={selection}
         onScope={form.setScope}
+        collections={collections}
       />
       <div className="dialog-row">
         <label htmlFor={formatId}>Format</label>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { ExportScope } from '../../../shared/channels/export'
-import type { LibraryInfo, SavedViewSummary } from '../../../shared/contract'
+import type { CollectionSummary, LibraryInfo, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import type { ExportSelection } from '../hooks/useExportDialog'
 import { plural, workLabel } from '../format'
@@ -12,6 +12,7 @@ interface Props {
   query: ReviewQuery
   selection: ExportSelection
   onScope: (scope: ExportScope) => void
+  collections: CollectionSummary[]
 }
 
 type Kind = ExportScope['kind']
@@ -31,6 +32,8 @@ function scopeFor(kind: Kind, p: Props): ExportScope {
       return { kind, tag: p.info.tags[0]?.name ?? '' }
     case 'work':
       return { kind, workId: p.info.works[0]?.id ?? '' }
+    case 'collection':
+      return { kind, id: p.collections[0]?.id ?? '' }
     case 'kept':
     case 'library':
       return { kind }
@@ -38,7 +41,7 @@ function scopeFor(kind: Kind, p: Props): ExportScope {
 }
 
 export function ExportScopePicker(props: Props) {
-  const { scope, info, views, selection, onScope } = props
+  const { scope, info, views, selection, onScope, collections } = props
   // "Select all matching" arrives as a query, so which radio is on is kept here, not derived.
   const [current, setCurrent] = useState<Kind>(selection ? 'selection' : scope.kind)
   const radio = (kind: Kind, label: string, disabled = false) => (
@@ -109,6 +112,22 @@ export function ExportScopePicker(props: Props) {
             {info.works.map((w) => (
               <option key={w.id} value={w.id}>
                 {workLabel(w)} ({w.reviewCount})
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <div className="export-inline">
+        {radio('collection', 'A collection (in its order)', collections.length === 0)}
+        {scope.kind === 'collection' && (
+          <select
+            aria-label="Collection"
+            value={scope.id}
+            onChange={(e) => onScope({ kind: 'collection', id: e.target.value })}
+          >
+            {collections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.count})
               </option>
             ))}
           </select>

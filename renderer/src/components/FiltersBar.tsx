@@ -61,7 +61,7 @@ export function FiltersBar(props: Props) {
         />
         <span id="search-help" className={searchError ? 'search-error' : 'visually-hidden'}>
           {searchError ??
-            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept.'}
+            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept collection.'}
         </span>
       </div>
 
@@ -145,7 +145,7 @@ export function FiltersBar(props: Props) {
             set({ sort: field ? { field, dir: query.sort?.dir ?? 'desc' } : undefined })
           }}
         >
-          <option value="">Page order</option>
+          <option value="">{query.collection ? 'Collection order' : 'Page order'}</option>
           {SORT_FIELDS.map((field) => (
             <option key={field} value={field}>
               {SORT_LABELS[field]}

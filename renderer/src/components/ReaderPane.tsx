@@ -25,6 +25,8 @@ interface Props {
   /** Folded search terms to mark in the text. */
   terms: string[]
   onError: (message: string) => void
+  /** Opens the Add to collection dialog for this review. */
+  onAddToCollection?: () => void
 }
 
 export function ReaderPane(props: Props) {
@@ -46,6 +48,7 @@ export function ReaderPane(props: Props) {
           highlightRequest={highlightRequest}
           terms={terms}
           onError={onError}
+          onAddToCollection={props.onAddToCollection}
         />
       ) : (
         <p className="reader-empty">Select a review in the list to read and curate it.</p>
@@ -119,6 +122,16 @@ function Reader(props: Props & { detail: ReviewDetail }) {
         >
           <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
         </button>
+        {props.onAddToCollection && (
+          <button
+            type="button"
+            className="quiet"
+            title="Add this review to a collection (C)"
+            onClick={props.onAddToCollection}
+          >
+            Add to collection…
+          </button>
+        )}
       </div>
       <p className="byline">
         <span className="author">{shown.author}</span>

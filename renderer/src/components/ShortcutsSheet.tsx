@@ -25,6 +25,8 @@ const GROUPS: [string, [string, string][]][] = [
       ['K', 'Keep / unkeep (star)'],
       ['H', 'Highlight the selected passage'],
       ['Q', 'Copy the quote (the focused or first highlight) with its attribution'],
+      ['C', 'Add to a collection'],
+      ['Alt + ↑ ↓', 'In a collection: move the review up or down (its export order)'],
     ],
   ],
   [

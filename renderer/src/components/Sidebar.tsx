@@ -9,6 +9,7 @@ import type { ReviewQuery } from '../../../shared/query'
 import { errorMessage } from '../error-text'
 import { workLabel } from '../format'
 import { useCuration } from '../hooks/useCuration'
+import { CollectionsSection } from './CollectionsSection'
 import { HistoryPanel } from './HistoryPanel'
 import { TagDialog } from './TagDialog'
 import { TagTree } from './TagTree'
@@ -23,6 +24,8 @@ interface Props {
   history: HistoryState
   tagKeys: ReadonlyMap<string, number>
   onFilters: (query: ReviewQuery) => void
+  /** Shows a collection's reviews in its order; undefined leaves the collection view. */
+  onViewCollection: (id: string | undefined) => void
   onApplyView: (view: SavedViewSummary) => void
   onSaveView: (name: string) => void
   onStatus: (message: string) => void
@@ -90,6 +93,13 @@ export function Sidebar(props: Props) {
             .then(() => onStatus(`Deleted view ${view.name} (undo brings it back)`))
             .catch((e: unknown) => onError(errorMessage(e)))
         }
+      />
+
+      <CollectionsSection
+        activeId={filters.collection}
+        onView={props.onViewCollection}
+        onStatus={onStatus}
+        onError={onError}
       />
 
       <section className="side-section" aria-labelledby="tags-heading">

@@ -5,6 +5,8 @@ import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
 import { useCopyQuote } from '../hooks/useCopyQuote'
+import { useCollectionKey } from '../hooks/useCollectionKey'
+import { useCollectionReorder } from '../hooks/useCollectionReorder'
 import { useCuration } from '../hooks/useCuration'
 import type { HistoryControls } from '../hooks/useHistory'
 import { useLibrary } from '../hooks/useLibrary'
@@ -14,7 +16,9 @@ import { useShortcuts } from '../hooks/useShortcuts'
 import { useWorkspaceLayout } from '../hooks/useWorkspaceLayout'
 import { searchTerms } from '../search-marks'
 import { orderedTags } from '../tag-tree'
+import { AddToCollectionDialog } from './AddToCollectionDialog'
 import { BulkBar, type BulkAction } from './BulkBar'
+import { CollectionBar } from './CollectionBar'
 import { InsightsPanel } from './InsightsPanel'
 import { PaneLayout, PaneToggles } from './PaneLayout'
 import { ReaderPane } from './ReaderPane'
@@ -52,7 +56,8 @@ export function Workspace(props: Props) {
   const { busy, run } = useBusyRunner(onError)
   const curate = useCuration()
   const copyQuote = useCopyQuote(onStatus, onError)
-  const { views } = useLibrary()
+  const { views, collections } = useLibrary()
+  const [adding, setAdding] = useState(false)
   const [highlightRequest, setHighlightRequest] = useState(0)
   const selection = useSelection(query, pages.total ?? 0, onError)
   const panes = useWorkspaceLayout(onError)
@@ -95,6 +100,26 @@ export function Workspace(props: Props) {
     })
   }
 
+  const viewing = query.collection ? collections.find((c) => c.id === query.collection) : undefined
+  // A collection just created is shown before the list of collections is read again: only one
+  // that was listed and is gone is reported as gone.
+  const [seenCollections] = useState(() => new Set<string>())
+  for (const c of collections) seenCollections.add(c.id)
+  const reorder = useCollectionReorder({
+    collection: viewing && !query.sort ? viewing : undefined,
+    pages,
+    selectedId,
+    onStatus,
+    onError,
+  })
+  const openAdd = () => {
+    if (selection.target(selectedId)) setAdding(true)
+    else onStatus('Select a review first')
+  }
+  useCollectionKey(openAdd)
+  const addTarget = adding ? selection.target(selectedId) : null
+  const selectedCount = selection.all || selection.ids.size > 1 ? selection.count : 1
+
   useShortcuts(
     {
       undo: history.undo,
@@ -134,6 +159,11 @@ export function Workspace(props: Props) {
         history={history.state}
         tagKeys={tagKeys}
         onFilters={props.onFilters}
+        onViewCollection={(id) =>
+          id
+            ? props.onApplyQuery({ collection: id })
+            : props.onFilters({ ...filters, collection: undefined })
+        }
         onApplyView={(view: SavedViewSummary) => props.onApplyQuery(view.query)}
         onSaveView={(name) =>
           apply(async () => {
@@ -144,7 +174,40 @@ export function Workspace(props: Props) {
         onStatus={onStatus}
         onError={onError}
       />
-      <div className="list-column">
+      <div
+        className={viewing ? 'list-column in-collection' : 'list-column'}
+        onKeyDownCapture={reorder.onKeyDownCapture}
+        onPointerDown={reorder.onPointerDown}
+      >
+        {viewing && (
+          <CollectionBar
+            collection={viewing}
+            sorted={query.sort !== undefined}
+            removable={selectedId ? selectedCount : 0}
+            onRemove={() => {
+              const target = selection.target(selectedId)
+              if (!target) return
+              apply(async () => {
+                const c = await curate.collections.removeReviews({ id: viewing.id, ...target })
+                return `Removed ${plural(selectedCount, 'review')} from ${c.name}`
+              })
+            }}
+            onLeave={() => props.onFilters({ ...filters, collection: undefined })}
+          />
+        )}
+        {query.collection && !viewing && seenCollections.has(query.collection) && (
+          // Deleted (or its creation undone) while shown: say so rather than show an empty list.
+          <div className="collection-bar">
+            <p className="collection-title">This collection no longer exists.</p>
+            <button
+              type="button"
+              className="quiet"
+              onClick={() => props.onFilters({ ...filters, collection: undefined })}
+            >
+              All reviews
+            </button>
+          </div>
+        )}
         {many && (
           <BulkBar
             selection={selection}
@@ -152,6 +215,7 @@ export function Workspace(props: Props) {
             tags={info.tags}
             busy={busy}
             onAction={runBulk}
+            onAddToCollection={openAdd}
           />
         )}
         <ReviewList
@@ -204,6 +268,18 @@ export function Workspace(props: Props) {
           highlightRequest={highlightRequest}
           terms={terms}
           onError={onError}
+          onAddToCollection={openAdd}
+        />
+      )}
+      {addTarget && (
+        <AddToCollectionDialog
+          target={addTarget}
+          count={selectedCount}
+          onClose={() => setAdding(false)}
+          onDone={(status) => {
+            setAdding(false)
+            onStatus(status)
+          }}
         />
       )}
       {props.shortcutsOpen && <ShortcutsSheet onClose={() => props.onShortcuts(false)} />}

@@ -30,6 +30,15 @@ export const viewActions = {
   remove: (req: Req<'views:delete'>) => invoke('views:delete', req),
 } as const
 
+export const collectionActions = {
+  create: (req: Req<'collections:create'>) => invoke('collections:create', req),
+  rename: (req: Req<'collections:rename'>) => invoke('collections:rename', req),
+  remove: (req: Req<'collections:delete'>) => invoke('collections:delete', req),
+  add: (req: Req<'collections:add'>) => invoke('collections:add', req),
+  removeReviews: (req: Req<'collections:remove'>) => invoke('collections:remove', req),
+  move: (req: Req<'collections:move'>) => invoke('collections:move', req),
+} as const
+
 export const historyActions = {
   undo: () => invoke('history:undo', {}),
   redo: () => invoke('history:redo', {}),

@@ -1,4 +1,5 @@
 import {
+  collectionActions,
   curationActions,
   historyActions,
   openExternal,
@@ -10,6 +11,7 @@ const commands = {
   ...curationActions,
   tags: tagActions,
   views: viewActions,
+  collections: collectionActions,
   history: historyActions,
   openExternal,
 } as const

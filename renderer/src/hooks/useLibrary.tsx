@@ -13,6 +13,7 @@ import { errorMessage } from '../api'
 import {
   EMPTY_HISTORY,
   readHistory,
+  readCollections,
   readInfo,
   readViews,
   type LibraryState,
@@ -43,6 +44,7 @@ export function LibraryProvider({ onError, children }: Props) {
   const [state, setState] = useState<LibraryState>({
     info: null,
     views: [],
+    collections: [],
     history: EMPTY_HISTORY,
   })
   const listeners = useRef(new Set<ChangeListener>()).current
@@ -51,7 +53,7 @@ export function LibraryProvider({ onError, children }: Props) {
     latestError.current = onError
   })
   // Each slice keeps only its newest answer, whatever order they come back in.
-  const asked = useRef({ info: 0, views: 0, history: 0 }).current
+  const asked = useRef({ info: 0, views: 0, collections: 0, history: 0 }).current
 
   const read = useCallback(
     <K extends keyof LibraryState>(key: K, load: () => Promise<LibraryState[K]>) => {
@@ -70,6 +72,7 @@ export function LibraryProvider({ onError, children }: Props) {
   const readAll = useCallback(() => {
     read('info', readInfo)
     read('views', readViews)
+    read('collections', readCollections)
     read('history', readHistory)
   }, [read])
   useEffect(readAll, [readAll])
@@ -96,10 +99,10 @@ function useLibraryContext(): LibraryContextValue {
   return context
 }
 
-/** The library summary (null until first read), saved views and the undo history. */
+/** The library summary (null until first read), saved views, collections and the undo history. */
 export function useLibrary(): LibraryState {
-  const { info, views, history } = useLibraryContext()
-  return useMemo(() => ({ info, views, history }), [info, views, history])
+  const { info, views, collections, history } = useLibraryContext()
+  return useMemo(() => ({ info, views, collections, history }), [info, views, collections, history])
 }
 
 /** Calls `listener` with every `library:changed`; the latest listener is used, unmemoised. */

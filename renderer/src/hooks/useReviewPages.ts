@@ -188,7 +188,10 @@ export function useReviewPages(
   }, [queryKey, fetchPage])
 
   useLibraryChanges((change) => {
-    if (change.reviews) refreshHeld()
+    // Collections live in library.json: a meta change can reorder or refill a collection's list.
+    const q = queryRef.current
+    const followsMeta = q.collection !== undefined || /collection:/i.test(q.q ?? '')
+    if (change.reviews || (change.meta && followsMeta)) refreshHeld()
     else if (change.curationIds.length > 0) patchRows(change.curationIds)
   })
 

@@ -12,6 +12,7 @@ async function curationState(dir: string): Promise<Record<string, unknown>> {
   const meta = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'))
   out.tags = meta.tags
   out.views = meta.views
+  out.collections = meta.collections
   for (const name of await readdir(join(dir, 'curation')).catch(() => [])) {
     const items = JSON.parse(await readFile(join(dir, 'curation', name), 'utf8')).items
     if (Object.keys(items).length > 0) out[name] = items
@@ -41,6 +42,12 @@ const INPUTS: { [N in CommandName]: (ids: string[]) => Req<N> } = {
   'views:save': () => ({ name: 'Strong', query: { rating: { min: 8 } } }),
   'views:rename': () => ({ id: 'vw_1', name: 'Renamed' }),
   'views:delete': () => ({ id: 'vw_1' }),
+  'collections:create': (ids) => ({ name: 'Pull quotes', ids: [ids[4]!, ids[2]!] }),
+  'collections:rename': () => ({ id: 'co_1', name: 'Renamed' }),
+  'collections:delete': () => ({ id: 'co_1' }),
+  'collections:add': (ids) => ({ id: 'co_1', ids: [ids[3]!, ids[0]!] }),
+  'collections:remove': (ids) => ({ id: 'co_1', ids: [ids[1]!] }),
+  'collections:move': (ids) => ({ id: 'co_1', reviewId: ids[2]!, to: 0 }),
 }
 
 describe('the command runner', () => {
@@ -58,10 +65,18 @@ describe('the command runner', () => {
     })
     const [a, b] = ref.ids as [string, string]
     const body = ref.library.getReview(a)!.body
-    // Seed what the commands act on: a tag on two reviews, another tag, a highlight, a view.
+    // Seed what the commands act on: a tag on two reviews, another tag, a highlight, a view and a
+    // collection.
     await ref.library.saveMeta((m) => {
       m.tags.push({ name: 'seeded', color: '#000000' }, { name: 'other', color: '#ffffff' })
       m.views.push({ id: 'vw_1', name: 'Seeded', query: {}, createdAt: '2026-01-01T00:00:00Z' })
+      m.collections.push({
+        id: 'co_1',
+        name: 'Seeded',
+        reviewIds: [a, b, ref.ids[2]!],
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      })
     })
     const seeded = (id: string) => ({ ...ref.library.getCuration(id), tags: ['seeded'] })
     await ref.library.saveCuration(
