@@ -23,6 +23,8 @@ export interface LibraryInfo {
   tags: TagSummary[]
   /** Newest first. */
   imports: ImportSummary[]
+  /** Reviews whose name/date split is a guess the user has not settled (the first-run hint). */
+  ambiguousBylines: number
 }
 
 export const libraryChannels = {
