@@ -16,6 +16,8 @@ import { ReviewListRow, type PickModifiers } from './ReviewListRow'
 
 // Fixed row heights: the virtualiser never measures rows, so scrolling causes no layout reads.
 const ROW_HEIGHT = 58
+/** Under a text search every row has room for its snippet line, matched in the body or not. */
+const SNIPPET_ROW_HEIGHT = 78
 const PAGE_STEP = 10
 // Rows rendered beyond each edge of the viewport: enough that short lists are whole in the DOM
 // (find-in-page, screen readers' option counts), few enough to stay cheap per frame.
@@ -46,7 +48,7 @@ export function ReviewList(props: Props) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (terms.length > 0 ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT),
     overscan: OVERSCAN,
   })
   const items = virtualizer.getVirtualItems()

@@ -32,6 +32,7 @@ function describe(row: ReviewRow): string {
   if (row.hasNote) parts.push('has a note')
   if (row.hasHighlights) parts.push('has highlights')
   if (row.kept) parts.push('kept')
+  if (row.snippet) parts.push(`matching passage: ${row.snippet}`)
   return parts.join(', ')
 }
 
@@ -102,6 +103,11 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
             </span>
           ))}
         </span>
+        {row.snippet && (
+          <span className="snippet">
+            <Marked text={row.snippet} terms={terms} />
+          </span>
+        )}
       </span>
       <span
         className="cell helpful"
