@@ -12,10 +12,11 @@ import { useSelection } from '../hooks/useSelection'
 import { useShortcuts } from '../hooks/useShortcuts'
 import { searchTerms } from '../search-marks'
 import { orderedTags } from '../tag-tree'
-import { BulkBar, type BulkAction } from './BulkBar'
+import type { BulkAction } from './BulkBar'
 import { InsightsPanel } from './InsightsPanel'
 import { ReaderPane } from './ReaderPane'
 import { ReviewList } from './ReviewList'
+import { SelectionPane } from './SelectionPane'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { Sidebar } from './Sidebar'
 
@@ -41,7 +42,7 @@ interface Props {
   onError: (message: string) => void
 }
 
-/** Sidebar, list, reader or insights, the bulk bar and the keyboard: the curation workspace. */
+/** Sidebar, list (with insights under it), reader or selection pane, and the keyboard. */
 export function Workspace(props: Props) {
   const { info, filters, query, pages, detail, selectedId, history } = props
   const { onSelect, onStatus, onError } = props
@@ -138,16 +139,7 @@ export function Workspace(props: Props) {
         onStatus={onStatus}
         onError={onError}
       />
-      <div className="list-column">
-        {many && (
-          <BulkBar
-            selection={selection}
-            total={pages.total ?? 0}
-            tags={info.tags}
-            busy={busy}
-            onAction={runBulk}
-          />
-        )}
+      <div className={insights ? 'list-column with-insights' : 'list-column'}>
         <ReviewList
           key={JSON.stringify(query)}
           pages={pages}
@@ -175,15 +167,23 @@ export function Workspace(props: Props) {
             </div>
           }
         />
+        {/* Under the list, so the reader keeps its review while the figures are open. */}
+        {insights && (
+          <InsightsPanel
+            query={query}
+            onError={onError}
+            onOpen={onSelect}
+            onFilter={(patch) => props.onFilters({ ...filters, ...patch })}
+          />
+        )}
       </div>
-      {insights ? (
-        <InsightsPanel
-          query={query}
-          onError={onError}
-          onOpen={(id) => {
-            onSelect(id)
-            setInsights(false)
-          }}
+      {many ? (
+        <SelectionPane
+          selection={selection}
+          pages={pages}
+          tags={info.tags}
+          busy={busy}
+          onAction={runBulk}
         />
       ) : (
         <ReaderPane

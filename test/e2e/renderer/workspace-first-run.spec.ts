@@ -79,6 +79,7 @@ test('the reader shows the review text near the top at 1440×900', async ({ brow
   await expect(choices).toBeHidden()
   await reader(page).locator('.byline-choice summary').click()
   await expect(choices).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('reader.png') })
   await expectAccessible(page)
   expect(app.errors).toEqual([])
 })
