@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { parseQuery } from '../../shared/query-language'
 import type { ReviewQuery } from '../../shared/query'
 import { DropOverlay } from './components/DropOverlay'
+import { BylineHint } from './components/BylineHint'
 import { ExportDialog } from './components/ExportDialog'
 import { EmptyState } from './components/EmptyState'
 import { ErrorAlert } from './components/ErrorAlert'
@@ -24,6 +25,7 @@ import { usePasteImport } from './hooks/usePasteImport'
 import { useReviewDetail } from './hooks/useReviewDetail'
 import { useReviewPages } from './hooks/useReviewPages'
 import { useReparse } from './hooks/useReparse'
+import { focusReviewList } from './focus'
 import { plural } from './format'
 
 const SEARCH_PAUSE_MS = 250
@@ -97,6 +99,12 @@ function Curator({ error, onError: showError }: CuratorProps) {
   usePasteImport(imports.previewText)
 
   const empty = info !== null && info.reviewCount === 0
+  // Try the sample takes away the button that had focus: the keyboard goes to the new list.
+  const wasEmpty = useRef(empty)
+  useEffect(() => {
+    if (wasEmpty.current && !empty && document.activeElement === document.body) focusReviewList()
+    wasEmpty.current = empty
+  }, [empty])
 
   return (
     <OpenExportContext.Provider value={openExport}>
@@ -150,6 +158,10 @@ function Curator({ error, onError: showError }: CuratorProps) {
                 setFilters({})
                 setSearchText('')
               }}
+            />
+            <BylineHint
+              count={info.ambiguousBylines}
+              onViewReport={imports.quietReport ? imports.showQuietReport : undefined}
             />
             <Workspace
               info={info}

@@ -24,6 +24,8 @@ export interface LibraryInfo {
   tags: TagSummary[]
   /** Newest first. */
   imports: ImportSummary[]
+  /** Reviews whose name/date split is a guess the user has not settled (the first-run hint). */
+  ambiguousBylines: number
 }
 
 /** One import as re-parsing sees it: re-read from its kept source, or why not. */

@@ -21,6 +21,8 @@ export interface ReviewRow {
   hasHighlights: boolean
   /** author/date above come from the user's byline correction, not the parser. */
   bylineCorrected: boolean
+  /** Under a text search: the passage of the body around the first match (none in the body: absent). */
+  snippet?: string
 }
 
 export interface ReviewDetail {

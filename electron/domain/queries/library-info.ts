@@ -4,10 +4,12 @@ import type { Library } from '../library/library'
 export function libraryInfo(library: Library): LibraryInfo {
   const perWork = new Map<string, number>()
   const perTag = new Map<string, number>()
+  let ambiguousBylines = 0
   for (const review of library.allReviews()) {
+    const curation = library.getCuration(review.id)
+    if (review.bylineAmbiguous && curation.bylineCorrection === null) ambiguousBylines++
     perWork.set(review.workId, (perWork.get(review.workId) ?? 0) + 1)
-    for (const tag of library.getCuration(review.id).tags)
-      perTag.set(tag, (perTag.get(tag) ?? 0) + 1)
+    for (const tag of curation.tags) perTag.set(tag, (perTag.get(tag) ?? 0) + 1)
   }
   return {
     reviewCount: library.reviewCount,
@@ -27,5 +29,6 @@ export function libraryInfo(library: Library): LibraryInfo {
         added,
       }))
       .reverse(),
+    ambiguousBylines,
   }
 }

@@ -3,7 +3,9 @@ import type { QueryPage, ReviewRow } from '../../../shared/contract'
 import type { Curation, Review } from '../../../shared/domain'
 import type { ReviewQuery } from '../../../shared/query'
 import type { Library } from '../library/library'
+import { searchTerms } from '../../../shared/search-marks'
 import { searchEngine } from '../search/engine-registry'
+import { snippetOf } from '../search/snippet'
 
 // Queries run on the library's search engine (electron/domain/search): a text index plus typed
 // columns, so a page of a full-text query over 100,000 reviews costs milliseconds. A bad typed
@@ -52,10 +54,13 @@ export function queryReviews(
 ): QueryPage {
   const engine = searchEngine(library)
   const ordinals = engine.run(query)
+  const terms = [...searchTerms(query.q), ...searchTerms(query.text)]
   const rows: ReviewRow[] = []
   for (const o of ordinals.subarray(offset, offset + limit)) {
     const review = engine.review(o)
-    rows.push(toRow(library, { review, curation: library.getCuration(review.id) }))
+    const row = toRow(library, { review, curation: library.getCuration(review.id) })
+    const snippet = snippetOf(review.body, terms)
+    rows.push(snippet === null ? row : { ...row, snippet })
   }
   return { total: ordinals.length, offset, rows }
 }

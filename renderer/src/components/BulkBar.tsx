@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { TagSummary } from '../../../shared/contract'
+import { focusReviewList } from '../focus'
 import { plural } from '../format'
 import { useOpenExport } from '../hooks/useExportDialog'
 import type { Selection } from '../hooks/useSelection'
@@ -131,7 +132,15 @@ export function BulkBar({ selection, total, tags, busy, onAction, onAddToCollect
           <button type="button" onClick={() => openExport(selection.target(null))}>
             Export selection…
           </button>
-          <button type="button" className="quiet" onClick={selection.clear}>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => {
+              selection.clear()
+              // The pane and this button go; the keyboard goes back to the list, not to <body>.
+              focusReviewList()
+            }}
+          >
             Clear selection
           </button>
         </>

@@ -1,44 +1,73 @@
-import { useCallback } from 'react'
+import { useCallback, useId, useState } from 'react'
+import type { Insights } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useInsights } from '../hooks/useInsights'
 import { ChartCanvas, type ChartTheme } from './ChartCanvas'
+import { InsightBars, type BarRow, type BarScale } from './InsightBars'
 
 interface Props {
   query: ReviewQuery
   onOpen: (id: string) => void
+  /** Narrows the list to what a bar stands for; the panel then shows the narrower figures. */
+  onFilter: (patch: ReviewQuery) => void
   onError: (message: string) => void
 }
 
 const avg = (n: number | null) => (n === null ? '—' : n.toFixed(1))
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
+const share = (n: number, of: number) => (of === 0 ? 0 : n / of)
+
+function ratingRows(data: Insights, onFilter: Props['onFilter']): BarRow[] {
+  // Highest first, as a reader scans a ratings breakdown.
+  return [...data.ratings].reverse().map((b) => ({
+    key: String(b.rating),
+    label: String(b.rating),
+    bars: [
+      {
+        series: 'Original',
+        tone: 'one' as const,
+        value: b.original,
+        share: share(b.original, data.rated),
+        pickLabel: `show only reviews rated ${b.rating}`,
+        onPick: () => onFilter({ rating: { min: b.rating, max: b.rating } }),
+      },
+      {
+        series: 'Mine',
+        tone: 'two' as const,
+        value: b.mine,
+        share: share(b.mine, data.myRated),
+        pickLabel: `show only reviews I rated ${b.rating}`,
+        onPick: () => onFilter({ myRating: { min: b.rating, max: b.rating } }),
+      },
+    ],
+  }))
+}
+
+function tagRows(data: Insights, onFilter: Props['onFilter'], tags: string[]): BarRow[] {
+  return data.tags.map((t) => ({
+    key: t.tag,
+    label: t.tag,
+    bars: [
+      {
+        series: 'Tagged',
+        tone: 'one' as const,
+        value: t.count,
+        share: share(t.count, data.total),
+        color: t.color,
+        pickLabel: `show only reviews tagged ${t.tag}`,
+        onPick: () => onFilter({ tags: [...new Set([...tags, t.tag])] }),
+      },
+    ],
+  }))
+}
 
 /** Figures for the reviews the list shows, computed in main over all of them. */
-export function InsightsPanel({ query, onOpen, onError }: Props) {
+export function InsightsPanel({ query, onOpen, onFilter, onError }: Props) {
   const data = useInsights(query, onError)
+  const [scale, setScale] = useState<BarScale>('count')
+  const scaleName = useId()
 
-  const ratings = useCallback(
-    (t: ChartTheme) => ({
-      type: 'bar' as const,
-      data: {
-        labels: data?.ratings.map((b) => String(b.rating)) ?? [],
-        datasets: [
-          {
-            label: 'Original',
-            data: data?.ratings.map((b) => b.original) ?? [],
-            backgroundColor: t.accent,
-          },
-          {
-            label: 'Mine',
-            data: data?.ratings.map((b) => b.mine) ?? [],
-            backgroundColor: t.second,
-          },
-        ],
-      },
-      options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-    }),
-    [data],
-  )
   const overTime = useCallback(
     (t: ChartTheme) => ({
       type: 'line' as const,
@@ -57,64 +86,43 @@ export function InsightsPanel({ query, onOpen, onError }: Props) {
     }),
     [data],
   )
-  const tags = useCallback(
-    (t: ChartTheme) => ({
-      type: 'bar' as const,
-      data: {
-        labels: data?.tags.map((s) => s.tag) ?? [],
-        datasets: [
-          {
-            label: 'Reviews',
-            data: data?.tags.map((s) => s.count) ?? [],
-            backgroundColor: data?.tags.map((s) => s.color) ?? t.accent,
-            maxBarThickness: 18,
-          },
-        ],
-      },
-      options: {
-        indexAxis: 'y' as const,
-        plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
-      },
-    }),
-    [data],
-  )
 
   if (!data) return <section className="insights" aria-label="Insights" aria-busy="true" />
   return (
     <section className="insights" aria-label="Insights" tabIndex={-1}>
-      <h2 className="insights-title">Insights</h2>
+      <div className="insights-head">
+        <h2 className="insights-title">Insights</h2>
+        <fieldset className="scale-choice">
+          <legend>Bar length</legend>
+          {(['count', 'share'] as const).map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name={scaleName}
+                value={value}
+                checked={scale === value}
+                onChange={() => setScale(value)}
+              />
+              {value === 'count' ? 'Count' : 'Share of each series'}
+            </label>
+          ))}
+        </fieldset>
+      </div>
       <p className="hint">
         {plural(data.total, 'review')} · original average {avg(data.averageRating)} ({data.rated}{' '}
-        rated) · mine {avg(data.averageMyRating)} ({data.myRated} rated)
+        rated) · mine {avg(data.averageMyRating)} ({data.myRated} rated). Click a bar to filter.
       </p>
 
       <h3>Original ratings against mine</h3>
-      <ChartCanvas
-        label="Bar chart of how many reviews got each rating, original and mine"
-        config={ratings}
+      <p className="bar-legend" aria-hidden="true">
+        <span className="key one" /> Original <span className="key two" /> Mine · count · share of
+        the rated reviews
+      </p>
+      <InsightBars
+        label="Reviews per rating, original and mine"
+        rows={ratingRows(data, onFilter)}
+        scale={scale}
       />
-      <details>
-        <summary>Table</summary>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Rating</th>
-              <th scope="col">Original</th>
-              <th scope="col">Mine</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.ratings.map((b) => (
-              <tr key={b.rating}>
-                <th scope="row">{b.rating}</th>
-                <td>{b.original}</td>
-                <td>{b.mine}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
 
       <h3>Reviews over time (by {data.periodUnit})</h3>
       <ChartCanvas label={`Line chart of reviews per ${data.periodUnit}`} config={overTime} />
@@ -124,7 +132,11 @@ export function InsightsPanel({ query, onOpen, onError }: Props) {
         <p className="hint">None of these reviews is tagged yet.</p>
       ) : (
         <>
-          <ChartCanvas label="Bar chart of how often each tag is used" config={tags} />
+          <InsightBars
+            label="Reviews per tag, count and share of the reviews shown"
+            rows={tagRows(data, onFilter, query.tags ?? [])}
+            scale={scale}
+          />
           <table className="data-table" aria-label="Tags with average original rating">
             <thead>
               <tr>
@@ -146,22 +158,36 @@ export function InsightsPanel({ query, onOpen, onError }: Props) {
         </>
       )}
 
-      <h3>Where I disagree most</h3>
+      <h3 id="disagree-title">Where I disagree most</h3>
       {data.disagreements.length === 0 ? (
         <p className="hint">Rate reviews yourself to see where you and the reviewers differ.</p>
       ) : (
-        <ol className="disagreements">
-          {data.disagreements.map((d) => (
-            <li key={d.id}>
-              <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
-                {d.title}
-              </button>{' '}
-              <span className="hint">
-                by {d.author}: {d.rating}/10, mine {d.myRating}/10 ({signed(d.difference)})
-              </span>
-            </li>
-          ))}
-        </ol>
+        // A table, so the figures stay in line with their review however its headline wraps.
+        <table className="data-table disagreements" aria-labelledby="disagree-title">
+          <thead>
+            <tr>
+              <th scope="col">Review</th>
+              <th scope="col">Original</th>
+              <th scope="col">Mine</th>
+              <th scope="col">Difference</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.disagreements.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  <button type="button" className="link-button" onClick={() => onOpen(d.id)}>
+                    {d.title}
+                  </button>
+                  <span className="hint"> by {d.author}</span>
+                </th>
+                <td>{d.rating}/10</td>
+                <td>{d.myRating}/10</td>
+                <td>({signed(d.difference)})</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   )

@@ -107,67 +107,81 @@ function Reader(props: Props & { detail: ReviewDetail }) {
 
   return (
     <article className="reader-content">
-      <p className="work-title">{workLabel(work)}</p>
-      <div className="headline-row">
-        <h2 className="review-headline">
-          <Marked text={review.title} terms={terms} />
-        </h2>
-        <button
-          type="button"
-          className={curation.kept ? 'keep-button on' : 'keep-button'}
-          aria-pressed={curation.kept}
-          disabled={busy}
-          title="Keep this review for the selection (K)"
-          onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
-        >
-          <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
-        </button>
-        {props.onAddToCollection && (
+      {/* The text comes first: the header is three short lines, curation follows the text. */}
+      <header className="reader-header">
+        <p className="work-title">{workLabel(work)}</p>
+        <div className="headline-row">
+          <h2 className="review-headline">
+            <Marked text={review.title} terms={terms} />
+          </h2>
           <button
             type="button"
-            className="quiet"
-            title="Add this review to a collection (C)"
-            onClick={props.onAddToCollection}
+            className={curation.kept ? 'keep-button on' : 'keep-button'}
+            aria-pressed={curation.kept}
+            disabled={busy}
+            title="Keep this review for the selection (K)"
+            onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
           >
-            Add to collection…
+            <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
           </button>
-        )}
-      </div>
-      <p className="byline">
-        <span className="author">{shown.author}</span>
-        <time dateTime={shown.date ?? undefined}>{formatDate(shown.date)}</time>
-        {curation.bylineCorrection && <span className="badge quiet-badge">corrected</span>}
-        {review.spoiler && <span className="badge">Spoiler</span>}
-      </p>
-      <BylineInfo
-        review={review}
-        correction={curation.bylineCorrection}
-        busy={busy}
-        onCorrect={(correction) => change(() => curate.byline({ id: review.id, correction }))}
-      />
-      <div className="ratings">
-        <p className="original-rating">
-          <span className="label">Rating</span>
-          <span className="score-value">
-            {review.rating === null ? '—' : `${review.rating}/10`}
+          {props.onAddToCollection && (
+            <button
+              type="button"
+              className="quiet"
+              title="Add this review to a collection (C)"
+              onClick={props.onAddToCollection}
+            >
+              Add to collection…
+            </button>
+          )}
+        </div>
+        <p className="byline">
+          <span className="author">{shown.author}</span>
+          <time dateTime={shown.date ?? undefined}>{formatDate(shown.date)}</time>
+          <BylineInfo
+            review={review}
+            correction={curation.bylineCorrection}
+            busy={busy}
+            onCorrect={(correction) => change(() => curate.byline({ id: review.id, correction }))}
+          />
+          <span className="meta-item original-rating">
+            Rating{' '}
+            <strong className="score-value">
+              {review.rating === null ? '—' : `${review.rating}/10`}
+            </strong>
           </span>
+          {curation.myRating !== null && (
+            <span className="meta-item">
+              Mine <strong>{curation.myRating}/10</strong>
+            </span>
+          )}
+          {review.helpful && (
+            <span className="meta-item helpful-votes">
+              {review.helpful.yes} of {review.helpful.total} found this helpful
+            </span>
+          )}
+          {review.spoiler && <span className="badge">Spoiler</span>}
         </p>
+        {review.truncated && (
+          <p className="truncated-note">
+            This review was cut off in the copy; the text may be incomplete.
+          </p>
+        )}
+      </header>
+      <ReviewBody
+        ref={body}
+        body={review.body}
+        spoiler={review.spoiler}
+        highlights={curation.highlights}
+        matches={matchRanges(review.body, terms)}
+      />
+      <div className="curation">
         <MyRatingPicker
           value={curation.myRating}
           original={review.rating}
           disabled={busy}
           onChange={(rating) => change(() => curate.rate({ ids, rating }))}
         />
-      </div>
-      {review.helpful && (
-        <p className="helpful-votes">
-          {review.helpful.yes} of {review.helpful.total} found this helpful
-        </p>
-      )}
-      {review.truncated && (
-        <p className="note">This review was cut off in the copy; the text may be incomplete.</p>
-      )}
-      <div className="curation">
         <TagEditor
           tags={curation.tags}
           known={knownTags}
@@ -217,13 +231,6 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           }
         />
       </section>
-      <ReviewBody
-        ref={body}
-        body={review.body}
-        spoiler={review.spoiler}
-        highlights={curation.highlights}
-        matches={matchRanges(review.body, terms)}
-      />
     </article>
   )
 }

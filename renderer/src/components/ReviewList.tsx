@@ -23,6 +23,8 @@ import { ReviewListRow, type PickModifiers } from './ReviewListRow'
 
 // Fixed row heights: the virtualiser never measures rows, so scrolling causes no layout reads.
 const ROW_HEIGHT = 58
+/** Under a text search every row has room for its snippet line, matched in the body or not. */
+const SNIPPET_ROW_HEIGHT = 78
 const PAGE_STEP = 10
 // Room under the last row while the bulk bar floats over the list's foot (see panes.css).
 const BULK_SPACE = 160
@@ -64,7 +66,7 @@ export function ReviewList(props: Props) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => (terms.length > 0 ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT),
     overscan: OVERSCAN,
     paddingEnd: many ? BULK_SPACE : 0,
     scrollPaddingEnd: many ? BULK_SPACE : 0,

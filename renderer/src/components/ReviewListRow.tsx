@@ -35,6 +35,7 @@ function describe(row: ReviewRow): string {
   if (row.hasNote) parts.push('has a note')
   if (row.hasHighlights) parts.push('has highlights')
   if (row.kept) parts.push('kept')
+  if (row.snippet) parts.push(`matching passage: ${row.snippet}`)
   return parts.join(', ')
 }
 
@@ -116,6 +117,11 @@ export const ReviewListRow = memo(function ReviewListRow(props: Props) {
           {!has('date') && date}
           {!has('tags') && chips}
         </span>
+        {row.snippet && (
+          <span className="snippet">
+            <Marked text={row.snippet} terms={terms} />
+          </span>
+        )}
       </span>
       {has('author') && <span className="cell text">{author}</span>}
       {has('date') && <span className="cell text">{date}</span>}

@@ -17,12 +17,13 @@ import { useWorkspaceLayout } from '../hooks/useWorkspaceLayout'
 import { searchTerms } from '../search-marks'
 import { orderedTags } from '../tag-tree'
 import { AddToCollectionDialog } from './AddToCollectionDialog'
-import { BulkBar, type BulkAction } from './BulkBar'
+import type { BulkAction } from './BulkBar'
 import { CollectionBar } from './CollectionBar'
 import { InsightsPanel } from './InsightsPanel'
 import { PaneLayout, PaneToggles } from './PaneLayout'
 import { ReaderPane } from './ReaderPane'
 import { ReviewList } from './ReviewList'
+import { SelectionPane } from './SelectionPane'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { Sidebar } from './Sidebar'
 
@@ -48,7 +49,7 @@ interface Props {
   onError: (message: string) => void
 }
 
-/** Sidebar, list, reader or insights, the bulk bar and the keyboard: the curation workspace. */
+/** Sidebar, list (with insights under it), reader or selection pane, and the keyboard. */
 export function Workspace(props: Props) {
   const { info, filters, query, pages, detail, selectedId, history } = props
   const { onSelect, onStatus, onError } = props
@@ -175,7 +176,9 @@ export function Workspace(props: Props) {
         onError={onError}
       />
       <div
-        className={viewing ? 'list-column in-collection' : 'list-column'}
+        className={['list-column', viewing && 'in-collection', insights && 'with-insights']
+          .filter(Boolean)
+          .join(' ')}
         onKeyDownCapture={reorder.onKeyDownCapture}
         onPointerDown={reorder.onPointerDown}
       >
@@ -207,16 +210,6 @@ export function Workspace(props: Props) {
               All reviews
             </button>
           </div>
-        )}
-        {many && (
-          <BulkBar
-            selection={selection}
-            total={pages.total ?? 0}
-            tags={info.tags}
-            busy={busy}
-            onAction={runBulk}
-            onAddToCollection={openAdd}
-          />
         )}
         <ReviewList
           key={JSON.stringify(query)}
@@ -250,15 +243,24 @@ export function Workspace(props: Props) {
             </div>
           }
         />
+        {/* Under the list, so the reader keeps its review while the figures are open. */}
+        {insights && (
+          <InsightsPanel
+            query={query}
+            onError={onError}
+            onOpen={onSelect}
+            onFilter={(patch) => props.onFilters({ ...filters, ...patch })}
+          />
+        )}
       </div>
-      {insights ? (
-        <InsightsPanel
-          query={query}
-          onError={onError}
-          onOpen={(id) => {
-            onSelect(id)
-            setInsights(false)
-          }}
+      {many ? (
+        <SelectionPane
+          selection={selection}
+          pages={pages}
+          tags={info.tags}
+          busy={busy}
+          onAction={runBulk}
+          onAddToCollection={openAdd}
         />
       ) : (
         <ReaderPane

@@ -29,7 +29,11 @@ export interface ImportFlow {
   chooseAndImport: () => void
   /** Files the OS opened the app with (main holds them): always shown as a preview first. */
   previewOpened: () => void
+  /** Imports the sample without opening its report: a newcomer gets the library, not warnings. */
   importSample: () => void
+  /** The report of the import that opened without its dialog (the sample), until another. */
+  quietReport: ImportReport | null
+  showQuietReport: () => void
   importFiles: (files: File[]) => void
   openPaste: () => void
   previewText: (text: string, fileName?: string) => void
@@ -62,12 +66,14 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
   const { busy, run: runBusy } = useBusyRunner(onError, { clearFirst: true })
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const previewId = useRef<string | null>(null)
+  const [quietReport, setQuietReport] = useState<ImportReport | null>(null)
 
   useCuratorEvent('import:progress', (p) => setProgress(p.active ? p : null))
 
   // The new reviews reach the list through library:changed, sent once the import is written.
   const showReport = useCallback((report: ImportReport) => {
     previewId.current = null
+    setQuietReport(null)
     setStage({ kind: 'report', report, undone: false, message: null })
   }, [])
 
@@ -225,9 +231,15 @@ export function useImportFlow({ onError }: Callbacks): ImportFlow {
     chooseAndImport,
     previewOpened,
     importSample: useCallback(
-      () => run(async () => showReport(await invoke('import:sample', {}))),
-      [run, showReport],
+      () => run(async () => setQuietReport(await invoke('import:sample', {}))),
+      [run],
     ),
+    quietReport,
+    // Not through showReport: the link stays for as long as this is the last import.
+    showQuietReport: useCallback(() => {
+      if (quietReport)
+        setStage({ kind: 'report', report: quietReport, undone: false, message: null })
+    }, [quietReport]),
     importFiles,
     openPaste: useCallback(() => setStage({ kind: 'paste' }), []),
     previewText,

@@ -97,7 +97,9 @@ test('byline, keep, rating keys, Markdown note and the shortcuts sheet', async (
   await importSample(page)
   await select(page, REFN)
 
-  // The ambiguous byline offers its other readings; the choice shows everywhere.
+  // The ambiguous byline offers its other readings behind a marker in the header line; the
+  // choice shows everywhere.
+  await reader(page).locator('.byline-choice summary').click()
   const choices = reader(page).getByRole('group', { name: 'Other readings of the byline' })
   const first = choices.getByRole('button').first()
   const label = (await first.textContent())!
@@ -110,6 +112,7 @@ test('byline, keep, rating keys, Markdown note and the shortcuts sheet', async (
   await app.reopen()
   await select(page, REFN)
   await expect(reader(page).locator('.byline .author')).toHaveText(author)
+  await reader(page).locator('.byline-choice summary').click()
   await reader(page).getByRole('button', { name: 'Restore the parsed byline' }).click()
   await expect(reader(page).locator('.byline .author')).toHaveText('UlrikSander')
 

@@ -15,11 +15,11 @@ export const startsWith = (text: string) => new RegExp(`^${escape(text)}`)
 export const option = (page: Page, headline: string) =>
   list(page).getByRole('option', { name: startsWith(headline) })
 
+/** Try the sample opens the library straight away: no report dialog in the way. */
 export async function importSample(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Try the sample/ }).click()
-  const dialog = page.getByRole('dialog', { name: 'Import report' })
-  await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByText('25 reviews', { exact: true })).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
 }
 
 export async function select(page: Page, headline: string): Promise<void> {
