@@ -10,6 +10,7 @@ import { queryReviews } from '../domain/queries/query-service'
 import { dispatch, type Handlers } from './dispatch'
 import { workspaceHandlers } from './handlers/workspace-handlers'
 import { collectChanges } from './change-events'
+import { withChangedRows } from './changed-rows'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -93,7 +94,7 @@ export function createApp(deps: HandlerDeps): App {
         return await dispatch(handlers, channel, request)
       } finally {
         const change = changes.stop()
-        if (change) deps.emit('library:changed', change)
+        if (change) deps.emit('library:changed', withChangedRows(deps.library, change))
       }
     },
   }

@@ -5,6 +5,7 @@ import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
 import { useCuration } from '../hooks/useCuration'
+import { settleWith, useEditsAhead, type Settle } from '../hooks/useEditsAhead'
 import type { HistoryControls } from '../hooks/useHistory'
 import { useLibrary } from '../hooks/useLibrary'
 import type { ReviewPages } from '../hooks/useReviewPages'
@@ -65,12 +66,16 @@ export function Workspace(props: Props) {
 
   // The status line says what a command did; the change itself arrives as library:changed.
   const apply = (work: () => Promise<string>) => run(work, onStatus)
+  // Tag, rate and keep show on the list's rows at once, before main has them on disk.
+  const ahead = useEditsAhead(pages, info.tags)
+  const applyAhead = (settle: Settle, work: () => Promise<string>) =>
+    run(settleWith(settle, work), onStatus)
 
   const runBulk = (action: BulkAction) => {
     const target = selection.target(selectedId)
     if (!target) return onStatus('Select a review first')
     const n = (changed: number) => plural(changed, 'review')
-    apply(async () => {
+    applyAhead(ahead(target, action), async () => {
       switch (action.kind) {
         case 'tag':
           return `Tagged ${n((await curate.tag({ ...target, tags: [action.tag] })).changed)} ${action.tag}`
@@ -98,7 +103,7 @@ export function Workspace(props: Props) {
         const tag = tagOrder[position - 1]
         const target = selection.target(selectedId)
         if (!tag || !target) return
-        apply(async () => {
+        applyAhead(ahead(target, { kind: 'toggle-tag', tag: tag.name }), async () => {
           const { changed, added } = await curate.toggleTag({ ...target, tag: tag.name })
           return `${added ? 'Tagged' : 'Untagged'} ${plural(changed, 'review')} ${tag.name}`
         })
