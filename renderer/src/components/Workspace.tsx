@@ -57,10 +57,10 @@ export function Workspace(props: Props) {
     () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
     [tagOrder],
   )
-  const tagColors = useMemo(
-    () => new Map(info.tags.map((t) => [t.name.toLowerCase(), t.color])),
-    [info.tags],
-  )
+  // Built from the names and colours alone: tag counts change with every edit, and a new map
+  // would re-render every row of the list.
+  const colorKey = JSON.stringify(info.tags.map((t) => [t.name.toLowerCase(), t.color]))
+  const tagColors = useMemo(() => new Map(JSON.parse(colorKey) as [string, string][]), [colorKey])
   const knownTags = useMemo(() => info.tags.map((t) => t.name), [info.tags])
   const terms = useMemo(() => searchTerms(query.q), [query.q])
 

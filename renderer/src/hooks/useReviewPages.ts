@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { QueryPage, ReviewRow } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { errorMessage, invoke } from '../api'
@@ -230,7 +230,8 @@ export function useReviewPages(
     return { fetchPage, pump, refreshHeld, patchRows, anticipate }
   }, [cache])
 
-  useEffect(() => {
+  // Before paint, not after it: the request leaves while the browser draws the new controls.
+  useLayoutEffect(() => {
     queryRef.current = query
     cache.generation++
     cache.inflight.clear()
