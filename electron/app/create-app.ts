@@ -11,6 +11,7 @@ import { dispatch, type Handlers } from './dispatch'
 import { workspaceHandlers } from './handlers/workspace-handlers'
 import { collectChanges } from './change-events'
 import { withChangedRows } from './changed-rows'
+import { editLane, isOrdered } from './edit-lane'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -86,16 +87,20 @@ export interface App {
 
 export function createApp(deps: HandlerDeps): App {
   const handlers = createHandlers(deps)
+  // Writes one after another: see edit-lane.ts.
+  const lane = editLane()
+  const run = async (channel: unknown, request: unknown) => {
+    const changes = collectChanges(deps.library)
+    try {
+      return await dispatch(handlers, channel, request)
+    } finally {
+      const change = changes.stop()
+      if (change) deps.emit('library:changed', withChangedRows(deps.library, change))
+    }
+  }
   return {
     handlers,
-    async dispatch(channel, request) {
-      const changes = collectChanges(deps.library)
-      try {
-        return await dispatch(handlers, channel, request)
-      } finally {
-        const change = changes.stop()
-        if (change) deps.emit('library:changed', withChangedRows(deps.library, change))
-      }
-    },
+    dispatch: (channel, request) =>
+      isOrdered(channel) ? lane(() => run(channel, request)) : run(channel, request),
   }
 }

@@ -62,6 +62,12 @@ function runChild(script: string, childArgs: string[]): Promise<Figures> {
   })
 }
 
+/** Report lines, also logged as soon as they are known: a long run stopped early keeps them. */
+const logged = (lines: string[]) => {
+  for (const line of lines) log(`= ${line}`)
+  return lines
+}
+
 const ratio = (a: number, b: number) => Number((a / b).toFixed(1))
 
 const met = (value: number, target: number) =>
@@ -132,7 +138,7 @@ async function main(): Promise<void> {
       baseline: base,
       ratios,
     })
-    report.push(...describe(size, run, base))
+    report.push(...logged(describe(size, run, base)))
   }
   const output: Record<string, unknown> = { runs }
   const largest = Math.max(...sizes)
@@ -146,7 +152,9 @@ async function main(): Promise<void> {
         runChild,
       )
       output.peer = peer
-      report.push(...describePeer(peer, { ...ours, queryTotals: ours.queryTotals as number[] }))
+      report.push(
+        ...logged(describePeer(peer, { ...ours, queryTotals: ours.queryTotals as number[] })),
+      )
     } catch (e) {
       let message = e instanceof Error ? e.message : String(e)
       // npm 11 skips install scripts, so a fresh `npm ci` leaves the native module unbuilt.
@@ -166,7 +174,7 @@ async function main(): Promise<void> {
         log,
       })
       output[section.name] = result
-      report.push(...summary)
+      report.push(...logged(summary))
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
       output[section.name] = { error: message }
