@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections] [-- --no-peer]
+// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections | --sections=a,b] [-- --no-peer]
 //
 // For each library size: time to open the library ready to query (first page of the default
 // view), full-text + filter + sort query latency (first 100 rows, a fixed varied query set,
@@ -164,7 +164,13 @@ async function main(): Promise<void> {
       report.push(`peer: failed: ${message}`)
     }
   }
-  for (const section of args.includes('--no-sections') ? [] : BENCH_SECTIONS) {
+  // --sections=render,interaction runs only those (a long run on a busy machine).
+  const only = args
+    .find((a) => a.startsWith('--sections='))
+    ?.slice(11)
+    .split(',')
+  const sections = BENCH_SECTIONS.filter((section) => !only || only.includes(section.name))
+  for (const section of args.includes('--no-sections') ? [] : sections) {
     log(`section ${section.name}`)
     try {
       const { result, summary } = await section.run({
