@@ -34,6 +34,7 @@ export {
 } from './channels/export'
 import type { ExportProgress } from './channels/export'
 import type { ImportProgress } from './channels/import'
+import type { ReviewRow } from './channels/reviews'
 
 export const contract = {
   ...libraryChannels,
@@ -84,6 +85,11 @@ export interface LibraryChanged {
   curationIds: string[]
   /** library.json changed: tags, saved views, collections, import records or export settings. */
   meta: boolean
+  /**
+   * The list rows of the reviews in `curationIds` as they are now, when there are few enough
+   * (see electron/app/changed-rows.ts): the list patches them without asking main again.
+   */
+  rows?: ReviewRow[]
 }
 
 /** Messages main pushes to the renderer. */

@@ -13,6 +13,8 @@ import { workspaceHandlers } from './handlers/workspace-handlers'
 import { reparseHandlers } from './handlers/reparse-handlers'
 import { layoutHandlers } from './handlers/layout-handlers'
 import { collectChanges } from './change-events'
+import { withChangedRows } from './changed-rows'
+import { editLane, isOrdered } from './edit-lane'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -100,16 +102,20 @@ export interface App {
 export function createApp(deps: HandlerDeps): App {
   const handlers = createHandlers(deps)
   deps.library.onNotice((message) => deps.emit('library:notice', { message }))
+  // Writes one after another: see edit-lane.ts.
+  const lane = editLane()
+  const run = async (channel: unknown, request: unknown) => {
+    const changes = collectChanges(deps.library)
+    try {
+      return await dispatch(handlers, channel, request)
+    } finally {
+      const change = changes.stop()
+      if (change) deps.emit('library:changed', withChangedRows(deps.library, change))
+    }
+  }
   return {
     handlers,
-    async dispatch(channel, request) {
-      const changes = collectChanges(deps.library)
-      try {
-        return await dispatch(handlers, channel, request)
-      } finally {
-        const change = changes.stop()
-        if (change) deps.emit('library:changed', change)
-      }
-    },
+    dispatch: (channel, request) =>
+      isOrdered(channel) ? lane(() => run(channel, request)) : run(channel, request),
   }
 }

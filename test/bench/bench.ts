@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections] [-- --no-peer]
+// npm run bench [-- --json] [-- --sizes=10000,100000] [-- --no-sections | --sections=a,b] [-- --no-peer]
 //
 // For each library size: time to open the library ready to query (first page of the default
 // view), full-text + filter + sort query latency (first 100 rows, a fixed varied query set,
@@ -60,6 +60,12 @@ function runChild(script: string, childArgs: string[]): Promise<Figures> {
       else ok(JSON.parse(line) as Figures)
     })
   })
+}
+
+/** Report lines, also logged as soon as they are known: a long run stopped early keeps them. */
+const logged = (lines: string[]) => {
+  for (const line of lines) log(`= ${line}`)
+  return lines
 }
 
 const ratio = (a: number, b: number) => Number((a / b).toFixed(1))
@@ -132,7 +138,7 @@ async function main(): Promise<void> {
       baseline: base,
       ratios,
     })
-    report.push(...describe(size, run, base))
+    report.push(...logged(describe(size, run, base)))
   }
   const output: Record<string, unknown> = { runs }
   const largest = Math.max(...sizes)
@@ -146,7 +152,9 @@ async function main(): Promise<void> {
         runChild,
       )
       output.peer = peer
-      report.push(...describePeer(peer, { ...ours, queryTotals: ours.queryTotals as number[] }))
+      report.push(
+        ...logged(describePeer(peer, { ...ours, queryTotals: ours.queryTotals as number[] })),
+      )
     } catch (e) {
       let message = e instanceof Error ? e.message : String(e)
       // npm 11 skips install scripts, so a fresh `npm ci` leaves the native module unbuilt.
@@ -156,7 +164,13 @@ async function main(): Promise<void> {
       report.push(`peer: failed: ${message}`)
     }
   }
-  for (const section of args.includes('--no-sections') ? [] : BENCH_SECTIONS) {
+  // --sections=render,interaction runs only those (a long run on a busy machine).
+  const only = args
+    .find((a) => a.startsWith('--sections='))
+    ?.slice(11)
+    .split(',')
+  const sections = BENCH_SECTIONS.filter((section) => !only || only.includes(section.name))
+  for (const section of args.includes('--no-sections') ? [] : sections) {
     log(`section ${section.name}`)
     try {
       const { result, summary } = await section.run({
@@ -166,7 +180,7 @@ async function main(): Promise<void> {
         log,
       })
       output[section.name] = result
-      report.push(...summary)
+      report.push(...logged(summary))
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e)
       output[section.name] = { error: message }

@@ -8,6 +8,7 @@ import { useCopyQuote } from '../hooks/useCopyQuote'
 import { useCollectionKey } from '../hooks/useCollectionKey'
 import { useCollectionReorder } from '../hooks/useCollectionReorder'
 import { useCuration } from '../hooks/useCuration'
+import { settleWith, useEditsAhead, type Settle } from '../hooks/useEditsAhead'
 import type { HistoryControls } from '../hooks/useHistory'
 import { useLibrary } from '../hooks/useLibrary'
 import type { ReviewPages } from '../hooks/useReviewPages'
@@ -67,21 +68,25 @@ export function Workspace(props: Props) {
     () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
     [tagOrder],
   )
-  const tagColors = useMemo(
-    () => new Map(info.tags.map((t) => [t.name.toLowerCase(), t.color])),
-    [info.tags],
-  )
+  // Built from the names and colours alone: tag counts change with every edit, and a new map
+  // would re-render every row of the list.
+  const colorKey = JSON.stringify(info.tags.map((t) => [t.name.toLowerCase(), t.color]))
+  const tagColors = useMemo(() => new Map(JSON.parse(colorKey) as [string, string][]), [colorKey])
   const knownTags = useMemo(() => info.tags.map((t) => t.name), [info.tags])
   const terms = useMemo(() => searchTerms(query.q), [query.q])
 
   // The status line says what a command did; the change itself arrives as library:changed.
   const apply = (work: () => Promise<string>) => run(work, onStatus)
+  // Tag, rate and keep show on the list's rows at once, before main has them on disk.
+  const ahead = useEditsAhead(pages, info.tags)
+  const applyAhead = (settle: Settle, work: () => Promise<string>) =>
+    run(settleWith(settle, work), onStatus)
 
   const runBulk = (action: BulkAction) => {
     const target = selection.target(selectedId)
     if (!target) return onStatus('Select a review first')
     const n = (changed: number) => plural(changed, 'review')
-    apply(async () => {
+    applyAhead(ahead(target, action), async () => {
       switch (action.kind) {
         case 'tag':
           return `Tagged ${n((await curate.tag({ ...target, tags: [action.tag] })).changed)} ${action.tag}`
@@ -129,7 +134,7 @@ export function Workspace(props: Props) {
         const tag = tagOrder[position - 1]
         const target = selection.target(selectedId)
         if (!tag || !target) return
-        apply(async () => {
+        applyAhead(ahead(target, { kind: 'toggle-tag', tag: tag.name }), async () => {
           const { changed, added } = await curate.toggleTag({ ...target, tag: tag.name })
           return `${added ? 'Tagged' : 'Untagged'} ${plural(changed, 'review')} ${tag.name}`
         })

@@ -64,3 +64,18 @@ export function patchSpan(
   next.splice(span.first, fresh.length, ...fresh)
   return next
 }
+
+/** The page with every row named in `fresh` replaced, or null when it holds none of them. */
+export function replaceRows(
+  rows: readonly ReviewRow[],
+  fresh: ReadonlyMap<string, ReviewRow>,
+): ReviewRow[] | null {
+  let next: ReviewRow[] | null = null
+  rows.forEach((row, i) => {
+    const replacement = fresh.get(row.id)
+    if (!replacement) return
+    next ??= rows.slice()
+    next[i] = replacement
+  })
+  return next
+}

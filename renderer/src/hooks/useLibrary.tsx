@@ -52,29 +52,20 @@ export function LibraryProvider({ onError, children }: Props) {
   useEffect(() => {
     latestError.current = onError
   })
-  // Each slice keeps only its newest answer, whatever order they come back in.
-  const asked = useRef({ info: 0, views: 0, collections: 0, history: 0 }).current
-
-  const read = useCallback(
-    <K extends keyof LibraryState>(key: K, load: () => Promise<LibraryState[K]>) => {
-      const mine = ++asked[key]
-      load()
-        .then((value) => {
-          if (mine === asked[key]) setState((s) => ({ ...s, [key]: value }))
-        })
-        .catch((error: unknown) => {
-          if (mine === asked[key]) latestError.current(errorMessage(error))
-        })
-    },
-    [asked],
-  )
-  // Any commit can move tag and view counts and adds to the history, so all three are re-read.
+  // Only the newest read lands, whatever order the answers come back in.
+  const asked = useRef(0)
+  // Any commit can move tag and view counts and adds to the history, so all of them are re-read,
+  // and land together: one render of the app per change, not one per answer.
   const readAll = useCallback(() => {
-    read('info', readInfo)
-    read('views', readViews)
-    read('collections', readCollections)
-    read('history', readHistory)
-  }, [read])
+    const mine = ++asked.current
+    Promise.all([readInfo(), readViews(), readCollections(), readHistory()])
+      .then(([info, views, collections, history]) => {
+        if (mine === asked.current) setState({ info, views, collections, history })
+      })
+      .catch((error: unknown) => {
+        if (mine === asked.current) latestError.current(errorMessage(error))
+      })
+  }, [])
   useEffect(readAll, [readAll])
 
   useCuratorEvent('library:changed', (change) => {

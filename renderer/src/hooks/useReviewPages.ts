@@ -1,8 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { QueryPage, ReviewRow } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { errorMessage, invoke } from '../api'
-import { dependsOnCuration, patchSpan, spansHolding, type RowSpan } from '../data/row-patch'
+import type { Anticipation } from '../data/anticipate'
+import {
+  dependsOnCuration,
+  patchSpan,
+  replaceRows,
+  spansHolding,
+  type RowSpan,
+} from '../data/row-patch'
 import { useLibraryChanges } from './useLibrary'
 
 // A page a little larger than the list's window (visible rows plus overscan), so one answer
@@ -27,6 +34,12 @@ export interface ReviewPages {
   subscribe(listener: () => void): () => void
   /** Changes whenever rowAt/indexOf would answer differently. */
   revision(): number
+  /**
+   * Shows an edit of `targets` (ids, or 'all' the query's reviews) on the rows held at once,
+   * before main has committed it; call the returned function with whether main did (a refused
+   * edit re-reads the rows).
+   */
+  anticipate(targets: readonly string[] | 'all', how: Anticipation): (committed: boolean) => void
 }
 
 interface Cache {
@@ -51,6 +64,8 @@ interface Cache {
   wanted: { from: number; to: number }
   revision: number
   listeners: Set<() => void>
+  /** Per review, edits shown ahead of main that main has not answered yet. */
+  anticipated: Map<string, number>
 }
 
 const newCache = (): Cache => ({
@@ -63,6 +78,7 @@ const newCache = (): Cache => ({
   wanted: { from: 0, to: 0 },
   revision: 0,
   listeners: new Set(),
+  anticipated: new Map(),
 })
 
 const near = (cache: Cache, page: number) =>
@@ -92,7 +108,7 @@ export function useReviewPages(
   onErrorRef.current = onError
 
   // One fetcher for the hook's lifetime: it reads the query and error handler through refs.
-  const { fetchPage, pump, refreshHeld, patchRows } = useMemo(() => {
+  const { fetchPage, pump, refreshHeld, patchRows, anticipate } = useMemo(() => {
     /** Sends a request for `page`; `land` gets its answer unless a newer one was asked since. */
     const ask = (page: number, offset: number, limit: number, land: (r: QueryPage) => void) => {
       const gen = cache.generation
@@ -162,15 +178,60 @@ export function useReviewPages(
         pump()
       })
     }
-    const patchRows = (ids: readonly string[]) => {
+    const patchRows = (ids: readonly string[], rows: readonly ReviewRow[] | undefined) => {
       if (cache.replacing) return
       if (dependsOnCuration(queryRef.current)) return refreshHeld()
-      for (const span of spansHolding(cache.pages, ids)) patchSpanOf(span)
+      if (!rows || rows.length !== ids.length) {
+        for (const span of spansHolding(cache.pages, ids)) patchSpanOf(span)
+        return
+      }
+      // The event brought the rows: patched here, with no request. A row with a later edit
+      // still shown ahead of main keeps that edit; its own event follows.
+      const fresh = new Map(
+        rows.filter((r) => (cache.anticipated.get(r.id) ?? 0) <= 1).map((r) => [r.id, r]),
+      )
+      let patched = false
+      for (const [page, held] of cache.pages) {
+        const next = replaceRows(held, fresh)
+        if (!next) continue
+        // An answer on its way was read before this commit and would undo the patch: ask again.
+        if (cache.inflight.has(page)) fetchPage(page)
+        cache.pages.set(page, next)
+        patched = true
+      }
+      if (patched) changed(cache)
     }
-    return { fetchPage, pump, refreshHeld, patchRows }
+    const anticipate = (targets: readonly string[] | 'all', how: Anticipation) => {
+      const wanted = targets === 'all' ? null : new Set(targets)
+      const held: ReviewRow[] = []
+      for (const rows of cache.pages.values())
+        for (const row of rows) if (!wanted || wanted.has(row.id)) held.push(row)
+      const allHeld = held.length === (wanted ? wanted.size : cache.total)
+      const update = cache.replacing || held.length === 0 ? null : how(held, allHeld)
+      if (!update) return () => undefined
+      const ids = held.map((row) => row.id)
+      for (const id of ids) cache.anticipated.set(id, (cache.anticipated.get(id) ?? 0) + 1)
+      const fresh = new Map(held.map((row) => [row.id, update(row)]))
+      for (const [page, rows] of cache.pages) {
+        const next = replaceRows(rows, fresh)
+        if (next) cache.pages.set(page, next)
+      }
+      changed(cache)
+      return (committed: boolean) => {
+        for (const id of ids) {
+          const left = (cache.anticipated.get(id) ?? 1) - 1
+          if (left > 0) cache.anticipated.set(id, left)
+          else cache.anticipated.delete(id)
+        }
+        // What the list shows is not what main holds: read it again.
+        if (!committed) refreshHeld()
+      }
+    }
+    return { fetchPage, pump, refreshHeld, patchRows, anticipate }
   }, [cache])
 
-  useEffect(() => {
+  // Before paint, not after it: the request leaves while the browser draws the new controls.
+  useLayoutEffect(() => {
     queryRef.current = query
     cache.generation++
     cache.inflight.clear()
@@ -192,7 +253,7 @@ export function useReviewPages(
     const q = queryRef.current
     const followsMeta = q.collection !== undefined || /collection:/i.test(q.q ?? '')
     if (change.reviews || (change.meta && followsMeta)) refreshHeld()
-    else if (change.curationIds.length > 0) patchRows(change.curationIds)
+    else if (change.curationIds.length > 0) patchRows(change.curationIds, change.rows)
   })
 
   const ensureRange = useCallback(
@@ -233,7 +294,7 @@ export function useReviewPages(
   const revision = useCallback(() => cache.revision, [cache])
 
   return useMemo(
-    () => ({ total, rowAt, ensureRange, indexOf, subscribe, revision }),
-    [total, rowAt, ensureRange, indexOf, subscribe, revision],
+    () => ({ total, rowAt, ensureRange, indexOf, subscribe, revision, anticipate }),
+    [total, rowAt, ensureRange, indexOf, subscribe, revision, anticipate],
   )
 }

@@ -56,7 +56,7 @@ async function idOf(page: Page, headline: string): Promise<{ id: string; index: 
   return { id: rows[index]!.id, index }
 }
 
-test('rating one review re-reads its row and the reader once; the list is not re-queried', async ({
+test('rating one review patches its row from the event and re-reads the reader once; the list is not re-queried', async ({
   browser,
 }) => {
   app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
@@ -76,23 +76,27 @@ test('rating one review re-reads its row and the reader once; the list is not re
     'aria-pressed',
     'true',
   )
-  // The command, then exactly what its one event asks for: the row, the reader, the sidebar.
+  // The command, then exactly what its one event asks for: the reader and the sidebar. The row
+  // came with the event.
   await expect
     .poll(() => countSince(from))
     .toEqual({
       'curation:rate': 1,
-      'reviews:query': 1,
       'reviews:get': 1,
       'library:info': 1,
       'views:list': 1,
       'history:list': 1,
     })
-  const reread = app.invoked.slice(from).find((i) => i.channel === 'reviews:query')!.request
-  expect(reread).toEqual({ query: {}, offset: index, limit: 1 })
+  const { rows } = await invokeFromOutside<{ rows: { id: string }[] }>(page, 'reviews:query', {
+    query: {},
+    offset: index,
+    limit: 1,
+  })
   expect(app.emitted.filter((e) => e.event === 'library:changed').at(-1)?.payload).toEqual({
     reviews: false,
-    curationIds: [expect.any(String)],
+    curationIds: [rows[0]!.id],
     meta: false,
+    rows: [expect.objectContaining({ id: rows[0]!.id, myRating: 4 })],
   })
   // Patched in place: no row left the screen while it was re-read.
   await expect(list(page).getByRole('option')).toHaveCount(rowsBefore)
@@ -123,12 +127,9 @@ test('a change made outside the UI reaches the row, the reader and the sidebar b
   await invokeFromOutside(page, 'curation:keep', { ids: [other.id], kept: true })
   await expect(option(page, DISAPPOINTING)).toHaveAccessibleName(/kept/)
   await expect(reader(page).getByRole('heading', { level: 2 })).toHaveText(/^Gritty/)
-  await expect.poll(() => countSince(from)['reviews:query']).toBe(1)
-  expect(app.invoked.slice(from).find((i) => i.channel === 'reviews:query')!.request).toEqual({
-    query: {},
-    offset: other.index,
-    limit: 1,
-  })
+  await expect.poll(() => countSince(from)['history:list']).toBe(1)
+  // The row came with the event: nothing re-reads it.
+  expect(countSince(from)['reviews:query']).toBeUndefined()
   expect(countSince(from)['reviews:get']).toBeUndefined()
 
   // Tags, views and import records: the sidebar re-reads them.
@@ -167,4 +168,65 @@ test('under a query curation can change, a curation event re-reads the pages hel
   await invokeFromOutside(page, 'curation:keep', { ids: [other.id], kept: false })
   await expect(list(page).getByRole('option')).toHaveCount(0)
   expect(app.errors).toEqual([])
+})
+
+/**
+ * Holds back main's answers to `channel` until `release()` (or answers with `refuse`), by
+ * wrapping the page's IPC door as a slow disk or a refusing main would.
+ */
+async function gate(page: Page, channel: string, refuse?: string): Promise<void> {
+  await page.evaluate(
+    ([c, message]) => {
+      const w = window as unknown as {
+        __curatorInvoke: Invoke
+        __release: () => void
+      }
+      const real = w.__curatorInvoke
+      let open!: () => void
+      const opened = new Promise<void>((resolve) => (open = resolve))
+      w.__release = open
+      w.__curatorInvoke = async (name, req) => {
+        if (name !== c) return real(name, req)
+        if (message) return { ok: false, error: { code: 'internal', message } } as never
+        await opened
+        return real(name, req)
+      }
+    },
+    [channel, refuse ?? ''] as const,
+  )
+}
+
+test('tag, rate and keep show on the row before main answers; a refused edit is taken back', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  await sidebar(page).getByRole('textbox', { name: 'New tag' }).fill('theme')
+  await sidebar(page).getByRole('button', { name: 'Create' }).click()
+  await expect(sidebar(page).getByRole('button', { name: /^theme 0$/ })).toBeVisible()
+  await select(page, GRITTY)
+  await list(page).focus()
+
+  // Main holds its answer: the row shows the rating already, and keeps it once main commits.
+  await gate(page, 'curation:rate')
+  await page.keyboard.press('Alt+6')
+  await expect(option(page, GRITTY)).toHaveAccessibleName(/mine 6\/10/)
+  expect(app.invoked.filter((i) => i.channel === 'curation:rate')).toHaveLength(0)
+  await page.evaluate(() => (window as unknown as { __release: () => void }).__release())
+  await expect.poll(() => app!.invoked.filter((i) => i.channel === 'curation:rate').length).toBe(1)
+  await expect(option(page, GRITTY)).toHaveAccessibleName(/mine 6\/10/)
+
+  await gate(page, 'curation:toggle-tag')
+  await page.keyboard.press('1')
+  await expect(option(page, GRITTY)).toHaveAccessibleName(/tags: theme/)
+  await page.evaluate(() => (window as unknown as { __release: () => void }).__release())
+  await expect(reader(page).getByRole('button', { name: 'Remove tag theme' })).toBeVisible()
+
+  // Main refuses the keep: the star is shown, then taken back, and the error says why.
+  await gate(page, 'curation:keep', 'the disk is full')
+  await page.keyboard.press('k')
+  await expect(page.getByRole('alert')).toContainText('the disk is full')
+  await expect(option(page, GRITTY)).not.toHaveAccessibleName(/kept/)
+  await expect(option(page, GRITTY)).toHaveAccessibleName(/mine 6\/10.*tags: theme/)
 })

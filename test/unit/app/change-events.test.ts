@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EventName } from '../../../shared/contract'
+import type { EventName, LibraryChanged } from '../../../shared/contract'
 import { createApp, type App } from '../../../electron/app/create-app'
+import { ROWS_WITH_EVENT, withChangedRows } from '../../../electron/app/changed-rows'
+import { queryReviews } from '../../../electron/domain/queries/query-service'
 import { curationBucket } from '../../../electron/domain/library/library'
 import { referenceLibrary, type ReferenceLibrary } from '../support/reference-library'
 import { FIXTURE } from '../support/temp-library'
@@ -28,7 +30,10 @@ describe('library:changed, one event per request after its write', () => {
     await ref.cleanup()
   })
 
-  const changes = () => sent.filter((s) => s.event === 'library:changed').map((s) => s.payload)
+  const events = () =>
+    sent.filter((s) => s.event === 'library:changed').map((s) => s.payload as LibraryChanged)
+  /** The events without the rows they carry (the tests of rows are below). */
+  const changes = () => events().map(({ rows: _rows, ...change }) => change)
 
   it('names every review a bulk edit changed, in one event', async () => {
     const ids = ref.ids.slice(0, 3)
@@ -63,6 +68,29 @@ describe('library:changed, one event per request after its write', () => {
     await app.dispatch('history:undo', {})
     expect(changes().at(-1)).toEqual({ reviews: false, curationIds: [ref.ids[0]], meta: true })
     expect(ref.library.tags.map((t) => t.name)).not.toContain('brand-new-tag')
+  })
+
+  it('carries the changed rows as committed, the same rows a query answers', async () => {
+    const ids = ref.ids.slice(0, 2)
+    await app.dispatch('curation:tag', { ids, tags: ['carried'] })
+    await app.dispatch('curation:keep', { ids: [ids[1]!], kept: true })
+    const [tagged, kept] = events()
+    const rowsNow = queryReviews(ref.library, {}, 0, 1000).rows
+    const rowOf = (id: string) => rowsNow.find((r) => r.id === id)
+    expect(tagged!.rows).toHaveLength(2)
+    expect(tagged!.rows!.map((r) => r.tags)).toEqual([['carried'], ['carried']])
+    expect(kept!.rows).toEqual([rowOf(ids[1]!)])
+    expect(kept!.rows![0]).toMatchObject({ kept: true, tags: ['carried'] })
+  })
+
+  it('sends only ids for a bulk edit of more reviews than it carries rows for', async () => {
+    const ids = ref.ids.slice(0, 3)
+    await app.dispatch('curation:rate', { ids, rating: 3 })
+    const [change] = changes()
+    expect(withChangedRows(ref.library, change!, 3).rows).toHaveLength(3)
+    expect(withChangedRows(ref.library, change!, 2).rows).toBeUndefined()
+    // The README states this limit.
+    expect(ROWS_WITH_EVENT).toBe(200)
   })
 
   it('tells the window an import replaced reviews, and a preview changes nothing', async () => {
