@@ -25,15 +25,15 @@ const ORDERED: Record<Channel, boolean> = {
   'curation:tag': true,
   'curation:toggle-tag': true,
   'curation:untag': true,
-  // A long export only reads; it must not hold edits back.
+  // Exports read (and may wait on a save dialog): they must never hold edits back.
   'export:cancel': false,
   'export:copy-quote': false,
   'export:count': false,
-  'export:prefs': true,
+  'export:prefs': false,
   'export:preset-delete': true,
   'export:preset-save': true,
   'export:run': false,
-  'export:save': true,
+  'export:save': false,
   'history:list': false,
   'history:redo': true,
   'history:undo': true,
