@@ -29,7 +29,7 @@ export type Clause =
   | { kind: 'date'; range: NumberRange; negate: boolean }
   /** `tag:theme` also matches the nested tags `theme/…`. */
   | { kind: 'tag' | 'author' | 'work'; value: string; negate: boolean }
-  | { kind: 'spoiler' | 'kept'; value: boolean; negate: boolean }
+  | { kind: 'spoiler' | 'kept' | 'reviewed'; value: boolean; negate: boolean }
   | { kind: 'has'; what: HasWhat; negate: boolean }
 
 export interface QueryError {
@@ -54,6 +54,7 @@ export const QUERY_FIELDS = [
   'date',
   'has',
   'kept',
+  'reviewed',
 ] as const
 
 const HAS: Record<string, HasWhat> = {
@@ -137,7 +138,8 @@ function fieldClause(field: string, value: Value, negate: boolean): Clause {
         negate,
       }
     case 'spoiler':
-    case 'kept': {
+    case 'kept':
+    case 'reviewed': {
       const yes = YES_NO[lower]
       if (yes === undefined)
         fail(

@@ -31,6 +31,8 @@ export const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('work'), workId: z.string().min(1).max(100) }).strict(),
   /** The reviews starred with Keep: the pull-quote set. */
   z.object({ kind: z.literal('kept') }).strict(),
+  /** The reviews marked as reviewed (R): what the curator has been through. */
+  z.object({ kind: z.literal('reviewed') }).strict(),
   z.object({ kind: z.literal('library') }).strict(),
 ])
 export type ExportScope = z.infer<typeof ExportScope>

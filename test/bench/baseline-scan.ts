@@ -73,6 +73,8 @@ function clauseTest(c: Clause, data: BaselineData): Test {
       return (d) => d.review.spoiler === c.value
     case 'kept':
       return (_d, cur) => (cur?.kept ?? false) === c.value
+    case 'reviewed':
+      return (_d, cur) => (cur?.reviewed ?? false) === c.value
     case 'has':
       return (_d, cur) =>
         c.what === 'note'

@@ -131,6 +131,16 @@ export const curationCommands = {
     },
   } satisfies Command<'curation:keep'>,
 
+  'curation:reviewed': {
+    kind: 'curation',
+    plan: (library, { reviewed, ...t }) => {
+      const ids = targets(library, t)
+      const patch = { curation: curationChanges(library, ids, (c) => ({ ...c, reviewed })) }
+      const label = `Mark ${reviewsLabel(ids)} ${reviewed ? 'reviewed' : 'not reviewed'}`
+      return { patch, label, result: changedCount(patch) }
+    },
+  } satisfies Command<'curation:reviewed'>,
+
   'curation:note': {
     kind: 'curation',
     plan: (library, { id, note }) => {

@@ -43,6 +43,7 @@ export function suggestedExportName(library: Library, scope: ExportScope, format
     (scope.kind === 'tag' && scope.tag) ||
     (scope.kind === 'view' && library.views.find((v) => v.id === scope.id)?.name) ||
     (scope.kind === 'kept' && 'kept reviews') ||
+    (scope.kind === 'reviewed' && 'reviewed reviews') ||
     'reviews'
   const base = named.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'reviews'
   const day = library.now().toISOString().slice(0, 10)

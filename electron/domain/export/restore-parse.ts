@@ -12,7 +12,8 @@ import { EXPORT_SCHEMA, EXPORT_VERSION } from './json-writer'
 // The stored-record schemas (shared/records) are the restore's too: a field the library accepts is
 // a field a restore accepts.
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const Curation = CompleteCuration
+// Exports written before a curation field existed lack it; it restores as its empty value.
+const Curation = CompleteCuration.extend({ reviewed: z.boolean().default(false) })
 const Source = ReviewRecord.pick({
   rating: true,
   bylineRaw: true,

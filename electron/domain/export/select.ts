@@ -34,6 +34,8 @@ export function resolveScope(library: Library, scope: ExportScope): ResolvedScop
     }
     case 'kept':
       return { label: 'Kept reviews', query: { kept: true } }
+    case 'reviewed':
+      return { label: 'Reviewed reviews', query: { reviewed: true } }
     case 'library':
       return { label: 'The whole library', query: {} }
   }

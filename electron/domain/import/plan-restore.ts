@@ -23,6 +23,7 @@ function mergeCuration(mine: Curation, theirs: Curation): Curation {
     note: mine.note ?? theirs.note,
     myRating: mine.myRating ?? theirs.myRating,
     kept: mine.kept || theirs.kept,
+    reviewed: mine.reviewed || theirs.reviewed,
     highlights: [...mine.highlights, ...theirs.highlights.filter((h) => !ids.has(h.id))],
     bylineCorrection: mine.bylineCorrection ?? theirs.bylineCorrection,
     updatedAt: mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt,

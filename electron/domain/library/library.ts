@@ -12,6 +12,7 @@ export const emptyCuration = (): Curation => ({
   note: null,
   myRating: null,
   kept: false,
+  reviewed: false,
   highlights: [],
   bylineCorrection: null,
   updatedAt: '',
@@ -25,6 +26,7 @@ export const isEmptyCuration = (c: Curation): boolean =>
   c.note === null &&
   c.myRating === null &&
   !c.kept &&
+  !c.reviewed &&
   c.highlights.length === 0 &&
   c.bylineCorrection === null
 

@@ -9,6 +9,7 @@ export type BulkAction =
   | { kind: 'tag' | 'untag'; tag: string }
   | { kind: 'rate'; rating: number | null }
   | { kind: 'keep'; kept: boolean }
+  | { kind: 'reviewed'; reviewed: boolean }
 
 interface Props {
   selection: Selection
@@ -116,6 +117,13 @@ export function BulkBar({ selection, total, tags, busy, onAction }: Props) {
             onClick={() => onAction({ kind: 'keep', kept: false })}
           >
             Unkeep
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => onAction({ kind: 'reviewed', reviewed: true })}
+          >
+            ✓ Mark reviewed
           </button>
           <button type="button" onClick={() => openExport(selection.target(null))}>
             Export selection…

@@ -32,6 +32,7 @@ function scopeFor(kind: Kind, p: Props): ExportScope {
     case 'work':
       return { kind, workId: p.info.works[0]?.id ?? '' }
     case 'kept':
+    case 'reviewed':
     case 'library':
       return { kind }
   }
@@ -115,6 +116,7 @@ export function ExportScopePicker(props: Props) {
         )}
       </div>
       {radio('kept', 'Kept reviews')}
+      {radio('reviewed', 'Reviewed reviews')}
       {radio('library', 'The whole library')}
     </fieldset>
   )

@@ -82,7 +82,7 @@ export function InsightsPanel({ query, onOpen, onError }: Props) {
 
   if (!data) return <section className="insights" aria-label="Insights" aria-busy="true" />
   return (
-    <section className="insights" aria-label="Insights" tabIndex={-1}>
+    <section className="insights" aria-label="Insights" tabIndex={-1} data-shortcut-scope="">
       <h2 className="insights-title">Insights</h2>
       <p className="hint">
         {plural(data.total, 'review')} · original average {avg(data.averageRating)} ({data.rated}{' '}

@@ -1,9 +1,11 @@
 import { shownByline } from '../../../shared/shown-byline'
 import { useEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
+import { SHORTCUT_SCOPE } from '../focus'
 import { formatDate, workLabel } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
 import { useCuration } from '../hooks/useCuration'
+import { useFocusKeeper } from '../hooks/useFocusKeeper'
 import { matchRanges } from '../search-marks'
 import { selectionOffsets } from '../text-offsets'
 import { Marked } from './Marked'
@@ -36,7 +38,14 @@ export function ReaderPane(props: Props) {
     if (pane.current) pane.current.scrollTop = 0
   }, [reviewId])
   return (
-    <section ref={pane} className="reader" aria-label="Review">
+    // Focusable (Enter on the list moves here) and a shortcut scope (focus rule 5).
+    <section
+      ref={pane}
+      className="reader"
+      aria-label="Review"
+      tabIndex={-1}
+      {...{ [SHORTCUT_SCOPE]: '' }}
+    >
       {detail ? (
         <Reader
           key={detail.review.id}
@@ -62,6 +71,19 @@ function Reader(props: Props & { detail: ReviewDetail }) {
   const [noteDraft, setNoteDraft] = useState(curation.note ?? '')
   const [highlighting, setHighlighting] = useState<{ quote: string; start: number } | null>(null)
   const body = useRef<HTMLDivElement>(null)
+  const article = useRef<HTMLElement>(null)
+  const highlightButton = useRef<HTMLButtonElement>(null)
+  useFocusKeeper(busy, article, () => article.current?.closest<HTMLElement>('.reader') ?? null)
+  // Focus rule 2: when the highlight form closes (saved or cancelled), the keyboard goes back to
+  // the button that opens it again (once it is enabled again), not to <body>.
+  const formWasOpen = useRef(false)
+  useEffect(() => {
+    if (highlighting) formWasOpen.current = true
+    else if (formWasOpen.current && !busy) {
+      formWasOpen.current = false
+      highlightButton.current?.focus()
+    }
+  }, [highlighting, busy])
   const shown = shownByline(review, curation)
 
   // Every edit goes to main first; its library:changed brings the new curation back here.
@@ -103,7 +125,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
   }
 
   return (
-    <article className="reader-content">
+    <article ref={article} className="reader-content">
       <p className="work-title">{workLabel(work)}</p>
       <div className="headline-row">
         <h2 className="review-headline">
@@ -114,10 +136,20 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           className={curation.kept ? 'keep-button on' : 'keep-button'}
           aria-pressed={curation.kept}
           disabled={busy}
-          title="Keep this review for the selection (K)"
+          title="Keep this review for the selection (S)"
           onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
         >
           <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
+        </button>
+        <button
+          type="button"
+          className={curation.reviewed ? 'keep-button on' : 'keep-button'}
+          aria-pressed={curation.reviewed}
+          disabled={busy}
+          title="Mark this review as read through (R marks it and goes to the next)"
+          onClick={() => change(() => curate.reviewed({ ids, reviewed: !curation.reviewed }))}
+        >
+          <span aria-hidden="true">{curation.reviewed ? '✓' : '○'}</span> Reviewed
         </button>
       </div>
       <p className="byline">
@@ -178,6 +210,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           </h3>
           {!highlighting && (
             <button
+              ref={highlightButton}
               type="button"
               disabled={busy}
               title="Select a passage of the review first, or type it (H)"

@@ -4,6 +4,7 @@ import {
   useRef,
   useSyncExternalStore,
   type KeyboardEvent,
+  type MutableRefObject,
   type ReactNode,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -30,6 +31,13 @@ interface Props {
   onSelect: (id: string) => void
   /** Extra controls for the list head (insights toggle). */
   head?: ReactNode
+  /** Filled with the list's moves, for the keys that act from the reader too (j, k, r). */
+  nav?: MutableRefObject<ListNav | null>
+}
+
+export interface ListNav {
+  /** Moves the current review `by` rows; false at either end of the list. */
+  step: (by: number) => boolean
 }
 
 /**
@@ -37,7 +45,7 @@ interface Props {
  * the selection, which bulk actions apply to, follows it unless Shift or Ctrl/Cmd says otherwise.
  */
 export function ReviewList(props: Props) {
-  const { pages, selectedId, selection, tagColors, terms, onSelect, head } = props
+  const { pages, selectedId, selection, tagColors, terms, onSelect, head, nav } = props
   const scroller = useRef<HTMLDivElement>(null)
   // Keyboard moves may land on a row whose page is not here yet; it is selected on arrival.
   const pending = useRef<{ index: number; extend: boolean } | null>(null)
@@ -89,6 +97,17 @@ export function ReviewList(props: Props) {
     if (row) land(index, row, extend)
     else pending.current = { index, extend }
   }
+
+  const step = (by: number): boolean => {
+    const current = selectedIndex >= 0 ? selectedIndex : lastIndex.current
+    const target = Math.min(count - 1, Math.max(0, current + by))
+    if (count === 0 || target === current) return false
+    moveTo(target, false)
+    return true
+  }
+  useEffect(() => {
+    if (nav) nav.current = { step }
+  })
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return

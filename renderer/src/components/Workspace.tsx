@@ -1,5 +1,5 @@
-import { focusReviewList } from '../focus'
-import { useMemo, useState } from 'react'
+import { focusReviewList, focusWhenRendered, SHORTCUT_SCOPE } from '../focus'
+import { useMemo, useRef, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
@@ -15,7 +15,7 @@ import { orderedTags } from '../tag-tree'
 import { BulkBar, type BulkAction } from './BulkBar'
 import { InsightsPanel } from './InsightsPanel'
 import { ReaderPane } from './ReaderPane'
-import { ReviewList } from './ReviewList'
+import { ReviewList, type ListNav } from './ReviewList'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { Sidebar } from './Sidebar'
 
@@ -41,6 +41,8 @@ interface Props {
   onError: (message: string) => void
 }
 
+const readerPane = () => document.querySelector<HTMLElement>('section[aria-label="Review"]')
+
 /** Sidebar, list, reader or insights, the bulk bar and the keyboard: the curation workspace. */
 export function Workspace(props: Props) {
   const { info, filters, query, pages, detail, selectedId, history } = props
@@ -50,6 +52,7 @@ export function Workspace(props: Props) {
   const curate = useCuration()
   const { views } = useLibrary()
   const [highlightRequest, setHighlightRequest] = useState(0)
+  const nav = useRef<ListNav | null>(null)
   const selection = useSelection(query, pages.total ?? 0, onError)
   const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
   const tagKeys = useMemo(
@@ -66,6 +69,7 @@ export function Workspace(props: Props) {
   // The status line says what a command did; the change itself arrives as library:changed.
   const apply = (work: () => Promise<string>) => run(work, onStatus)
 
+  const many = selection.all || selection.ids.size > 1
   const runBulk = (action: BulkAction) => {
     const target = selection.target(selectedId)
     if (!target) return onStatus('Select a review first')
@@ -86,6 +90,10 @@ export function Workspace(props: Props) {
           const { changed } = await curate.keep({ ...target, kept: action.kept })
           return `${action.kept ? 'Kept' : 'Unkept'} ${n(changed)}`
         }
+        case 'reviewed': {
+          const { changed } = await curate.reviewed({ ...target, reviewed: action.reviewed })
+          return `Marked ${n(changed)} ${action.reviewed ? 'reviewed' : 'not reviewed'}`
+        }
       }
     })
   }
@@ -105,19 +113,32 @@ export function Workspace(props: Props) {
       },
       rate: (rating) => runBulk({ kind: 'rate', rating }),
       toggleKeep: () => {
-        const many = selection.all || selection.ids.size > 1
         runBulk({ kind: 'keep', kept: many ? true : !detail?.curation.kept })
       },
+      reviewedNext: () => {
+        runBulk({ kind: 'reviewed', reviewed: true })
+        // On one review the next one comes up to read; a selection stays for its next action.
+        if (!many) nav.current?.step(1)
+      },
+      step: (by) => nav.current?.step(by),
       highlight: () => setHighlightRequest((n) => n + 1),
       showShortcuts: () => props.onShortcuts(true),
       toggleInsights: () => setInsights((v) => !v),
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
       focusList: focusReviewList,
+      openReader: () => readerPane()?.focus(),
+      focusTagField: () => {
+        setInsights(false)
+        focusWhenRendered(() => readerPane()?.querySelector<HTMLElement>('[data-field="tag"]'))
+      },
+      focusNote: () => {
+        setInsights(false)
+        focusWhenRendered(() => readerPane()?.querySelector<HTMLElement>('[data-field="note"]'))
+      },
     },
     true,
   )
 
-  const many = selection.all || selection.ids.size > 1
   return (
     <main className="workspace">
       <Sidebar
@@ -138,7 +159,7 @@ export function Workspace(props: Props) {
         onStatus={onStatus}
         onError={onError}
       />
-      <div className="list-column">
+      <div className="list-column" {...{ [SHORTCUT_SCOPE]: '' }}>
         {many && (
           <BulkBar
             selection={selection}
@@ -156,6 +177,7 @@ export function Workspace(props: Props) {
           tagColors={tagColors}
           terms={terms}
           onSelect={onSelect}
+          nav={nav}
           head={
             <div className="list-head-actions">
               {!many && (pages.total ?? 0) > 1 && (

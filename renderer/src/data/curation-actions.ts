@@ -10,6 +10,7 @@ export const curationActions = {
   toggleTag: (req: Req<'curation:toggle-tag'>) => invoke('curation:toggle-tag', req),
   rate: (req: Req<'curation:rate'>) => invoke('curation:rate', req),
   keep: (req: Req<'curation:keep'>) => invoke('curation:keep', req),
+  reviewed: (req: Req<'curation:reviewed'>) => invoke('curation:reviewed', req),
   note: (req: Req<'curation:note'>) => invoke('curation:note', req),
   byline: (req: Req<'curation:byline'>) => invoke('curation:byline', req),
   addHighlight: (req: Req<'curation:highlight-add'>) => invoke('curation:highlight-add', req),

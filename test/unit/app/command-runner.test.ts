@@ -26,6 +26,7 @@ const INPUTS: { [N in CommandName]: (ids: string[]) => Req<N> } = {
   'curation:toggle-tag': (ids) => ({ ids: [ids[1]!], tag: 'seeded' }),
   'curation:rate': () => ({ query: { q: 'pusher' }, rating: 9 }),
   'curation:keep': (ids) => ({ ids: ids.slice(0, 3), kept: true }),
+  'curation:reviewed': (ids) => ({ ids: ids.slice(1, 3), reviewed: true }),
   'curation:note': (ids) => ({ id: ids[2]!, note: 'A **new** note' }),
   'curation:highlight-add': () => ({ id: '', start: 0, end: 10, quote: '' }),
   'curation:highlight-remove': (ids) => ({ id: ids[0]!, highlightId: 'hl_seeded' }),
