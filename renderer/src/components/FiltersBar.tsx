@@ -61,7 +61,7 @@ export function FiltersBar(props: Props) {
         />
         <span id="search-help" className={searchError ? 'search-error' : 'visually-hidden'}>
           {searchError ??
-            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept.'}
+            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept reviewed.'}
         </span>
       </div>
 
@@ -118,6 +118,21 @@ export function FiltersBar(props: Props) {
           <option value="any">Any</option>
           <option value="yes">Kept</option>
           <option value="no">Not kept</option>
+        </select>
+      </label>
+
+      <label className="field">
+        <span>Reviewed</span>
+        <select
+          value={query.reviewed === undefined ? 'any' : query.reviewed ? 'yes' : 'no'}
+          onChange={(event) => {
+            const value = event.target.value
+            set({ reviewed: value === 'any' ? undefined : value === 'yes' })
+          }}
+        >
+          <option value="any">Any</option>
+          <option value="yes">Reviewed</option>
+          <option value="no">Not reviewed</option>
         </select>
       </label>
 

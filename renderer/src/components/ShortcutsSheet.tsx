@@ -44,7 +44,9 @@ const GROUPS: [string, [string, string][]][] = [
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Keyboard shortcuts" className="shortcuts-sheet" onClose={onClose}>
-      <p className="hint">Single keys act while the list or the reader has the focus, never in a text field.</p>
+      <p className="hint">
+        Single keys act while the list or the reader has the focus, never in a text field.
+      </p>
       {GROUPS.map(([title, rows]) => (
         <table key={title} className="shortcuts">
           <caption>{title}</caption>
