@@ -11,7 +11,7 @@ import type { ReviewPages } from '../hooks/useReviewPages'
 import { useSelection } from '../hooks/useSelection'
 import { useShortcuts } from '../hooks/useShortcuts'
 import { searchTerms } from '../search-marks'
-import { orderedTags } from '../tag-tree'
+import { tagKeyMap } from '../../../shared/tag-keys'
 import { BulkBar, type BulkAction } from './BulkBar'
 import { InsightsPanel } from './InsightsPanel'
 import { ReaderPane } from './ReaderPane'
@@ -54,11 +54,8 @@ export function Workspace(props: Props) {
   const [highlightRequest, setHighlightRequest] = useState(0)
   const nav = useRef<ListNav | null>(null)
   const selection = useSelection(query, pages.total ?? 0, onError)
-  const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
-  const tagKeys = useMemo(
-    () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
-    [tagOrder],
-  )
+  // Keys 1–9 are pinned to tags (shared/tag-keys.ts): creating a tag never moves another's key.
+  const tagKeys = useMemo(() => tagKeyMap(info.tags), [info.tags])
   const tagColors = useMemo(
     () => new Map(info.tags.map((t) => [t.name.toLowerCase(), t.color])),
     [info.tags],
@@ -102,8 +99,8 @@ export function Workspace(props: Props) {
     {
       undo: history.undo,
       redo: history.redo,
-      toggleTag: (position) => {
-        const tag = tagOrder[position - 1]
+      toggleTag: (key) => {
+        const tag = info.tags.find((t) => tagKeys.get(t.name.toLowerCase()) === key)
         const target = selection.target(selectedId)
         if (!tag || !target) return
         apply(async () => {

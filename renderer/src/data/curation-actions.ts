@@ -24,6 +24,7 @@ export const tagActions = {
   recolor: (req: Req<'tags:recolor'>) => invoke('tags:recolor', req),
   merge: (req: Req<'tags:merge'>) => invoke('tags:merge', req),
   remove: (req: Req<'tags:delete'>) => invoke('tags:delete', req),
+  setKey: (req: Req<'tags:set-key'>) => invoke('tags:set-key', req),
 } as const
 
 export const viewActions = {

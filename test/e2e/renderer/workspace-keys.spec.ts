@@ -49,7 +49,9 @@ test('tag entry: Enter takes the highlighted offer, a new tag needs its Create o
   await expect(reader(page).getByRole('button', { name: 'Create “act”' })).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(reader(page).getByRole('button', { name: 'Remove tag acting' })).toBeVisible()
-  await expect(reader(page).getByRole('button', { name: 'Remove tag act' })).toHaveCount(0)
+  await expect(
+    reader(page).getByRole('button', { name: 'Remove tag act', exact: true }),
+  ).toHaveCount(0)
   await expect(input).toBeFocused()
   await expect(input).toHaveValue('')
 
@@ -94,7 +96,7 @@ test('focus never falls to <body>: highlight, spoiler, keep, chips, dialogs, imp
   await list(page).focus()
   await page.keyboard.press('h')
   const form = reader(page).getByRole('form', { name: 'New highlight' })
-  await form.getByRole('textbox', { name: 'Passage' }).fill('Gritty')
+  await form.getByRole('textbox', { name: 'Passage' }).fill('Pusher II moves in the familiar')
   await form.getByRole('button', { name: 'Save highlight' }).click()
   await expect(form).toBeHidden()
   const again = reader(page).getByRole('button', { name: 'Highlight selection…' })
@@ -250,6 +252,55 @@ test('Reviewed is a set: filter, typed query, sidebar count, export scope and un
   await list(page).focus()
   await page.keyboard.press('ControlOrMeta+z')
   await expect(sidebar(page).getByRole('button', { name: /Reviewed 1$/ })).toBeVisible()
+  await expectAccessible(page)
+  expect(app.errors).toEqual([])
+})
+
+test('tag keys are pinned: creating a tag moves no key, and a key can be pinned by hand', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  await select(page, GRITTY)
+  await addTag(page, 'zeal')
+  await addTag(page, 'pacing')
+  const keyOf = (tag: string) =>
+    sidebar(page)
+      .locator('.tag-row')
+      .filter({ has: page.getByRole('button', { name: `Edit tag ${tag}`, exact: true }) })
+      .locator('kbd')
+  await expect(keyOf('zeal')).toHaveText('1')
+  await expect(keyOf('pacing')).toHaveText('2')
+  // "acting" sorts first in the sidebar, yet takes the next free key and moves no other.
+  await addTag(page, 'acting')
+  await expect(keyOf('acting')).toHaveText('3')
+  await expect(keyOf('zeal')).toHaveText('1')
+
+  await select(page, REFN)
+  await list(page).focus()
+  await page.keyboard.press('1')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag zeal' })).toBeVisible()
+
+  // Pin 1 to acting by hand: zeal gives the key up; a rename keeps the pin.
+  await sidebar(page).getByRole('button', { name: 'Edit tag acting' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Tag “acting”' })
+  await dialog.getByRole('combobox', { name: 'Key' }).selectOption('1')
+  await dialog.getByRole('button', { name: 'Pin key' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(keyOf('acting')).toHaveText('1')
+  await expect(keyOf('zeal')).toHaveText('')
+  await sidebar(page).getByRole('button', { name: 'Edit tag acting' }).click()
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('performance')
+  await dialog.getByRole('button', { name: 'Rename' }).click()
+  await expect(keyOf('performance')).toHaveText('1')
+  await list(page).focus()
+  await page.keyboard.press('1')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag performance' })).toBeVisible()
+  await expect(reader(page).getByRole('button', { name: 'Remove tag zeal' })).toBeVisible()
+  await app.reopen()
+  await expect(keyOf('performance')).toHaveText('1')
+  await expect(keyOf('pacing')).toHaveText('2')
   await expectAccessible(page)
   expect(app.errors).toEqual([])
 })

@@ -39,6 +39,7 @@ const INPUTS: { [N in CommandName]: (ids: string[]) => Req<N> } = {
   'tags:recolor': () => ({ name: 'seeded', color: '#abcdef' }),
   'tags:merge': () => ({ from: 'seeded', into: 'other' }),
   'tags:delete': () => ({ name: 'seeded' }),
+  'tags:set-key': () => ({ name: 'seeded', key: 4 }),
   'views:save': () => ({ name: 'Strong', query: { rating: { min: 8 } } }),
   'views:rename': () => ({ id: 'vw_1', name: 'Renamed' }),
   'views:delete': () => ({ id: 'vw_1' }),
