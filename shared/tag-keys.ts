@@ -9,18 +9,42 @@ interface Named {
   key?: number
 }
 
-/** Tags in sidebar order: by name, each nested `a/b` right under its parent `a`. */
+/**
+ * Tags in sidebar order, as renderer/src/tag-tree.ts nests them: sorted by name, each `a/b` under
+ * the node of `a` (case-insensitive), depth first.
+ */
 export function sidebarOrder<T extends Named>(tags: readonly T[]): T[] {
-  const segments = (t: T) => t.name.split('/')
-  return [...tags].sort((a, b) => {
-    const x = segments(a)
-    const y = segments(b)
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const c = x[i]!.localeCompare(y[i]!)
-      if (c !== 0) return c
+  interface Node {
+    tag: T | null
+    children: Node[]
+  }
+  const roots: Node[] = []
+  const byPath = new Map<string, Node>()
+  for (const tag of [...tags].sort((a, b) => a.name.localeCompare(b.name))) {
+    let siblings = roots
+    let path = ''
+    const parts = tag.name.split('/')
+    parts.forEach((label, i) => {
+      path = path ? `${path}/${label}` : label
+      let node = byPath.get(path.toLowerCase())
+      if (!node) {
+        node = { tag: null, children: [] }
+        byPath.set(path.toLowerCase(), node)
+        siblings.push(node)
+      }
+      if (i === parts.length - 1) node.tag = tag
+      siblings = node.children
+    })
+  }
+  const out: T[] = []
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      if (node.tag) out.push(node.tag)
+      walk(node.children)
     }
-    return x.length - y.length
-  })
+  }
+  walk(roots)
+  return out
 }
 
 /** Whether any tag carries a pinned key: else the library predates pins. */

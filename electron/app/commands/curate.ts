@@ -47,3 +47,5 @@ export const renameView = (library: Library, id: string, name: string) =>
   runCommand(library, 'views:rename', { id, name })
 export const deleteView = (library: Library, id: string) =>
   runCommand(library, 'views:delete', { id })
+export const setTagKey = (library: Library, name: string, key: number | null) =>
+  runCommand(library, 'tags:set-key', { name, key })
