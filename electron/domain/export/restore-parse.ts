@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CompleteCuration } from '../../../shared/records/curation'
-import { ImportRecordRecord } from '../../../shared/records/library'
+import { ImportRecordRecord, TagRecord } from '../../../shared/records/library'
 import { ReviewRecord } from '../../../shared/records/review'
 import type { ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { BadInputError } from '../errors'
@@ -112,7 +112,7 @@ export function parseJsonExport(fileName: string, text: string): RestorePlan {
       works: z.array(
         z.object({ id: z.string(), title: z.string(), year: z.number().int().nullable() }),
       ),
-      tags: z.array(z.object({ name: z.string().min(1), color: z.string() })),
+      tags: z.array(TagRecord),
       imports: z.array(ImportRecordSchema),
       reviews: z.array(z.unknown()),
     })
