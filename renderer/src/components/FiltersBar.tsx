@@ -1,6 +1,7 @@
 import { focusReviewList } from '../focus'
 import type { TagSummary } from '../../../shared/contract'
 import type { ReviewQuery, SortField } from '../../../shared/query'
+import { typedRange } from '../typed-ranges'
 import { RatingRange, type Range } from './RatingRange'
 
 const SORT_LABELS: Record<SortField, string> = {
@@ -35,8 +36,10 @@ function range<R extends Range>(value: R): R | undefined {
 export function FiltersBar(props: Props) {
   const { query, searchText, searchError, tags, onSearchText, onChange, onReset } = props
   const set = (patch: Partial<ReviewQuery>) => onChange({ ...query, ...patch })
-  const rating = query.rating ?? {}
-  const mine = query.myRating ?? {}
+  // Without a range of their own, the dropdowns show the one typed in the search box.
+  const rating = query.rating ?? typedRange(searchText, 'rating') ?? {}
+  const mine: NonNullable<ReviewQuery['myRating']> =
+    query.myRating ?? typedRange(searchText, 'mine') ?? {}
   const tag = query.tags?.[0] ?? ''
 
   return (

@@ -41,6 +41,15 @@ test('status, preview, warnings, order labels and the last format tell the truth
   await expect(status).toHaveText(/^Undid: /)
   await expect(status).not.toContainText('Rated')
 
+  // A typed rating:10 shows in the rating dropdowns instead of "Any".
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  await search.fill('rating:10')
+  const filters = page.getByRole('form', { name: 'Filters' })
+  await expect(filters.getByRole('combobox', { name: 'Minimum rating' })).toHaveValue('10')
+  await expect(filters.getByRole('combobox', { name: 'Maximum rating' })).toHaveValue('10')
+  await search.fill('')
+  await expect(filters.getByRole('combobox', { name: 'Minimum rating' })).not.toHaveValue('10')
+
   // The same page again: nothing is new, and the button says so.
   await paste(page, await readFile(FIXTURE, 'utf8'))
   const preview = page.getByRole('dialog', { name: 'Import preview' })
