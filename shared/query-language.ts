@@ -29,7 +29,7 @@ export type Clause =
   | { kind: 'date'; range: NumberRange; negate: boolean }
   /** `tag:theme` also matches the nested tags `theme/…`; `collection:` takes a name or id. */
   | { kind: 'tag' | 'author' | 'work' | 'collection'; value: string; negate: boolean }
-  | { kind: 'spoiler' | 'kept'; value: boolean; negate: boolean }
+  | { kind: 'spoiler' | 'kept' | 'reviewed'; value: boolean; negate: boolean }
   | { kind: 'has'; what: HasWhat; negate: boolean }
 
 export interface QueryError {
@@ -55,6 +55,7 @@ export const QUERY_FIELDS = [
   'has',
   'kept',
   'collection',
+  'reviewed',
 ] as const
 
 const HAS: Record<string, HasWhat> = {
@@ -138,7 +139,8 @@ function fieldClause(field: string, value: Value, negate: boolean): Clause {
     case 'collection':
       return { kind: field, value: nonEmpty(field, value, EXPECTED[field]), negate }
     case 'spoiler':
-    case 'kept': {
+    case 'kept':
+    case 'reviewed': {
       const yes = YES_NO[lower]
       if (yes === undefined)
         fail(

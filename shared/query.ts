@@ -34,6 +34,8 @@ export const ReviewQuery = z
     excludeTags: z.array(z.string().min(1).max(100)).max(50).optional(),
     /** Only reviews marked (true) or not marked (false) with the keep star. */
     kept: z.boolean().optional(),
+    /** Only reviews marked (true) or not marked (false) as reviewed. */
+    reviewed: z.boolean().optional(),
     workId: z.string().max(100).optional(),
     /**
      * The reviews of one manual collection (its id). Unsorted, the list is in the collection's

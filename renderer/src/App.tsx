@@ -78,7 +78,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
 
   const { info } = useLibrary()
   const pages = useReviewPages(query, showError)
-  const history = useHistory(showError)
+  const history = useHistory(showError, setStatus)
   const detail = useReviewDetail(selectedId, showError)
   const io = useImportExport({ query, onError: showError, onStatus: setStatus })
   const imports = useImportFlow({ onError: showError })
@@ -113,7 +113,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
           showImport={info !== null && !empty}
           canExport={info !== null && !empty}
           busy={io.busy || imports.busy}
-          status={history.last && !status ? history.last : status}
+          status={status}
           onImport={imports.chooseAndImport}
           onPaste={imports.openPaste}
           onExport={io.exportAs}

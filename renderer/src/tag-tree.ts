@@ -35,7 +35,7 @@ export function buildTagTree(tags: TagSummary[]): TagNode[] {
   return roots
 }
 
-/** Real tags in the order the sidebar shows them: what keys 1–9 toggle. */
+/** Real tags in the order the sidebar shows them (see shared/tag-keys.ts for the key order). */
 export function orderedTags(tags: TagSummary[]): TagSummary[] {
   const out: TagSummary[] = []
   const walk = (nodes: TagNode[]) => {

@@ -46,6 +46,13 @@ export const curationChannels = {
       .refine(hasOneTarget, ONE_TARGET),
     res: res<{ changed: number }>(),
   },
+  'curation:reviewed': {
+    req: z
+      .object({ ...targetFields, reviewed: z.boolean() })
+      .strict()
+      .refine(hasOneTarget, ONE_TARGET),
+    res: res<{ changed: number }>(),
+  },
   'curation:note': {
     req: z.object({ id: ReviewId, note: z.string().max(100_000).nullable() }).strict(),
     res: res<Curation>(),

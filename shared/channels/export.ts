@@ -34,6 +34,8 @@ export const ExportScope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kept') }).strict(),
   /** A manual collection, written in the collection's order unless an order is chosen. */
   z.object({ kind: z.literal('collection'), id: z.string().min(1).max(100) }).strict(),
+  /** The reviews marked as reviewed (R): what the curator has been through. */
+  z.object({ kind: z.literal('reviewed') }).strict(),
   z.object({ kind: z.literal('library') }).strict(),
 ])
 export type ExportScope = z.infer<typeof ExportScope>

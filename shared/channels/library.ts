@@ -20,6 +20,9 @@ export interface ImportSummary {
 
 export interface LibraryInfo {
   reviewCount: number
+  /** Reviews starred with Keep, and reviews marked reviewed: the sidebar's two sets. */
+  keptCount: number
+  reviewedCount: number
   works: WorkSummary[]
   tags: TagSummary[]
   /** Newest first. */

@@ -18,6 +18,7 @@ export interface ReviewRow {
   hasNote: boolean
   /** The keep star. */
   kept: boolean
+  reviewed: boolean
   hasHighlights: boolean
   /** author/date above come from the user's byline correction, not the parser. */
   bylineCorrected: boolean

@@ -36,4 +36,9 @@ export const tagChannels = {
     req: z.object({ name: TagName }).strict(),
     res: res<TagChange>(),
   },
+  /** Pins a key 1–9 to the tag, or unpins it (null). */
+  'tags:set-key': {
+    req: z.object({ name: TagName, key: z.number().int().min(1).max(9).nullable() }).strict(),
+    res: res<TagChange>(),
+  },
 } as const

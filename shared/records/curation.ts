@@ -22,6 +22,8 @@ export const CurationRecord = z.object({
   note: z.string().nullable(),
   myRating: Rating.nullable(),
   kept: z.boolean().optional(),
+  /** Read through and done with: the curator's working state, separate from the keep star. */
+  reviewed: z.boolean().optional(),
   highlights: z.array(HighlightRecord).optional(),
   bylineCorrection: BylineSplitRecord.nullable().optional(),
   updatedAt: z.string().optional(),

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 
-export const TagRecord = z.object({ name: z.string().min(1), color: z.string() })
+export const TagRecord = z.object({
+  name: z.string().min(1),
+  color: z.string(),
+  /** The key 1–9 pinned to this tag (absent: none, or a library from before pins). */
+  key: z.number().int().min(1).max(9).optional(),
+})
 export type TagRecord = z.infer<typeof TagRecord>
 
 export const ImportRecordRecord = z.object({

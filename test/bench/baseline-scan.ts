@@ -76,6 +76,8 @@ function clauseTest(c: Clause, data: BaselineData): Test {
     case 'collection':
       // The naive baseline has no collections (the bench's query set uses none).
       return () => false
+    case 'reviewed':
+      return (_d, cur) => (cur?.reviewed ?? false) === c.value
     case 'has':
       return (_d, cur) =>
         c.what === 'note'

@@ -59,6 +59,7 @@ async function main(source: string, editCount: number): Promise<void> {
       note: null,
       myRating: null,
       kept: false,
+      reviewed: false,
       highlights: [],
       bylineCorrection: null,
       updatedAt: '',

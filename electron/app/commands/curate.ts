@@ -18,6 +18,8 @@ export const setMyRating = (library: Library, ids: Ids, rating: number | null) =
   runCommand(library, 'curation:rate', { ids, rating })
 export const setKept = (library: Library, ids: Ids, kept: boolean) =>
   runCommand(library, 'curation:keep', { ids, kept })
+export const setReviewed = (library: Library, ids: Ids, reviewed: boolean) =>
+  runCommand(library, 'curation:reviewed', { ids, reviewed })
 export const setNote = (library: Library, id: string, note: string | null) =>
   runCommand(library, 'curation:note', { id, note })
 export const addHighlight = (
@@ -51,3 +53,5 @@ export const addToCollection = (library: Library, id: string, ids: Ids) =>
   runCommand(library, 'collections:add', { id, ids })
 export const moveInCollection = (library: Library, id: string, reviewId: string, to: number) =>
   runCommand(library, 'collections:move', { id, reviewId, to })
+export const setTagKey = (library: Library, name: string, key: number | null) =>
+  runCommand(library, 'tags:set-key', { name, key })

@@ -1,3 +1,4 @@
+import { addTagsWithKeys } from '../../../shared/tag-keys'
 import { randomUUID } from 'node:crypto'
 import type { Curation, Highlight, Tag } from '../../../shared/domain'
 import { anchorQuote } from '../../../shared/highlight-anchor'
@@ -40,7 +41,7 @@ function tagging(library: Library, ids: string[], names: string[]): Planned<{ ch
   }))
   // A new tag is only created when some review carries it, so a no-op leaves no stray tag.
   const patch: Patch = { curation }
-  if (created.length > 0 && curation.size > 0) patch.tags = [...library.tags, ...created]
+  if (created.length > 0 && curation.size > 0) patch.tags = addTagsWithKeys(library.tags, created)
   return {
     patch,
     label: `Tag ${reviewsLabel(ids)} ${tags.join(', ')}`,
@@ -130,6 +131,16 @@ export const curationCommands = {
       return { patch, label, result: changedCount(patch) }
     },
   } satisfies Command<'curation:keep'>,
+
+  'curation:reviewed': {
+    kind: 'curation',
+    plan: (library, { reviewed, ...t }) => {
+      const ids = targets(library, t)
+      const patch = { curation: curationChanges(library, ids, (c) => ({ ...c, reviewed })) }
+      const label = `Mark ${reviewsLabel(ids)} ${reviewed ? 'reviewed' : 'not reviewed'}`
+      return { patch, label, result: changedCount(patch) }
+    },
+  } satisfies Command<'curation:reviewed'>,
 
   'curation:note': {
     kind: 'curation',

@@ -8,6 +8,7 @@ import {
 } from '../../domain/curation/tag-rules'
 import { BadInputError } from '../../domain/errors'
 import type { Library } from '../../domain/library/library'
+import { addTagsWithKeys, pinKeys } from '../../../shared/tag-keys'
 import type { Command, Planned } from './command'
 
 // Library-wide tag changes (create, rename, recolour, merge, delete). Each may touch thousands of
@@ -34,6 +35,9 @@ function retagCuration(current: Curation, retag: Retag): Curation | null {
   return { ...current, tags, highlights }
 }
 
+/** The library's tags with an older library's derived keys pinned, before any change is made. */
+const pinnedTags = (library: Library): Tag[] => pinKeys(library.tags)
+
 function tagEdit(library: Library, label: string, tags: Tag[], retag: Retag): Planned<TagChange> {
   const curation = new Map<string, Curation>()
   // Only reviews with curation can carry a tag.
@@ -59,12 +63,9 @@ export const tagCommands = {
         throw new BadInputError(`A tag "${tag}" already exists`)
       }
       const colour = color ?? PALETTE[library.tags.length % PALETTE.length]!
-      return tagEdit(
-        library,
-        `Create tag ${tag}`,
-        [...library.tags, { name: tag, color: colour }],
-        untouched,
-      )
+      // A new tag takes the lowest free key; no other tag's key moves.
+      const tags = addTagsWithKeys(library.tags, [{ name: tag, color: colour }])
+      return tagEdit(library, `Create tag ${tag}`, tags, untouched)
     },
   } satisfies Command<'tags:create'>,
 
@@ -75,7 +76,7 @@ export const tagCommands = {
       return tagEdit(
         library,
         `Recolour tag ${tag.name}`,
-        library.tags.map((t) => (t === tag ? { ...t, color } : t)),
+        pinnedTags(library).map((t) => (t.name === tag.name ? { ...t, color } : t)),
         untouched,
       )
     },
@@ -103,9 +104,10 @@ export const tagCommands = {
       }
       const move = (name: string) =>
         isUnder(name, tag.name) ? target + name.slice(tag.name.length) : name
-      const kept = library.tags.filter((t) => !isUnder(t.name, tag.name))
+      const all = pinnedTags(library)
+      const kept = all.filter((t) => !isUnder(t.name, tag.name))
       const taken = new Set(kept.map((t) => lower(t.name)))
-      const moved = library.tags
+      const moved = all
         .filter((t) => isUnder(t.name, tag.name))
         .map((t) => ({ ...t, name: move(t.name) }))
       return tagEdit(
@@ -129,7 +131,7 @@ export const tagCommands = {
       return tagEdit(
         library,
         `Merge tag ${source.name} into ${target.name}`,
-        library.tags.filter((t) => t !== source),
+        pinnedTags(library).filter((t) => t.name !== source.name),
         (tags) => (tags.some(isSource) ? tags.map((t) => (isSource(t) ? target.name : t)) : null),
       )
     },
@@ -144,9 +146,29 @@ export const tagCommands = {
       return tagEdit(
         library,
         `Delete tag ${tag.name}`,
-        library.tags.filter((t) => t !== tag),
+        pinnedTags(library).filter((t) => t.name !== tag.name),
         (tags) => (tags.some(isTag) ? tags.filter((t) => !isTag(t)) : null),
       )
     },
   } satisfies Command<'tags:delete'>,
+
+  /** Pins key 1–9 to a tag (null: none); a tag that held the key gives it up. One undo step. */
+  'tags:set-key': {
+    kind: 'tags',
+    plan: (library, { name, key }) => {
+      const tag = findTag(library.tags, name)
+      const tags = pinnedTags(library).map((t) => {
+        if (t.name === tag.name) return withKey(t, key)
+        return key !== null && t.key === key ? withKey(t, null) : t
+      })
+      const label =
+        key === null ? `Unpin the key of tag ${tag.name}` : `Pin key ${key} to tag ${tag.name}`
+      return tagEdit(library, label, tags, untouched)
+    },
+  } satisfies Command<'tags:set-key'>,
+}
+
+function withKey(tag: Tag, key: number | null): Tag {
+  const { key: _old, ...rest } = tag
+  return key === null ? rest : { ...rest, key }
 }

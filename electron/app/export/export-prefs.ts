@@ -23,10 +23,14 @@ export async function rememberOptions(
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<void> {
-  const current = library.exportPrefs.exportSettings[format]
-  if (JSON.stringify(current) === JSON.stringify(options)) return
+  const settings = library.exportPrefs.exportSettings
+  const current = settings[format]
+  // The format used last is the last key, so the dialog opens on it next time.
+  const isLast = Object.keys(settings).at(-1) === format
+  if (isLast && JSON.stringify(current) === JSON.stringify(options)) return
   await library.saveMeta((meta) => {
-    meta.exportSettings = { ...meta.exportSettings, [format]: options }
+    const { [format]: _previous, ...others } = meta.exportSettings
+    meta.exportSettings = { ...others, [format]: options }
   })
 }
 

@@ -18,6 +18,8 @@ function countPart(subject: ScopeSubject | undefined, count: number): string {
   switch (subject?.kind) {
     case 'kept':
       return count === 1 ? '1 kept review' : `${count} kept reviews`
+    case 'reviewed':
+      return count === 1 ? '1 reviewed review' : `${count} reviewed reviews`
     case 'selection':
       return count === 1 ? '1 selected review' : `${count} selected reviews`
     case 'tag':
@@ -44,6 +46,8 @@ function setPart(subject: ScopeSubject | undefined): string {
   switch (subject?.kind) {
     case 'kept':
       return 'kept reviews'
+    case 'reviewed':
+      return 'reviewed reviews'
     case 'selection':
       return 'selected reviews'
     case 'tag':

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CompleteCuration } from '../../../shared/records/curation'
-import { CollectionRecord, ImportRecordRecord } from '../../../shared/records/library'
+import { CollectionRecord, ImportRecordRecord, TagRecord } from '../../../shared/records/library'
 import { ReviewRecord } from '../../../shared/records/review'
 import type { ImportRecord, Review, Tag, Work } from '../../../shared/domain'
 import { BadInputError } from '../errors'
@@ -12,7 +12,8 @@ import { EXPORT_SCHEMA, EXPORT_VERSION } from './json-writer'
 // The stored-record schemas (shared/records) are the restore's too: a field the library accepts is
 // a field a restore accepts.
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const Curation = CompleteCuration
+// Exports written before a curation field existed lack it; it restores as its empty value.
+const Curation = CompleteCuration.extend({ reviewed: z.boolean().default(false) })
 const Source = ReviewRecord.pick({
   rating: true,
   bylineRaw: true,
@@ -113,7 +114,7 @@ export function parseJsonExport(fileName: string, text: string): RestorePlan {
       works: z.array(
         z.object({ id: z.string(), title: z.string(), year: z.number().int().nullable() }),
       ),
-      tags: z.array(z.object({ name: z.string().min(1), color: z.string() })),
+      tags: z.array(TagRecord),
       imports: z.array(ImportRecordSchema),
       collections: z.array(CollectionRecord).optional(),
       reviews: z.array(z.unknown()),

@@ -65,6 +65,8 @@ export function resolveScope(library: Library, scope: ExportScope): ResolvedScop
         subject: { kind: 'collection', name: collection.name },
       }
     }
+    case 'reviewed':
+      return { label: 'Reviewed reviews', query: { reviewed: true }, subject: { kind: 'reviewed' } }
     case 'library':
       return { label: 'The whole library', query: {}, subject: { kind: 'library' } }
   }

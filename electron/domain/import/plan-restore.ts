@@ -1,3 +1,4 @@
+import { hasPins } from '../../../shared/tag-keys'
 import type { Curation, Review, Tag } from '../../../shared/domain'
 import { BadInputError } from '../errors'
 import type { RestorePlan } from '../export/restore-parse'
@@ -23,6 +24,7 @@ function mergeCuration(mine: Curation, theirs: Curation): Curation {
     note: mine.note ?? theirs.note,
     myRating: mine.myRating ?? theirs.myRating,
     kept: mine.kept || theirs.kept,
+    reviewed: mine.reviewed || theirs.reviewed,
     highlights: [...mine.highlights, ...theirs.highlights.filter((h) => !ids.has(h.id))],
     bylineCorrection: mine.bylineCorrection ?? theirs.bylineCorrection,
     updatedAt: mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt,
@@ -126,10 +128,17 @@ export function planRestoreFile(
     updated++
   }
   const tagNames = new Set([...library.tags, ...change.tags].map((t) => t.name.toLowerCase()))
-  const addTag = (tag: Tag) => {
+  // A restored tag keeps its key unless the key is taken here, or this library's keys are still
+  // derived from the sidebar order (a pin would replace them all; see shared/tag-keys.ts).
+  const mine = [...library.tags, ...change.tags]
+  const keysTaken = new Set(mine.map((t) => t.key))
+  const derived = mine.length > 0 && !hasPins(mine)
+  const addTag = ({ key, ...tag }: Tag) => {
     if (tagNames.has(tag.name.toLowerCase())) return
     tagNames.add(tag.name.toLowerCase())
-    change.tags.push(tag)
+    const keep = key !== undefined && !derived && !keysTaken.has(key)
+    if (keep) keysTaken.add(key)
+    change.tags.push(keep ? { ...tag, key } : tag)
   }
   for (const t of p.tags) addTag(t)
   for (const c of change.curationAfter.values())

@@ -15,6 +15,7 @@ export const emptyCuration = (): Curation => ({
   note: null,
   myRating: null,
   kept: false,
+  reviewed: false,
   highlights: [],
   bylineCorrection: null,
   updatedAt: '',
@@ -28,6 +29,7 @@ export const isEmptyCuration = (c: Curation): boolean =>
   c.note === null &&
   c.myRating === null &&
   !c.kept &&
+  !c.reviewed &&
   c.highlights.length === 0 &&
   c.bylineCorrection === null
 

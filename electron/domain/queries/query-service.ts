@@ -41,6 +41,7 @@ export function toRow(library: Library, { review, curation }: Match): ReviewRow 
     tags: curation.tags,
     hasNote: curation.note !== null,
     kept: curation.kept,
+    reviewed: curation.reviewed,
     hasHighlights: curation.highlights.length > 0,
     bylineCorrected: curation.bylineCorrection !== null,
   }

@@ -129,6 +129,8 @@ function clauseFilter(
       return (o) => (cols.spoiler[o] === 1) === c.value
     case 'kept':
       return (o) => (cols.kept[o] === 1) === c.value
+    case 'reviewed':
+      return (o) => (cols.reviewed[o] === 1) === c.value
     case 'has':
       if (c.what === 'note') return (o) => cols.hasNote[o] === 1
       if (c.what === 'highlight') return (o) => cols.hasHighlight[o] === 1
@@ -166,6 +168,10 @@ function structuredFilters(cols: DocColumns, q: ReviewQuery): Filter[] {
   if (q.kept !== undefined) {
     const kept = q.kept
     out.push((o) => (cols.kept[o] === 1) === kept)
+  }
+  if (q.reviewed !== undefined) {
+    const reviewed = q.reviewed
+    out.push((o) => (cols.reviewed[o] === 1) === reviewed)
   }
   return out
 }

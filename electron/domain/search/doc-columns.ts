@@ -35,6 +35,7 @@ export class DocColumns {
   work = new Int32Array(1024)
   myRating = new Int8Array(1024)
   kept = new Uint8Array(1024)
+  reviewed = new Uint8Array(1024)
   hasHighlight = new Uint8Array(1024)
   hasNote = new Uint8Array(1024)
   /** Lower-cased tags of curated reviews. */
@@ -66,6 +67,7 @@ export class DocColumns {
       this.work,
       this.myRating,
       this.kept,
+      this.reviewed,
       this.hasHighlight,
       this.hasNote,
     ].reduce((n, a) => n + a.byteLength, 0)
@@ -82,6 +84,7 @@ export class DocColumns {
     this.work = grow(this.work, size)
     this.myRating = grow(this.myRating, size)
     this.kept = grow(this.kept, size)
+    this.reviewed = grow(this.reviewed, size)
     this.hasHighlight = grow(this.hasHighlight, size)
     this.hasNote = grow(this.hasNote, size)
   }
@@ -131,6 +134,7 @@ export class DocColumns {
   setCuration(o: number, c: Curation | undefined): void {
     this.myRating[o] = c?.myRating ?? NONE
     this.kept[o] = c?.kept ? 1 : 0
+    this.reviewed[o] = c?.reviewed ? 1 : 0
     this.hasHighlight[o] = c && c.highlights.length > 0 ? 1 : 0
     this.tags[o] = c && c.tags.length > 0 ? c.tags.map((t) => t.toLowerCase()) : undefined
     this.hasNote[o] = c?.note ? 1 : 0

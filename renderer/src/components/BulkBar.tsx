@@ -10,6 +10,7 @@ export type BulkAction =
   | { kind: 'tag' | 'untag'; tag: string }
   | { kind: 'rate'; rating: number | null }
   | { kind: 'keep'; kept: boolean }
+  | { kind: 'reviewed'; reviewed: boolean }
 
 interface Props {
   selection: Selection
@@ -119,6 +120,13 @@ export function BulkBar({ selection, total, tags, busy, onAction, onAddToCollect
             onClick={() => onAction({ kind: 'keep', kept: false })}
           >
             Unkeep
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => onAction({ kind: 'reviewed', reviewed: true })}
+          >
+            ✓ Mark reviewed
           </button>
           {onAddToCollection && (
             <button

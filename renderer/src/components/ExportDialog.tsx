@@ -46,6 +46,14 @@ const SORT_LABELS: Record<string, string> = {
   title: 'headline',
 }
 
+/** What each direction means for a field: headlines go A to Z, not "highest first". */
+function orderWords(field: string): { asc: string; desc: string } {
+  if (field === 'title') return { asc: 'A to Z', desc: 'Z to A' }
+  if (field === 'date') return { asc: 'oldest first', desc: 'newest first' }
+  if (field === 'length') return { asc: 'shortest first', desc: 'longest first' }
+  return { asc: 'lowest first', desc: 'highest first' }
+}
+
 function initialScope(selection: ExportSelection, query: ReviewQuery): ExportScope {
   if (selection && 'ids' in selection) return { kind: 'selection', ids: selection.ids }
   if (!selection && query.collection) return { kind: 'collection', id: query.collection }
@@ -152,10 +160,10 @@ export function ExportDialog({ info, query, selection, onDone, onClose }: Props)
           <option value="">As listed</option>
           {SORT_FIELDS.flatMap((f) => [
             <option key={`${f}:desc`} value={`${f}:desc`}>
-              {`By ${SORT_LABELS[f] ?? f}, highest or newest first`}
+              {`By ${SORT_LABELS[f] ?? f}, ${orderWords(f).desc}`}
             </option>,
             <option key={`${f}:asc`} value={`${f}:asc`}>
-              {`By ${SORT_LABELS[f] ?? f}, lowest or oldest first`}
+              {`By ${SORT_LABELS[f] ?? f}, ${orderWords(f).asc}`}
             </option>,
           ])}
         </select>

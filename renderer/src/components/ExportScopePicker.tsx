@@ -35,6 +35,7 @@ function scopeFor(kind: Kind, p: Props): ExportScope {
     case 'collection':
       return { kind, id: p.collections[0]?.id ?? '' }
     case 'kept':
+    case 'reviewed':
     case 'library':
       return { kind }
   }
@@ -134,6 +135,7 @@ export function ExportScopePicker(props: Props) {
         )}
       </div>
       {radio('kept', 'Kept reviews')}
+      {radio('reviewed', 'Reviewed reviews')}
       {radio('library', 'The whole library')}
     </fieldset>
   )

@@ -1,6 +1,7 @@
 import { focusReviewList } from '../focus'
 import type { TagSummary } from '../../../shared/contract'
 import type { ReviewQuery, SortField } from '../../../shared/query'
+import { typedRange } from '../typed-ranges'
 import { RatingRange, type Range } from './RatingRange'
 
 const SORT_LABELS: Record<SortField, string> = {
@@ -35,8 +36,10 @@ function range<R extends Range>(value: R): R | undefined {
 export function FiltersBar(props: Props) {
   const { query, searchText, searchError, tags, onSearchText, onChange, onReset } = props
   const set = (patch: Partial<ReviewQuery>) => onChange({ ...query, ...patch })
-  const rating = query.rating ?? {}
-  const mine = query.myRating ?? {}
+  // Without a range of their own, the dropdowns show the one typed in the search box.
+  const rating = query.rating ?? typedRange(searchText, 'rating') ?? {}
+  const mine: NonNullable<ReviewQuery['myRating']> =
+    query.myRating ?? typedRange(searchText, 'mine') ?? {}
   const tag = query.tags?.[0] ?? ''
 
   return (
@@ -61,7 +64,7 @@ export function FiltersBar(props: Props) {
         />
         <span id="search-help" className={searchError ? 'search-error' : 'visually-hidden'}>
           {searchError ??
-            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept collection.'}
+            'Words match headline, author, text and notes. Fields: rating mine tag author work spoiler helpful votes length date has kept reviewed collection.'}
         </span>
       </div>
 
@@ -118,6 +121,21 @@ export function FiltersBar(props: Props) {
           <option value="any">Any</option>
           <option value="yes">Kept</option>
           <option value="no">Not kept</option>
+        </select>
+      </label>
+
+      <label className="field">
+        <span>Reviewed</span>
+        <select
+          value={query.reviewed === undefined ? 'any' : query.reviewed ? 'yes' : 'no'}
+          onChange={(event) => {
+            const value = event.target.value
+            set({ reviewed: value === 'any' ? undefined : value === 'yes' })
+          }}
+        >
+          <option value="any">Any</option>
+          <option value="yes">Reviewed</option>
+          <option value="no">Not reviewed</option>
         </select>
       </label>
 

@@ -49,11 +49,16 @@ export function AmbiguousBylines({ items, total }: { items: AmbiguousByline[]; t
 }
 
 export function Warnings({ items, total }: { items: ImportWarning[]; total: number }) {
+  // Ambiguous bylines have their own list above; the count is of the warnings listed here. When
+  // the list was capped, how many of the rest are bylines is unknown, hence the "+".
   const shown = items.filter((w) => w.code !== 'ambiguous-byline')
   if (shown.length === 0) return null
   return (
     <>
-      <h4>Warnings ({total})</h4>
+      <h4>
+        Warnings ({shown.length}
+        {items.length < total ? '+' : ''})
+      </h4>
       <ul className="report-list">
         {shown.map((warning, i) => (
           <li key={i}>

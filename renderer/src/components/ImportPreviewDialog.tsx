@@ -28,6 +28,18 @@ export function ImportPreviewDialog({
   const ready = preview.files.filter((f) => f.error === null)
   const reviews = ready.reduce((n, f) => n + f.found, 0)
   const skipped = preview.files.length - ready.length
+  const adds = ready.reduce((n, f) => n + f.wouldAdd, 0)
+  const updates = ready.reduce((n, f) => n + f.wouldUpdate, 0)
+  // The button says what committing changes, not how many reviews were read: "Import 5 reviews"
+  // for a page already in the library would promise what it does not do.
+  const commitLabel =
+    reviews === 0
+      ? 'Import'
+      : adds === reviews
+        ? `Import ${plural(reviews, 'review')}`
+        : adds + updates === 0
+          ? `Import (nothing new: all ${plural(reviews, 'review')} already in the library)`
+          : `Import ${adds} new, update ${updates}`
 
   return (
     <dialog
@@ -52,7 +64,7 @@ export function ImportPreviewDialog({
             disabled={busy || reviews === 0}
             onClick={onCommit}
           >
-            Import {plural(reviews, 'review')}
+            {commitLabel}
           </button>
         </div>
       </div>

@@ -15,11 +15,12 @@ interface Props {
 
 /**
  * A modal <dialog>: showModal() gives the focus trap, the inert background and Escape for free.
- * Focus goes to Close on open and back to wherever it was on close.
+ * Focus goes to Close on open and to the review list on close.
  */
 export function ImportReportDialog({ report, onClose, onUndo, onCopyFragments, message }: Props) {
   const closeButton = useRef<HTMLButtonElement>(null)
-  const { ref: dialog, headingId } = useModalDialog(() => closeButton.current)
+  // Focus rule 4: after a report the reviews are what comes next, whatever opened the import.
+  const { ref: dialog, headingId } = useModalDialog(() => closeButton.current, { toList: true })
 
   return (
     <dialog

@@ -89,7 +89,7 @@ export function InsightsPanel({ query, onOpen, onFilter, onError }: Props) {
 
   if (!data) return <section className="insights" aria-label="Insights" aria-busy="true" />
   return (
-    <section className="insights" aria-label="Insights" tabIndex={-1}>
+    <section className="insights" aria-label="Insights" tabIndex={-1} data-shortcut-scope="">
       <div className="insights-head">
         <h2 className="insights-title">Insights</h2>
         <fieldset className="scale-choice">

@@ -65,6 +65,7 @@ export function NoteEditor({ reviewId, initial, onDraft, onError }: Props) {
       </div>
       <textarea
         id={id}
+        data-field="note"
         value={text}
         rows={3}
         placeholder="Why this review matters, a pull-quote, a counterpoint… (Markdown works)"

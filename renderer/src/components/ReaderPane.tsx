@@ -1,9 +1,11 @@
 import { shownByline } from '../../../shared/shown-byline'
 import { useEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
+import { SHORTCUT_SCOPE } from '../focus'
 import { formatDate, workLabel } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
 import { useCuration } from '../hooks/useCuration'
+import { useFocusKeeper } from '../hooks/useFocusKeeper'
 import { matchRanges } from '../search-marks'
 import { selectionOffsets } from '../text-offsets'
 import { Marked } from './Marked'
@@ -38,7 +40,14 @@ export function ReaderPane(props: Props) {
     if (pane.current) pane.current.scrollTop = 0
   }, [reviewId])
   return (
-    <section ref={pane} className="reader" aria-label="Review">
+    // Focusable (Enter on the list moves here) and a shortcut scope (focus rule 5).
+    <section
+      ref={pane}
+      className="reader"
+      aria-label="Review"
+      tabIndex={-1}
+      {...{ [SHORTCUT_SCOPE]: '' }}
+    >
       {detail ? (
         <Reader
           key={detail.review.id}
@@ -65,6 +74,19 @@ function Reader(props: Props & { detail: ReviewDetail }) {
   const [noteDraft, setNoteDraft] = useState(curation.note ?? '')
   const [highlighting, setHighlighting] = useState<{ quote: string; start: number } | null>(null)
   const body = useRef<HTMLDivElement>(null)
+  const article = useRef<HTMLElement>(null)
+  const highlightButton = useRef<HTMLButtonElement>(null)
+  useFocusKeeper(busy, article, () => article.current?.closest<HTMLElement>('.reader') ?? null)
+  // Focus rule 2: when the highlight form closes (saved or cancelled), the keyboard goes back to
+  // the button that opens it again (once it is enabled again), not to <body>.
+  const formWasOpen = useRef(false)
+  useEffect(() => {
+    if (highlighting) formWasOpen.current = true
+    else if (formWasOpen.current && !busy) {
+      formWasOpen.current = false
+      highlightButton.current?.focus()
+    }
+  }, [highlighting, busy])
   const shown = shownByline(review, curation)
 
   // Every edit goes to main first; its library:changed brings the new curation back here.
@@ -106,7 +128,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
   }
 
   return (
-    <article className="reader-content">
+    <article ref={article} className="reader-content">
       {/* The text comes first: the header is three short lines, curation follows the text. */}
       <header className="reader-header">
         <p className="work-title">{workLabel(work)}</p>
@@ -119,10 +141,20 @@ function Reader(props: Props & { detail: ReviewDetail }) {
             className={curation.kept ? 'keep-button on' : 'keep-button'}
             aria-pressed={curation.kept}
             disabled={busy}
-            title="Keep this review for the selection (K)"
+            title="Keep this review for the selection (S)"
             onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
           >
             <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
+          </button>
+          <button
+            type="button"
+            className={curation.reviewed ? 'keep-button on' : 'keep-button'}
+            aria-pressed={curation.reviewed}
+            disabled={busy}
+            title="Mark this review as read through (R marks it and goes to the next)"
+            onClick={() => change(() => curate.reviewed({ ids, reviewed: !curation.reviewed }))}
+          >
+            <span aria-hidden="true">{curation.reviewed ? '✓' : '○'}</span> Reviewed
           </button>
           {props.onAddToCollection && (
             <button
@@ -205,6 +237,7 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           </h3>
           {!highlighting && (
             <button
+              ref={highlightButton}
               type="button"
               disabled={busy}
               title="Select a passage of the review first, or type it (H)"

@@ -1,4 +1,4 @@
-import { forwardRef, useState } from 'react'
+import { forwardRef, useRef, useState } from 'react'
 import type { Highlight } from '../../../shared/domain'
 import type { MarkRange } from '../search-marks'
 import { paragraphsOf, spansOf } from '../text-offsets'
@@ -19,17 +19,27 @@ export const ReviewBody = forwardRef<HTMLDivElement, Props>(function ReviewBody(
   ref,
 ) {
   const [revealed, setRevealed] = useState(!spoiler)
+  const wrap = useRef<HTMLDivElement>(null)
   const hidden = spoiler && !revealed
   const ranges = [
     ...highlights.filter((h) => h.start >= 0),
     ...matches.map((m, i) => ({ ...m, id: `match-${i}` })),
   ]
   return (
-    <div className="review-body-wrap">
+    // Focusable so that Reveal, which goes away when pressed, can hand the keyboard to the text.
+    <div ref={wrap} className="review-body-wrap" tabIndex={-1}>
       {hidden && (
         <div className="spoiler-cover">
           <p>This review contains spoilers.</p>
-          <button type="button" className="primary" onClick={() => setRevealed(true)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setRevealed(true)
+              // Focus rule 2: the button goes away; the text it revealed takes the keyboard.
+              wrap.current?.focus()
+            }}
+          >
             Reveal spoilers
           </button>
         </div>

@@ -7,6 +7,7 @@ import {
   useSyncExternalStore,
   type CSSProperties,
   type KeyboardEvent,
+  type MutableRefObject,
   type ReactNode,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -46,6 +47,13 @@ interface Props {
   /** The list's sort, which the column headers show and set. */
   sort: ReviewQuery['sort']
   onSort: (sort: NonNullable<ReviewQuery['sort']>) => void
+  /** Filled with the list's moves, for the keys that act from the reader too (j, k, r). */
+  nav?: MutableRefObject<ListNav | null>
+}
+
+export interface ListNav {
+  /** Moves the current review `by` rows; false at either end of the list. */
+  step: (by: number) => boolean
 }
 
 /**
@@ -53,7 +61,7 @@ interface Props {
  * the selection, which bulk actions apply to, follows it unless Shift or Ctrl/Cmd says otherwise.
  */
 export function ReviewList(props: Props) {
-  const { pages, selectedId, selection, tagColors, terms, onSelect, head, columns } = props
+  const { pages, selectedId, selection, tagColors, terms, onSelect, head, columns, nav } = props
   const shown = useMemo(() => shownColumns(columns), [columns])
   // While a column handle is dragged the rows follow it; the width is remembered when it ends.
   const [draftTemplate, setDraftTemplate] = useState<string | null>(null)
@@ -111,6 +119,17 @@ export function ReviewList(props: Props) {
     if (row) land(index, row, extend)
     else pending.current = { index, extend }
   }
+
+  const step = (by: number): boolean => {
+    const current = selectedIndex >= 0 ? selectedIndex : lastIndex.current
+    const target = Math.min(count - 1, Math.max(0, current + by))
+    if (count === 0 || target === current) return false
+    moveTo(target, false)
+    return true
+  }
+  useEffect(() => {
+    if (nav) nav.current = { step }
+  })
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return

@@ -1,3 +1,4 @@
+import { SHORTCUT_SCOPE } from '../focus'
 import type { TagSummary } from '../../../shared/contract'
 import { plural } from '../format'
 import type { ReviewPages } from '../hooks/useReviewPages'
@@ -37,7 +38,11 @@ export function SelectionPane({
         .map((id) => pages.rowAt(pages.indexOf(id)))
         .filter((row) => row !== undefined)
   return (
-    <section className="reader selection-pane" aria-labelledby="selection-pane-title">
+    <section
+      className="reader selection-pane"
+      aria-labelledby="selection-pane-title"
+      {...{ [SHORTCUT_SCOPE]: '' }}
+    >
       <div className="reader-content">
         <h2 id="selection-pane-title" className="review-headline">
           {plural(selection.count, 'review')} selected

@@ -7,7 +7,8 @@ const GROUPS: [string, [string, string][]][] = [
   [
     'List',
     [
-      ['↑ ↓ Home End PgUp PgDn', 'Move to another review'],
+      ['↑ ↓ or J K, Home End PgUp PgDn', 'Move to another review'],
+      ['Enter', 'Open the review: the keyboard moves into the reader'],
       ['Shift + ↑ ↓', 'Extend the selection'],
       [`${MOD} + click, ${MOD} + Space`, 'Add or remove a review from the selection'],
       ['Shift + click', 'Select a range'],
@@ -19,10 +20,13 @@ const GROUPS: [string, [string, string][]][] = [
   [
     'Curate (current review or selection)',
     [
-      ['1 … 9', 'Toggle the first nine tags (numbered in the sidebar)'],
+      ['1 … 9', 'Toggle the tag pinned to that key (shown in the sidebar)'],
+      ['T', 'Add a tag: ↑ ↓ choose an offer, Enter adds it, Tab completes'],
+      ['N', 'Write the note'],
       ['Alt + 1 … Alt + 9, Alt + 0', 'My rating 1 … 9, 10'],
       ['Alt + Backspace', 'Clear my rating'],
-      ['K', 'Keep / unkeep (star)'],
+      ['S', 'Keep / unkeep (star)'],
+      ['R', 'Mark reviewed and go to the next review'],
       ['H', 'Highlight the selected passage'],
       ['Q', 'Copy the quote (the focused or first highlight) with its attribution'],
       ['C', 'Add to a collection'],
@@ -35,7 +39,7 @@ const GROUPS: [string, [string, string][]][] = [
       [`${MOD} + Z`, 'Undo'],
       [`Shift + ${MOD} + Z, ${MOD} + Y`, 'Redo'],
       [`/ or ${MOD} + F`, 'Search (typed queries: rating:>=8 tag:acting -tag:spoiler …)'],
-      ['Esc', 'Leave the search box or the note for the list (the query stays)'],
+      ['Esc', 'Leave any field (search, tag, note) for the list; the text stays'],
       ['I', 'Show or hide insights'],
       ['?', 'This sheet'],
     ],
@@ -47,7 +51,7 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog title="Keyboard shortcuts" className="shortcuts-sheet" onClose={onClose}>
       <p className="hint">
-        Single keys work whenever the focus is not in a text field.{' '}
+        Single keys act while the list or the reader has the focus, never in a text field.{' '}
         <button type="button" className="quiet" onClick={() => setChecking(true)}>
           Check library…
         </button>

@@ -80,6 +80,28 @@ export function Sidebar(props: Props) {
             </li>
           ))}
         </ul>
+        <ul className="work-list" aria-label="Sets">
+          {(
+            [
+              ['kept', '★ Kept', info.keptCount],
+              ['reviewed', '✓ Reviewed', info.reviewedCount],
+            ] as const
+          ).map(([field, label, count]) => (
+            <li key={field}>
+              <button
+                type="button"
+                className="work-item"
+                aria-pressed={filters[field] === true}
+                onClick={() =>
+                  onFilters({ ...filters, [field]: filters[field] === true ? undefined : true })
+                }
+              >
+                <span>{label}</span>
+                <span className="count-badge">{count}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <ViewsSection

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { TagSummary } from '../../../shared/contract'
+import { TAG_KEYS, tagKeyMap } from '../../../shared/tag-keys'
 import { plural } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
 import { useCuration } from '../hooks/useCuration'
@@ -16,12 +17,15 @@ interface Props {
 export function TagDialog({ tag, tags, onClose, onDone }: Props) {
   const [name, setName] = useState(tag.name)
   const [color, setColor] = useState(tag.color)
+  const keys = tagKeyMap(tags)
+  const holder = new Map([...keys].map(([name, key]) => [key, name]))
+  const [key, setKey] = useState(String(keys.get(tag.name.toLowerCase()) ?? ''))
   const [into, setInto] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const { busy, run: runBusy } = useBusyRunner(setError, { clearFirst: true })
   const { tags: tagCommands } = useCuration()
-  const ids = { name: useId(), color: useId(), into: useId(), error: useId() }
+  const ids = { name: useId(), color: useId(), key: useId(), into: useId(), error: useId() }
   const others = tags.filter((t) => t.name !== tag.name)
 
   const run = (work: () => Promise<{ changed: number }>, done: (changed: number) => string) =>
@@ -85,6 +89,33 @@ export function TagDialog({ tag, tags, onClose, onDone }: Props) {
           Set colour
         </button>
       </div>
+      <div className="dialog-row">
+        <label htmlFor={ids.key}>Key</label>
+        <select id={ids.key} value={key} onChange={(event) => setKey(event.target.value)}>
+          <option value="">None</option>
+          {TAG_KEYS.map((k) => {
+            const other = holder.get(k)
+            return (
+              <option key={k} value={k}>
+                {other && other !== tag.name.toLowerCase() ? `${k} (now ${other})` : k}
+              </option>
+            )
+          })}
+        </select>
+        <button
+          type="button"
+          disabled={busy || key === String(keys.get(tag.name.toLowerCase()) ?? '')}
+          onClick={() =>
+            run(
+              () => tagCommands.setKey({ name: tag.name, key: key ? Number(key) : null }),
+              () => (key ? `Key ${key} now toggles ${tag.name}` : `${tag.name} has no key now`),
+            )
+          }
+        >
+          Pin key
+        </button>
+      </div>
+      <p className="hint">Keys 1–9 toggle their tag on the current review or the selection.</p>
       {others.length > 0 && (
         <div className="dialog-row">
           <label htmlFor={ids.into}>Merge into</label>

@@ -1,6 +1,5 @@
 import { useId, useRef, useState } from 'react'
-
-const MAX_SUGGESTIONS = 8
+import { enterChoice, moveActive, tagOptions, type TagOption } from '../tag-entry'
 
 interface Props {
   tags: string[]
@@ -12,29 +11,32 @@ interface Props {
   onRemove: (tag: string) => void
 }
 
+const optionLabel = (o: TagOption) => (o.kind === 'create' ? `Create “${o.name}”` : `+ ${o.name}`)
+
 /**
  * Chips plus an "Add tag" field. Existing tags are offered as buttons rather than a <datalist>:
- * a datalist turns the field into a combobox, and the field must stay a plain textbox.
+ * a datalist turns the field into a combobox, and the field must stay a plain textbox. Enter
+ * takes the highlighted offer (↑ ↓ move it, Tab completes the name); a new tag needs its
+ * explicit Create option (see tag-entry.ts).
  */
 export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Props) {
   const [draft, setDraft] = useState('')
+  const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const inputId = useId()
   const hintId = useId()
-  const prefix = draft.trim().toLowerCase()
-  // A level of a nested tag counts too: "father" offers theme/fatherhood.
-  const suggestions = known
-    .filter((name) => {
-      const lower = name.toLowerCase()
-      return !tags.includes(name) && (lower.startsWith(prefix) || lower.includes(`/${prefix}`))
-    })
-    .slice(0, MAX_SUGGESTIONS)
+  const options = tagOptions(draft, known, tags)
+  const choice = draft.trim() ? enterChoice(options, active) : null
 
+  const edit = (value: string) => {
+    setDraft(value)
+    setActive(0)
+  }
   const submit = (names: string[]) => {
     if (disabled) return
     const fresh = [...new Set(names.map((n) => n.trim()).filter((n) => n && !tags.includes(n)))]
     if (fresh.length > 0) onAdd(fresh)
-    setDraft('')
+    edit('')
   }
 
   return (
@@ -52,7 +54,11 @@ export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Pr
               className="chip-remove"
               aria-label={`Remove tag ${tag}`}
               disabled={disabled}
-              onClick={() => onRemove(tag)}
+              onClick={() => {
+                onRemove(tag)
+                // Focus rule: the chip's button goes away with the tag; the field takes the keys.
+                input.current?.focus()
+              }}
             >
               ×
             </button>
@@ -68,6 +74,7 @@ export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Pr
         <input
           ref={input}
           id={inputId}
+          data-field="tag"
           type="text"
           value={draft}
           readOnly={disabled}
@@ -75,35 +82,49 @@ export function TagEditor({ tags, known, colors, disabled, onAdd, onRemove }: Pr
           autoComplete="off"
           aria-describedby={hintId}
           placeholder="e.g. acting"
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => edit(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key !== 'Enter') return
-            event.preventDefault()
-            // Commas let a few tags go in at once: "acting, pull-quote".
-            submit(draft.split(','))
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              if (options.length === 0) return
+              event.preventDefault()
+              setActive((a) => moveActive(a, options.length, event.key === 'ArrowDown' ? 1 : -1))
+            } else if (event.key === 'Tab' && !event.shiftKey && choice?.kind === 'existing') {
+              if (choice.name === draft) return
+              event.preventDefault()
+              edit(choice.name)
+            } else if (event.key === 'Enter') {
+              event.preventDefault()
+              // Commas let a few tags go in at once, written out in full: "acting, pull-quote".
+              if (draft.includes(',')) submit(draft.split(','))
+              else if (choice) submit([choice.name])
+            }
           }}
         />
         <span id={hintId} className="visually-hidden">
-          Press Enter to add. Separate several tags with commas.
+          {choice
+            ? `Enter ${choice.kind === 'create' ? 'creates the new tag' : 'adds'} ${choice.name}. `
+            : ''}
+          Up and down arrows choose, Tab completes. Separate several tags with commas.
         </span>
       </div>
-      {suggestions.length > 0 && (
+      {options.length > 0 && (
         <div className="suggestions">
-          <span className="hint">Existing:</span>
-          {suggestions.map((name) => (
+          <span className="hint">{choice ? 'Enter adds:' : 'Existing:'}</span>
+          {options.map((o) => (
             <button
-              key={name}
+              key={`${o.kind}:${o.name}`}
               type="button"
-              className="chip suggestion"
-              title={`Add the existing tag ${name}`}
+              className={`chip suggestion${choice === o ? ' active' : ''}${o.kind === 'create' ? ' create' : ''}`}
+              aria-current={choice === o || undefined}
+              title={o.kind === 'create' ? `Create the new tag ${o.name}` : `Add the tag ${o.name}`}
               disabled={disabled}
               onClick={() => {
-                submit([name])
-                // The button goes away with its suggestion: typing carries on in the field.
+                submit([o.name])
+                // The button goes away with its offer: typing carries on in the field.
                 input.current?.focus()
               }}
             >
-              + {name}
+              {optionLabel(o)}
             </button>
           ))}
         </div>

@@ -20,6 +20,17 @@ export function TagTree({ tags, active, keys, onFilter, onEdit }: Props) {
           <div className="tag-row">
             {node.tag ? (
               <>
+                {/* The pinned key sits before the tag, apart from its count. */}
+                <kbd
+                  className="tag-key"
+                  title={
+                    keys.has(node.path.toLowerCase())
+                      ? `Press ${keys.get(node.path.toLowerCase())} to toggle this tag`
+                      : 'No key: pin one with ⋯'
+                  }
+                >
+                  {keys.get(node.path.toLowerCase()) ?? ''}
+                </kbd>
                 <button
                   type="button"
                   className="tag-filter"
@@ -35,14 +46,6 @@ export function TagTree({ tags, active, keys, onFilter, onEdit }: Props) {
                   <span className="tag-label">{node.label}</span>
                   <span className="count-badge">{node.tag.count}</span>
                 </button>
-                {keys.has(node.path.toLowerCase()) && (
-                  <kbd
-                    className="tag-key"
-                    title={`Press ${keys.get(node.path.toLowerCase())} to toggle this tag`}
-                  >
-                    {keys.get(node.path.toLowerCase())}
-                  </kbd>
-                )}
                 <button
                   type="button"
                   className="icon-button"

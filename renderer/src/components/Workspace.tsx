@@ -1,5 +1,5 @@
-import { focusReviewList } from '../focus'
-import { useMemo, useState } from 'react'
+import { focusReviewList, focusWhenRendered, SHORTCUT_SCOPE } from '../focus'
+import { useMemo, useRef, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
@@ -16,14 +16,14 @@ import { useSelection } from '../hooks/useSelection'
 import { useShortcuts } from '../hooks/useShortcuts'
 import { useWorkspaceLayout } from '../hooks/useWorkspaceLayout'
 import { searchTerms } from '../search-marks'
-import { orderedTags } from '../tag-tree'
+import { tagKeyMap } from '../../../shared/tag-keys'
 import { AddToCollectionDialog } from './AddToCollectionDialog'
 import type { BulkAction } from './BulkBar'
 import { CollectionBar } from './CollectionBar'
 import { InsightsPanel } from './InsightsPanel'
 import { PaneLayout, PaneToggles } from './PaneLayout'
 import { ReaderPane } from './ReaderPane'
-import { ReviewList } from './ReviewList'
+import { ReviewList, type ListNav } from './ReviewList'
 import { SelectionPane } from './SelectionPane'
 import { ShortcutsSheet } from './ShortcutsSheet'
 import { Sidebar } from './Sidebar'
@@ -50,6 +50,8 @@ interface Props {
   onError: (message: string) => void
 }
 
+const readerPane = () => document.querySelector<HTMLElement>('section[aria-label="Review"]')
+
 /** Sidebar, list (with insights under it), reader or selection pane, and the keyboard. */
 export function Workspace(props: Props) {
   const { info, filters, query, pages, detail, selectedId, history } = props
@@ -61,13 +63,11 @@ export function Workspace(props: Props) {
   const { views, collections } = useLibrary()
   const [adding, setAdding] = useState(false)
   const [highlightRequest, setHighlightRequest] = useState(0)
+  const nav = useRef<ListNav | null>(null)
   const selection = useSelection(query, pages.total ?? 0, onError)
   const panes = useWorkspaceLayout(onError)
-  const tagOrder = useMemo(() => orderedTags(info.tags), [info.tags])
-  const tagKeys = useMemo(
-    () => new Map(tagOrder.slice(0, 9).map((t, i) => [t.name.toLowerCase(), i + 1])),
-    [tagOrder],
-  )
+  // Keys 1–9 are pinned to tags (shared/tag-keys.ts): creating a tag never moves another's key.
+  const tagKeys = useMemo(() => tagKeyMap(info.tags), [info.tags])
   // Built from the names and colours alone: tag counts change with every edit, and a new map
   // would re-render every row of the list.
   const colorKey = JSON.stringify(info.tags.map((t) => [t.name.toLowerCase(), t.color]))
@@ -82,6 +82,7 @@ export function Workspace(props: Props) {
   const applyAhead = (settle: Settle, work: () => Promise<string>) =>
     run(settleWith(settle, work), onStatus)
 
+  const many = selection.all || selection.ids.size > 1
   const runBulk = (action: BulkAction) => {
     const target = selection.target(selectedId)
     if (!target) return onStatus('Select a review first')
@@ -101,6 +102,10 @@ export function Workspace(props: Props) {
         case 'keep': {
           const { changed } = await curate.keep({ ...target, kept: action.kept })
           return `${action.kept ? 'Kept' : 'Unkept'} ${n(changed)}`
+        }
+        case 'reviewed': {
+          const { changed } = await curate.reviewed({ ...target, reviewed: action.reviewed })
+          return `Marked ${n(changed)} ${action.reviewed ? 'reviewed' : 'not reviewed'}`
         }
       }
     })
@@ -130,8 +135,8 @@ export function Workspace(props: Props) {
     {
       undo: history.undo,
       redo: history.redo,
-      toggleTag: (position) => {
-        const tag = tagOrder[position - 1]
+      toggleTag: (key) => {
+        const tag = info.tags.find((t) => tagKeys.get(t.name.toLowerCase()) === key)
         const target = selection.target(selectedId)
         if (!tag || !target) return
         applyAhead(ahead(target, { kind: 'toggle-tag', tag: tag.name }), async () => {
@@ -141,20 +146,33 @@ export function Workspace(props: Props) {
       },
       rate: (rating) => runBulk({ kind: 'rate', rating }),
       toggleKeep: () => {
-        const many = selection.all || selection.ids.size > 1
         runBulk({ kind: 'keep', kept: many ? true : !detail?.curation.kept })
       },
+      reviewedNext: () => {
+        runBulk({ kind: 'reviewed', reviewed: true })
+        // On one review the next one comes up to read; a selection stays for its next action.
+        if (!many) nav.current?.step(1)
+      },
+      step: (by) => nav.current?.step(by),
       highlight: () => setHighlightRequest((n) => n + 1),
       showShortcuts: () => props.onShortcuts(true),
       toggleInsights: () => setInsights((v) => !v),
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
       focusList: focusReviewList,
       copyQuote: () => copyQuote(selectedId),
+      openReader: () => readerPane()?.focus(),
+      focusTagField: () => {
+        setInsights(false)
+        focusWhenRendered(() => readerPane()?.querySelector<HTMLElement>('[data-field="tag"]'))
+      },
+      focusNote: () => {
+        setInsights(false)
+        focusWhenRendered(() => readerPane()?.querySelector<HTMLElement>('[data-field="note"]'))
+      },
     },
     true,
   )
 
-  const many = selection.all || selection.ids.size > 1
   return (
     <PaneLayout layout={panes.layout} onChange={panes.change}>
       <Sidebar
@@ -186,6 +204,7 @@ export function Workspace(props: Props) {
           .join(' ')}
         onKeyDownCapture={reorder.onKeyDownCapture}
         onPointerDown={reorder.onPointerDown}
+        {...{ [SHORTCUT_SCOPE]: '' }}
       >
         {viewing && (
           <CollectionBar
@@ -228,6 +247,7 @@ export function Workspace(props: Props) {
           onColumns={(columns) => panes.change((layout) => ({ ...layout, columns }))}
           sort={filters.sort}
           onSort={(sort) => props.onFilters({ ...filters, sort })}
+          nav={nav}
           head={
             <div className="list-head-actions">
               <PaneToggles layout={panes.layout} onChange={panes.change} />

@@ -27,6 +27,11 @@ export const withKept =
   () =>
   (row) => ({ ...row, kept })
 
+export const withReviewed =
+  (reviewed: boolean): Anticipation =>
+  () =>
+  (row) => ({ ...row, reviewed })
+
 /** `tag` must be a known tag's own name: a new one is named by main (it normalises it). */
 export const withTag =
   (tag: string): Anticipation =>

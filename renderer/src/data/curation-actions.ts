@@ -10,6 +10,7 @@ export const curationActions = {
   toggleTag: (req: Req<'curation:toggle-tag'>) => invoke('curation:toggle-tag', req),
   rate: (req: Req<'curation:rate'>) => invoke('curation:rate', req),
   keep: (req: Req<'curation:keep'>) => invoke('curation:keep', req),
+  reviewed: (req: Req<'curation:reviewed'>) => invoke('curation:reviewed', req),
   note: (req: Req<'curation:note'>) => invoke('curation:note', req),
   byline: (req: Req<'curation:byline'>) => invoke('curation:byline', req),
   addHighlight: (req: Req<'curation:highlight-add'>) => invoke('curation:highlight-add', req),
@@ -23,6 +24,7 @@ export const tagActions = {
   recolor: (req: Req<'tags:recolor'>) => invoke('tags:recolor', req),
   merge: (req: Req<'tags:merge'>) => invoke('tags:merge', req),
   remove: (req: Req<'tags:delete'>) => invoke('tags:delete', req),
+  setKey: (req: Req<'tags:set-key'>) => invoke('tags:set-key', req),
 } as const
 
 export const viewActions = {

@@ -17,6 +17,7 @@ export function dependsOnCuration(query: ReviewQuery): boolean {
     query.tags?.length ||
     query.excludeTags?.length ||
     query.kept !== undefined ||
+    query.reviewed !== undefined ||
     query.myRating ||
     (query.sort && CURATION_SORTS.has(query.sort.field)),
   )

@@ -4,6 +4,7 @@ import type { ReviewQuery } from '../../../shared/query'
 import {
   toggledTag,
   withKept,
+  withReviewed,
   withMyRating,
   withoutTag,
   withTag,
@@ -16,6 +17,7 @@ export type EditAhead =
   | { kind: 'tag' | 'untag' | 'toggle-tag'; tag: string }
   | { kind: 'rate'; rating: number | null }
   | { kind: 'keep'; kept: boolean }
+  | { kind: 'reviewed'; reviewed: boolean }
 
 type Target = { ids: string[] } | { query: ReviewQuery }
 
@@ -59,6 +61,7 @@ export function settleWith<T>(settle: Settle, request: () => Promise<T>): () => 
 function anticipation(edit: EditAhead, tags: readonly TagSummary[]): Anticipation | null {
   if (edit.kind === 'rate') return withMyRating(edit.rating)
   if (edit.kind === 'keep') return withKept(edit.kept)
+  if (edit.kind === 'reviewed') return withReviewed(edit.reviewed)
   const wanted = edit.tag.trim().toLowerCase()
   const tag = tags.find((t) => t.name.toLowerCase() === wanted)?.name
   if (!tag) return null

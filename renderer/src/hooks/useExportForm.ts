@@ -42,7 +42,11 @@ export function useExportForm(initialScope: ExportScope, onError: (m: string) =>
       .then((p) => {
         if (!live) return
         setPrefs(p)
-        setOptionsState({ ...DEFAULT_EXPORT_OPTIONS, ...p.last.json })
+        // The dialog opens on the format used last (the last one remembered).
+        const last = Object.keys(p.last).at(-1) as ExportFormat | undefined
+        const format = last && (last !== 'pdf' || p.pdfAvailable) ? last : 'json'
+        setFormatState(format)
+        setOptionsState({ ...DEFAULT_EXPORT_OPTIONS, ...p.last[format] })
       })
       .catch((e: unknown) => live && onError(errorMessage(e)))
     return () => {

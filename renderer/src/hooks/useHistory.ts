@@ -16,7 +16,11 @@ export interface HistoryControls {
 }
 
 /** The session's undo history (LibraryProvider re-reads it after every commit) and its steps. */
-export function useHistory(onError: (message: string) => void): HistoryControls {
+export function useHistory(
+  onError: (message: string) => void,
+  /** The status line: an undo replaces whatever the undone command had said there. */
+  onStatus?: (message: string) => void,
+): HistoryControls {
   const { history: state } = useLibrary()
   const [last, setLast] = useState('')
 
@@ -24,11 +28,15 @@ export function useHistory(onError: (message: string) => void): HistoryControls 
     (kind: 'undo' | 'redo') => {
       historyActions[kind]()
         .then(({ entry }) => {
-          if (entry) setLast(`${kind === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}`)
+          const message = entry
+            ? `${kind === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}`
+            : `Nothing to ${kind}`
+          setLast(message)
+          onStatus?.(message)
         })
         .catch((error: unknown) => onError(errorMessage(error)))
     },
-    [onError],
+    [onError, onStatus],
   )
   const fromMenu = useCallback(
     (kind: 'undo' | 'redo') => {

@@ -116,9 +116,9 @@ test('byline, keep, rating keys, Markdown note and the shortcuts sheet', async (
   await reader(page).getByRole('button', { name: 'Restore the parsed byline' }).click()
   await expect(reader(page).locator('.byline .author')).toHaveText('UlrikSander')
 
-  // Keep with K; my rating with Alt+digits (Alt+0 is 10), cleared with Alt+Backspace.
+  // Keep with S; my rating with Alt+digits (Alt+0 is 10), cleared with Alt+Backspace.
   await list(page).focus()
-  await page.keyboard.press('k')
+  await page.keyboard.press('s')
   await expect(reader(page).getByRole('button', { name: 'Keep' })).toHaveAttribute(
     'aria-pressed',
     'true',
@@ -153,7 +153,7 @@ test('byline, keep, rating keys, Markdown note and the shortcuts sheet', async (
   await list(page).focus()
   await page.keyboard.press('?')
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
-  await expect(sheet).toContainText('Toggle the first nine tags')
+  await expect(sheet).toContainText('Toggle the tag pinned to that key')
   await expect(sheet).toContainText('Alt + Backspace')
   await expectAccessible(page)
   await page.keyboard.press('Escape')

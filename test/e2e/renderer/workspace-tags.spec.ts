@@ -37,14 +37,14 @@ test('tags: nest, toggle with keys, rename, merge, delete, undo and redo', async
   await tags.getByRole('button', { name: 'Create' }).click()
   await expect(tags.getByRole('button', { name: /^pull-quote 0$/ })).toBeVisible()
 
-  // Sidebar order: acting (1), pull-quote (2), theme/fatherhood (3).
+  // Keys are pinned as tags are created: acting 1, theme/fatherhood 2, pull-quote 3.
   await select(page, REFN)
   await list(page).focus()
-  await page.keyboard.press('2')
-  await expect(reader(page).getByRole('button', { name: 'Remove tag pull-quote' })).toBeVisible()
-  await page.keyboard.press('2')
-  await expect(reader(page).getByRole('button', { name: 'Remove tag pull-quote' })).toBeHidden()
   await page.keyboard.press('3')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag pull-quote' })).toBeVisible()
+  await page.keyboard.press('3')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag pull-quote' })).toBeHidden()
+  await page.keyboard.press('2')
   await expect(option(page, REFN)).toHaveAccessibleName(/tags: theme\/fatherhood/)
 
   // A selection of two: Ctrl/Cmd+click adds one, then key 1 tags both in one step.

@@ -23,6 +23,7 @@ const row = (id: string, tags: string[] = []): ReviewRow => ({
   tags,
   hasNote: false,
   kept: false,
+  reviewed: false,
   hasHighlights: false,
   bylineCorrected: false,
 })

@@ -16,6 +16,7 @@ const row = (id: string, myRating: number | null = null): ReviewRow => ({
   tags: [],
   hasNote: false,
   kept: false,
+  reviewed: false,
   hasHighlights: false,
   bylineCorrected: false,
 })

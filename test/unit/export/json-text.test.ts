@@ -82,6 +82,7 @@ const curation: fc.Arbitrary<Curation> = fc.record({
   note: fc.option(text),
   myRating: fc.option(fc.integer({ min: 1, max: 10 })),
   kept: fc.boolean(),
+  reviewed: fc.boolean(),
   highlights: fc.array(highlight, { maxLength: 3 }),
   bylineCorrection: fc.option(split),
   updatedAt: text,
