@@ -55,6 +55,7 @@ describe('the Reviewed state', () => {
     expect(resolveScope(library, { kind: 'reviewed' })).toEqual({
       label: 'Reviewed reviews',
       query: { reviewed: true },
+      subject: { kind: 'reviewed' },
     })
   })
 
