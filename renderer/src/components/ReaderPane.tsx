@@ -136,36 +136,38 @@ function Reader(props: Props & { detail: ReviewDetail }) {
           <h2 className="review-headline">
             <Marked text={review.title} terms={terms} />
           </h2>
-          <button
-            type="button"
-            className={curation.kept ? 'keep-button on' : 'keep-button'}
-            aria-pressed={curation.kept}
-            disabled={busy}
-            title="Keep this review for the selection (S)"
-            onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
-          >
-            <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
-          </button>
-          <button
-            type="button"
-            className={curation.reviewed ? 'keep-button on' : 'keep-button'}
-            aria-pressed={curation.reviewed}
-            disabled={busy}
-            title="Mark this review as read through (R marks it and goes to the next)"
-            onClick={() => change(() => curate.reviewed({ ids, reviewed: !curation.reviewed }))}
-          >
-            <span aria-hidden="true">{curation.reviewed ? '✓' : '○'}</span> Reviewed
-          </button>
-          {props.onAddToCollection && (
+          <div className="reader-actions">
             <button
               type="button"
-              className="quiet"
-              title="Add this review to a collection (C)"
-              onClick={props.onAddToCollection}
+              className={curation.kept ? 'keep-button on' : 'keep-button'}
+              aria-pressed={curation.kept}
+              disabled={busy}
+              title="Keep this review for the selection (S)"
+              onClick={() => change(() => curate.keep({ ids, kept: !curation.kept }))}
             >
-              Add to collection…
+              <span aria-hidden="true">{curation.kept ? '★' : '☆'}</span> Keep
             </button>
-          )}
+            <button
+              type="button"
+              className={curation.reviewed ? 'keep-button on' : 'keep-button'}
+              aria-pressed={curation.reviewed}
+              disabled={busy}
+              title="Mark this review as read through (R marks it and goes to the next)"
+              onClick={() => change(() => curate.reviewed({ ids, reviewed: !curation.reviewed }))}
+            >
+              <span aria-hidden="true">{curation.reviewed ? '✓' : '○'}</span> Reviewed
+            </button>
+            {props.onAddToCollection && (
+              <button
+                type="button"
+                className="quiet"
+                title="Add this review to a collection (C)"
+                onClick={props.onAddToCollection}
+              >
+                Add to collection…
+              </button>
+            )}
+          </div>
         </div>
         <p className="byline">
           <span className="author">{shown.author}</span>

@@ -137,7 +137,7 @@ test('gathers reviews into a collection, reorders it by keyboard and drag, expor
   await exportAs(page, 'csv')
   const csv = readCsv((await readFile(app.exported[0]!, 'utf8')).slice(1))
   expect(starts(csv.rows.map((r) => r.title ?? ''))).toEqual(starts([DISAPPOINTING, REFN, GRITTY]))
-  expect(app.exported[0]).toMatch(/Pull quotes \d{4}-\d\d-\d\d\.csv$/)
+  expect(app.exported[0]).toMatch(/\/Pusher II \(2004\) - Pull quotes\.csv$/)
   await exportAs(page, 'html')
   const html = await readFile(app.exported[1]!, 'utf8')
   const at = [DISAPPOINTING, REFN, GRITTY].map((t) => html.indexOf(`>${t.slice(0, 12)}`))
