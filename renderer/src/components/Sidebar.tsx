@@ -34,7 +34,10 @@ interface Props {
 
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
 
-/** Works, imports, tags (nested, coloured, counted), saved views and recent changes. */
+/**
+ * Works, sets, tags (nested, coloured, counted), saved views, collections, imports and recent
+ * changes. Tags come right after the works so that many works do not push them out of view.
+ */
 export function Sidebar(props: Props) {
   const { info, filters, views, history, tagKeys, onFilters, onStatus, onError } = props
   const [editing, setEditing] = useState<TagSummary | null>(null)
@@ -80,7 +83,7 @@ export function Sidebar(props: Props) {
             </li>
           ))}
         </ul>
-        <ul className="work-list" aria-label="Sets">
+        <ul className="set-list" aria-label="Sets">
           {(
             [
               ['kept', '★ Kept', info.keptCount],
@@ -103,26 +106,6 @@ export function Sidebar(props: Props) {
           ))}
         </ul>
       </section>
-
-      <ViewsSection
-        views={views}
-        activeId={active}
-        onApply={props.onApplyView}
-        onSave={props.onSaveView}
-        onDelete={(view) =>
-          commands.views
-            .remove({ id: view.id })
-            .then(() => onStatus(`Deleted view ${view.name} (undo brings it back)`))
-            .catch((e: unknown) => onError(errorMessage(e)))
-        }
-      />
-
-      <CollectionsSection
-        activeId={filters.collection}
-        onView={props.onViewCollection}
-        onStatus={onStatus}
-        onError={onError}
-      />
 
       <section className="side-section" aria-labelledby="tags-heading">
         <h2 id="tags-heading" className="side-heading">
@@ -166,6 +149,26 @@ export function Sidebar(props: Props) {
           </button>
         </form>
       </section>
+
+      <ViewsSection
+        views={views}
+        activeId={active}
+        onApply={props.onApplyView}
+        onSave={props.onSaveView}
+        onDelete={(view) =>
+          commands.views
+            .remove({ id: view.id })
+            .then(() => onStatus(`Deleted view ${view.name} (undo brings it back)`))
+            .catch((e: unknown) => onError(errorMessage(e)))
+        }
+      />
+
+      <CollectionsSection
+        activeId={filters.collection}
+        onView={props.onViewCollection}
+        onStatus={onStatus}
+        onError={onError}
+      />
 
       {info.imports.length > 0 && (
         <section className="side-section" aria-labelledby="imports-heading">
