@@ -55,10 +55,21 @@ export function LibraryProvider({ onError, children }: Props) {
   // Only the newest read lands, whatever order the answers come back in.
   const asked = useRef(0)
   // Any commit can move tag and view counts and adds to the history, so all of them are re-read,
-  // and land together: one render of the app per change, not one per answer.
-  const readAll = useCallback(() => {
+  // and land together: one render of the app per change, not one per answer. Collections live in
+  // library.json and count reviews, so only a meta or reviews change can move them; other changes
+  // reuse the latest read (awaiting it if it is still on its way, so a newer read never lands an
+  // older list).
+  const collectionsRead = useRef<ReturnType<typeof readCollections> | null>(null)
+  const readAll = useCallback((collectionsToo: boolean) => {
     const mine = ++asked.current
-    Promise.all([readInfo(), readViews(), readCollections(), readHistory()])
+    if (collectionsToo || !collectionsRead.current) {
+      const read = readCollections()
+      read.catch(() => {
+        if (collectionsRead.current === read) collectionsRead.current = null
+      })
+      collectionsRead.current = read
+    }
+    Promise.all([readInfo(), readViews(), collectionsRead.current, readHistory()])
       .then(([info, views, collections, history]) => {
         if (mine === asked.current) setState({ info, views, collections, history })
       })
@@ -66,10 +77,10 @@ export function LibraryProvider({ onError, children }: Props) {
         if (mine === asked.current) latestError.current(errorMessage(error))
       })
   }, [])
-  useEffect(readAll, [readAll])
+  useEffect(() => readAll(true), [readAll])
 
   useCuratorEvent('library:changed', (change) => {
-    readAll()
+    readAll(change.reviews || change.meta)
     for (const listener of listeners) listener(change)
   })
 

@@ -122,7 +122,7 @@ test('undoing a re-import from its report keeps the earlier import', async ({ br
   await paste(page, newer)
   const preview = page.getByRole('dialog', { name: 'Import preview' })
   await expect(preview).toContainText('0 new · 1 changed · 24 already there')
-  await preview.getByRole('button', { name: 'Import 25 reviews' }).click()
+  await preview.getByRole('button', { name: 'Import 0 new, update 1' }).click()
   await expect(report).toContainText('0 added · 1 updated · 24 unchanged')
   await report.getByRole('button', { name: 'Undo import' }).click()
   await expect(report.getByRole('status')).toHaveText('Import undone (Redo brings it back).')

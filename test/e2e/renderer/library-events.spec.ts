@@ -225,7 +225,7 @@ test('tag, rate and keep show on the row before main answers; a refused edit is 
 
   // Main refuses the keep: the star is shown, then taken back, and the error says why.
   await gate(page, 'curation:keep', 'the disk is full')
-  await page.keyboard.press('k')
+  await page.keyboard.press('s')
   await expect(page.getByRole('alert')).toContainText('the disk is full')
   await expect(option(page, GRITTY)).not.toHaveAccessibleName(/kept/)
   await expect(option(page, GRITTY)).toHaveAccessibleName(/mine 6\/10.*tags: theme/)
