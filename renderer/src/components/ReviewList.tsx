@@ -1,6 +1,7 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -49,6 +50,8 @@ interface Props {
   onSort: (sort: NonNullable<ReviewQuery['sort']>) => void
   /** Filled with the list's moves, for the keys that act from the reader too (j, k, r). */
   nav?: MutableRefObject<ListNav | null>
+  /** Changes with the query: the list then starts again at the top. */
+  resetKey: string
 }
 
 export interface ListNav {
@@ -62,6 +65,7 @@ export interface ListNav {
  */
 export function ReviewList(props: Props) {
   const { pages, selectedId, selection, tagColors, terms, onSelect, head, columns, nav } = props
+  const { resetKey } = props
   const shown = useMemo(() => shownColumns(columns), [columns])
   // While a column handle is dragged the rows follow it; the width is remembered when it ends.
   const [draftTemplate, setDraftTemplate] = useState<string | null>(null)
@@ -85,6 +89,18 @@ export function ReviewList(props: Props) {
   const { ensureRange, rowAt, indexOf } = pages
   // Re-render when a page arrives; rowAt and indexOf read the pages held now.
   const revision = useSyncExternalStore(pages.subscribe, pages.revision)
+
+  // A new query starts at the top with fresh row sizes. The list is not remounted for it, so
+  // the keyboard focus it holds (e.g. after Esc from the search box) stays on it.
+  const shownKey = useRef(resetKey)
+  useLayoutEffect(() => {
+    if (shownKey.current === resetKey) return
+    shownKey.current = resetKey
+    pending.current = null
+    lastIndex.current = -1
+    virtualizer.measure()
+    virtualizer.scrollToOffset(0)
+  }, [resetKey, virtualizer])
 
   useEffect(() => {
     if (count > 0) ensureRange(first, last)

@@ -236,7 +236,7 @@ export function Workspace(props: Props) {
           </div>
         )}
         <ReviewList
-          key={JSON.stringify(query)}
+          resetKey={JSON.stringify(query)}
           pages={pages}
           selectedId={selectedId}
           selection={selection}

@@ -239,7 +239,7 @@ test('Reviewed is a set: filter, typed query, sidebar count, export scope and un
   await d.getByRole('combobox', { name: 'Format' }).selectOption('json')
   await d.getByRole('button', { name: 'Export…' }).click()
   await expect(d).toBeHidden()
-  expect(app.exported.at(-1)).toMatch(/reviewed reviews \d{4}-\d\d-\d\d\.json$/)
+  expect(app.exported.at(-1)).toMatch(/Pusher II \(2004\) - reviewed reviews\.json$/)
   const doc = JSON.parse(await readFile(app.exported.at(-1)!, 'utf8')) as {
     scope: { label: string }
     reviews: { title: string; curation: { reviewed: boolean } }[]
