@@ -28,6 +28,8 @@ test.afterEach(async () => {
 test('typed queries, saved views, select all matching, bulk rate and insights', async ({
   browser,
 }) => {
+  // Many steps and two accessibility scans: near a minute on a loaded 2-core machine.
+  test.slow()
   app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
   const { page } = app
   await page.setViewportSize({ width: 1400, height: 900 })
