@@ -3,6 +3,7 @@ import type { TagSummary } from '../../../shared/contract'
 import type { ReviewQuery, SortField } from '../../../shared/query'
 import { typedRange } from '../typed-ranges'
 import { RatingRange, type Range } from './RatingRange'
+import { SetFilter } from './SetFilter'
 
 const SORT_LABELS: Record<SortField, string> = {
   date: 'Date',
@@ -109,35 +110,20 @@ export function FiltersBar(props: Props) {
         </label>
       </RatingRange>
 
-      <label className="field">
-        <span>Kept</span>
-        <select
-          value={query.kept === undefined ? 'any' : query.kept ? 'yes' : 'no'}
-          onChange={(event) => {
-            const value = event.target.value
-            set({ kept: value === 'any' ? undefined : value === 'yes' })
-          }}
-        >
-          <option value="any">Any</option>
-          <option value="yes">Kept</option>
-          <option value="no">Not kept</option>
-        </select>
-      </label>
-
-      <label className="field">
-        <span>Reviewed</span>
-        <select
-          value={query.reviewed === undefined ? 'any' : query.reviewed ? 'yes' : 'no'}
-          onChange={(event) => {
-            const value = event.target.value
-            set({ reviewed: value === 'any' ? undefined : value === 'yes' })
-          }}
-        >
-          <option value="any">Any</option>
-          <option value="yes">Reviewed</option>
-          <option value="no">Not reviewed</option>
-        </select>
-      </label>
+      <SetFilter
+        label="Kept"
+        yes="Kept"
+        no="Not kept"
+        value={query.kept}
+        onChange={(kept) => set({ kept })}
+      />
+      <SetFilter
+        label="Reviewed"
+        yes="Reviewed"
+        no="Not reviewed"
+        value={query.reviewed}
+        onChange={(reviewed) => set({ reviewed })}
+      />
 
       <label className="field">
         <span>Spoilers</span>
