@@ -25,16 +25,31 @@ export function searchTerms(q: string | undefined): string[] {
   return [...new Set(terms.filter(Boolean))]
 }
 
+/** Non-ASCII characters folded so far: folding one runs a normalisation and two regexes. */
+const folds = new Map<string, string>()
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0)
+  // ASCII is most of any review and folds to its lower case: no lookup, no regex.
+  if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch
+  let f = folds.get(ch)
+  if (f === undefined) {
+    f = foldText(ch)
+    if (folds.size < 4096) folds.set(ch, f)
+  }
+  return f
+}
+
 /** Folds `text` one character at a time, remembering where each folded character came from. */
 function foldWithMap(text: string): { folded: string; from: number[] } {
-  let folded = ''
+  const parts: string[] = []
   const from: number[] = []
   for (let i = 0; i < text.length; i++) {
-    const f = foldText(text[i]!)
-    folded += f
+    const f = foldChar(text[i]!)
+    parts.push(f)
     for (let k = 0; k < f.length; k++) from.push(i)
   }
-  return { folded, from }
+  return { folded: parts.join(''), from }
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
