@@ -52,6 +52,7 @@ export function createHandlers({
 }: HandlerDeps): Handlers {
   return {
     'library:info': () => libraryInfo(library),
+    'library:opening-notices': () => ({ notices: [...library.notices] }),
     'library:check': () => checkupLibrary(library, library.now()),
     ...reparseHandlers(library),
     ...createImportHandlers({

@@ -51,6 +51,7 @@ const ORDERED: Record<Channel, boolean> = {
   'layout:set': true,
   'library:check': true,
   'library:info': false,
+  'library:opening-notices': false,
   'library:reparse-apply': true,
   'library:reparse-preview': false,
   'reviews:get': false,

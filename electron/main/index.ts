@@ -52,10 +52,8 @@ async function start(): Promise<void> {
     return
   }
   library.onNotice((notice) => log.warn(notice))
-  for (const notice of library.notices) {
-    log.warn(notice)
-    dialog.showErrorBox('Review Curator repaired its library', notice)
-  }
+  // The window shows them (library:opening-notices) until dismissed; the log keeps them.
+  for (const notice of library.notices) log.warn(notice)
   desktop = await setupDesktop({
     userData: app.getPath('userData'),
     log,

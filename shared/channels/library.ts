@@ -85,8 +85,14 @@ export interface LibraryCheck {
   problems: number
 }
 
+/** What opening the library repaired or set aside, said once in the window instead of a modal. */
+export interface OpeningNotices {
+  notices: string[]
+}
+
 export const libraryChannels = {
   'library:info': { req: Empty, res: res<LibraryInfo>() },
+  'library:opening-notices': { req: Empty, res: res<OpeningNotices>() },
   'library:reparse-preview': { req: ReparseRequest, res: res<ReparseDiff>() },
   'library:reparse-apply': { req: ReparseRequest, res: res<ReparseDiff>() },
   'library:check': { req: Empty, res: res<LibraryCheck>() },

@@ -1,17 +1,15 @@
 import { useState } from 'react'
 import { useCuratorEvent } from '../hooks/useCuratorEvent'
+import { useLibraryNotices } from '../hooks/useLibraryNotices'
 import { CheckLibraryDialog } from './CheckLibraryDialog'
 
 /**
- * What main tells about the library's safety outside any request (a backup that failed), and
- * Help → Check Library. Each notice stays until dismissed: it may need the user to free space.
+ * The library's notices (see useLibraryNotices), each until dismissed since it may need the user
+ * to free space or look at a file set aside, and Help → Check Library.
  */
 export function LibraryCare() {
-  const [notices, setNotices] = useState<{ id: number; message: string }[]>([])
+  const { notices, dismiss } = useLibraryNotices()
   const [checking, setChecking] = useState(false)
-  useCuratorEvent('library:notice', ({ message }) =>
-    setNotices((list) => [...list, { id: (list.at(-1)?.id ?? 0) + 1, message }]),
-  )
   useCuratorEvent('menu:command', ({ command }) => {
     if (command === 'check-library') setChecking(true)
   })
@@ -22,11 +20,7 @@ export function LibraryCare() {
           <div className="error-text">
             <p>{message}</p>
           </div>
-          <button
-            type="button"
-            className="quiet"
-            onClick={() => setNotices((list) => list.filter((n) => n.id !== id))}
-          >
+          <button type="button" className="quiet" onClick={() => dismiss(id)}>
             Dismiss
           </button>
         </div>

@@ -76,3 +76,25 @@ test('a notice from main (a failed backup) shows until dismissed', async ({ brow
   await expect(alert).toBeHidden()
   expect(app.errors).toEqual([])
 })
+
+test('what opening the library repaired shows in the window, not as a modal before it', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  const [reviewFile] = await readdir(join(app.libraryDir, 'reviews'))
+  await writeFile(join(app.libraryDir, 'reviews', reviewFile!), '{"schemaVersion": 1, "wo')
+
+  await app.reopen()
+  // Two notices: the file set aside, and its reviews rebuilt from the kept source.
+  const damaged = page.getByRole('alert').filter({ hasText: /is damaged: not valid JSON/ })
+  const rebuilt = page.getByRole('alert').filter({ hasText: /were rebuilt from/ })
+  await expect(damaged).toContainText(`reviews/${reviewFile!}`)
+  await expect(rebuilt).toContainText(`reviews/${reviewFile!}`)
+  await expectAccessible(page)
+  await damaged.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(damaged).toBeHidden()
+  await expect(rebuilt).toBeVisible()
+  expect(app.errors).toEqual([])
+})
