@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import { makeTempLibraryDir, openCuratorPage, type CuratorPage } from '../../support/harness'
 import { expectAccessible, headlines, importSample, list, sidebar } from './workspace-support'
 
@@ -24,6 +24,17 @@ const n = (k: number) => `${k} ${k === 1 ? 'review' : 'reviews'}`
 /** The bundled sample's reviews as the parser's expected output has them. */
 async function sampleReviews(): Promise<Parsed[]> {
   return (JSON.parse(await readFile(EXPECTED, 'utf8')) as { reviews: Parsed[] }).reviews
+}
+
+/** A wide window on a library of the bundled sample, and the sample's reviews as parsed. */
+async function openSample(browser: Browser): Promise<{ page: Page; reviews: Parsed[] }> {
+  // An accessibility scan and a sweep of the chart: slow on a loaded 2-core machine.
+  test.slow()
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await page.setViewportSize({ width: 1400, height: 900 })
+  await importSample(page)
+  return { page, reviews: await sampleReviews() }
 }
 
 /**
@@ -50,13 +61,7 @@ async function hoverPeriod(
 test('a period of the over-time chart filters the list, by mouse and by keyboard', async ({
   browser,
 }) => {
-  // Two accessibility scans and a sweep of the chart: slow on a loaded 2-core machine.
-  test.slow()
-  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
-  const { page } = app
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await importSample(page)
-  const reviews = await sampleReviews()
+  const { page, reviews } = await openSample(browser)
   const dated = (prefix: string) => reviews.filter((r) => r.date?.startsWith(prefix))
   const count = page.locator('#review-count')
   const filters = page.getByRole('form', { name: 'Filters' })
@@ -115,18 +120,13 @@ test('a period of the over-time chart filters the list, by mouse and by keyboard
   await expect(count).toHaveText(n(reviews.length))
   await expect(chip).toHaveCount(0)
   await expect(list(page)).toBeFocused()
-  expect(app.errors).toEqual([])
+  expect(app?.errors).toEqual([])
 })
 
 test('the date filter combines with a search, survives in a saved view and resets', async ({
   browser,
 }) => {
-  test.slow()
-  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
-  const { page } = app
-  await page.setViewportSize({ width: 1400, height: 900 })
-  await importSample(page)
-  const reviews = await sampleReviews()
+  const { page, reviews } = await openSample(browser)
   const count = page.locator('#review-count')
   const search = page.getByRole('searchbox', { name: 'Search' })
   const chip = page.getByRole('form', { name: 'Filters' }).getByRole('group', { name: 'Dates' })
@@ -166,5 +166,5 @@ test('the date filter combines with a search, survives in a saved view and reset
   await expect(count).toHaveText(n(inYear))
   await expect(chip).toContainText(year)
   await expect(search).toHaveValue('rating:>=7')
-  expect(app.errors).toEqual([])
+  expect(app?.errors).toEqual([])
 })
