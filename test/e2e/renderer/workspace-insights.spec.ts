@@ -166,5 +166,20 @@ test('the date filter combines with a search, survives in a saved view and reset
   await expect(count).toHaveText(n(inYear))
   await expect(chip).toContainText(year)
   await expect(search).toHaveValue('rating:>=7')
+
+  // In the smallest window the chip stays inside the filter bar, clear of Reset filters.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  const bar = (await page.getByRole('form', { name: 'Filters' }).boundingBox())!
+  const box = (await chip.boundingBox())!
+  const reset = (await page.getByRole('button', { name: 'Reset filters' }).boundingBox())!
+  expect(box.x).toBeGreaterThanOrEqual(bar.x)
+  expect(box.x + box.width).toBeLessThanOrEqual(bar.x + bar.width)
+  expect(box.y + box.height).toBeLessThanOrEqual(bar.y + bar.height)
+  const apart =
+    box.x + box.width <= reset.x ||
+    reset.x + reset.width <= box.x ||
+    box.y + box.height <= reset.y ||
+    reset.y + reset.height <= box.y
+  expect(apart, 'the Dates chip overlaps Reset filters').toBe(true)
   expect(app?.errors).toEqual([])
 })
