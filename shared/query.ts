@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Rating } from './channels/schema-helpers'
+import { isCalendarDay } from './date-period'
 
 export const SORT_FIELDS = [
   'date',
@@ -21,6 +22,14 @@ const Range = z
     max: Rating.optional(),
   })
   .strict()
+
+const Day = z.string().refine(isCalendarDay, 'expected a calendar day YYYY-MM-DD')
+
+/** Inclusive days, as a period of the insights' over-time chart selects them. */
+const Dates = z
+  .object({ from: Day, to: Day })
+  .strict()
+  .refine((d) => d.from <= d.to, { message: '"from" must not be after "to"', path: ['to'] })
 
 /** The filter and sort the list shows; export writes exactly what a query selects. */
 export const ReviewQuery = z
@@ -44,6 +53,8 @@ export const ReviewQuery = z
     collection: z.string().max(100).optional(),
     rating: Range.optional(),
     myRating: Range.extend({ unrated: z.boolean().optional() }).strict().optional(),
+    /** Reviews whose shown date falls within these days; undated reviews are left out. */
+    dates: Dates.optional(),
     spoilers: z.enum(['include', 'exclude', 'only']).optional(),
     sort: z
       .object({ field: z.enum(SORT_FIELDS), dir: z.enum(['asc', 'desc']) })

@@ -1,6 +1,7 @@
 import type { Clause, NumberRange } from '../../../shared/query-language'
 import { parseQuery } from '../../../shared/query-language'
 import type { ReviewQuery } from '../../../shared/query'
+import { dayNumber } from '../../../shared/date-period'
 import type { Collection } from '../../../shared/channels/collections'
 import { collectionNames, findCollectionByRef } from '../collections/find-collection'
 import { BadInputError } from '../errors'
@@ -162,6 +163,10 @@ function structuredFilters(cols: DocColumns, q: ReviewQuery): Filter[] {
     if (unrated) out.push((o) => cols.myRating[o]! < 0)
     else if (range.min !== undefined || range.max !== undefined)
       out.push(numeric(() => cols.myRating, range, noValue))
+  }
+  if (q.dates) {
+    const range = { min: dayNumber(q.dates.from), max: dayNumber(q.dates.to) }
+    out.push(numeric(() => cols.date, range, noDate))
   }
   if (q.spoilers === 'exclude') out.push((o) => cols.spoiler[o] === 0)
   if (q.spoilers === 'only') out.push((o) => cols.spoiler[o] === 1)

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { CollectionSummary } from '../../../shared/contract'
 import { errorMessage } from '../error-text'
 import { useCuration } from '../hooks/useCuration'
 import { useLibrary } from '../hooks/useLibrary'
+import { NameForm } from './NameForm'
 
 interface Props {
   /** The collection the list shows now, if any. */
@@ -18,12 +19,9 @@ export function CollectionsSection({ activeId, onView, onStatus, onError }: Prop
   const { collections } = useLibrary()
   const commands = useCuration()
   const [naming, setNaming] = useState<'new' | CollectionSummary | null>(null)
-  const [name, setName] = useState('')
-  const inputId = useId()
 
-  const submit = () => {
-    const clean = name.trim()
-    if (!clean || naming === null) return
+  const submit = (clean: string) => {
+    if (naming === null) return
     const done =
       naming === 'new'
         ? commands.collections.create({ name: clean }).then((c) => {
@@ -36,7 +34,6 @@ export function CollectionsSection({ activeId, onView, onStatus, onError }: Prop
     done
       .then((status) => {
         setNaming(null)
-        setName('')
         onStatus(status)
       })
       .catch((e: unknown) => onError(errorMessage(e)))
@@ -66,10 +63,7 @@ export function CollectionsSection({ activeId, onView, onStatus, onError }: Prop
               type="button"
               className="icon-button"
               aria-label={`Rename collection ${c.name}`}
-              onClick={() => {
-                setNaming(c)
-                setName(c.name)
-              }}
+              onClick={() => setNaming(c)}
             >
               ✎
             </button>
@@ -93,28 +87,15 @@ export function CollectionsSection({ activeId, onView, onStatus, onError }: Prop
         ))}
       </ul>
       {naming !== null ? (
-        <form
-          className="view-form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            submit()
-          }}
-        >
-          <label htmlFor={inputId} className="label">
-            {naming === 'new' ? 'Collection name' : `New name for ${naming.name}`}
-          </label>
-          <input
-            id={inputId}
-            type="text"
-            value={name}
-            autoFocus
-            onChange={(event) => setName(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setNaming(null)}
-          />
-          <button type="submit" disabled={!name.trim()}>
-            {naming === 'new' ? 'Create' : 'Rename'}
-          </button>
-        </form>
+        // Keyed by what it names, so renaming another collection starts from that one's name.
+        <NameForm
+          key={naming === 'new' ? 'new' : naming.id}
+          label={naming === 'new' ? 'Collection name' : `New name for ${naming.name}`}
+          submitLabel={naming === 'new' ? 'Create' : 'Rename'}
+          initial={naming === 'new' ? '' : naming.name}
+          onSubmit={submit}
+          onCancel={() => setNaming(null)}
+        />
       ) : (
         <button type="button" className="quiet" onClick={() => setNaming('new')}>
           New collection…

@@ -2,6 +2,7 @@ import { focusReviewList } from '../focus'
 import type { TagSummary } from '../../../shared/contract'
 import type { ReviewQuery, SortField } from '../../../shared/query'
 import { typedRange } from '../typed-ranges'
+import { DateFilter } from './DateFilter'
 import { RatingRange, type Range } from './RatingRange'
 import { SetFilter } from './SetFilter'
 
@@ -172,6 +173,9 @@ export function FiltersBar(props: Props) {
           <option value="asc">Ascending</option>
         </select>
       </label>
+
+      {/* Last, so the chip coming and going does not move the other controls. */}
+      <DateFilter dates={query.dates} onClear={() => set({ dates: undefined })} />
 
       <button type="button" className="quiet reset-filters" onClick={onReset}>
         Reset filters

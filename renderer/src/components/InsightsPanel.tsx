@@ -1,10 +1,11 @@
-import { useCallback, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import type { Insights } from '../../../shared/contract'
+import { periodSpan } from '../../../shared/date-period'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
 import { useInsights } from '../hooks/useInsights'
-import { ChartCanvas, type ChartTheme } from './ChartCanvas'
 import { InsightBars, type BarRow, type BarScale } from './InsightBars'
+import { OverTimeChart } from './OverTimeChart'
 
 interface Props {
   query: ReviewQuery
@@ -68,25 +69,6 @@ export function InsightsPanel({ query, onOpen, onFilter, onError }: Props) {
   const [scale, setScale] = useState<BarScale>('count')
   const scaleName = useId()
 
-  const overTime = useCallback(
-    (t: ChartTheme) => ({
-      type: 'line' as const,
-      data: {
-        labels: data?.overTime.map((p) => p.period) ?? [],
-        datasets: [
-          {
-            label: 'Reviews',
-            data: data?.overTime.map((p) => p.count) ?? [],
-            borderColor: t.accent,
-            backgroundColor: t.accent,
-          },
-        ],
-      },
-      options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-    }),
-    [data],
-  )
-
   if (!data) return <section className="insights" aria-label="Insights" aria-busy="true" />
   return (
     <section className="insights" aria-label="Insights" tabIndex={-1} data-shortcut-scope="">
@@ -110,7 +92,8 @@ export function InsightsPanel({ query, onOpen, onFilter, onError }: Props) {
       </div>
       <p className="hint">
         {plural(data.total, 'review')} · original average {avg(data.averageRating)} ({data.rated}{' '}
-        rated) · mine {avg(data.averageMyRating)} ({data.myRated} rated). Click a bar to filter.
+        rated) · mine {avg(data.averageMyRating)} ({data.myRated} rated). Click a bar or a time to
+        filter.
       </p>
 
       <h3>Original ratings against mine</h3>
@@ -125,7 +108,12 @@ export function InsightsPanel({ query, onOpen, onFilter, onError }: Props) {
       />
 
       <h3>Reviews over time (by {data.periodUnit})</h3>
-      <ChartCanvas label={`Line chart of reviews per ${data.periodUnit}`} config={overTime} />
+      <OverTimeChart
+        periods={data.overTime}
+        unit={data.periodUnit}
+        scale={scale}
+        onPick={(period) => onFilter({ dates: periodSpan(period) })}
+      />
 
       <h3>Tags</h3>
       {data.tags.length === 0 ? (

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
+import { NameForm } from './NameForm'
 
 interface Props {
   views: SavedViewSummary[]
@@ -31,8 +32,6 @@ export const sameQuery = (a: ReviewQuery, b: ReviewQuery): boolean =>
 /** Named queries and sorts; counts update as the library changes. */
 export function ViewsSection({ views, activeId, onApply, onSave, onDelete }: Props) {
   const [naming, setNaming] = useState(false)
-  const [name, setName] = useState('')
-  const inputId = useId()
   return (
     <section className="side-section" aria-labelledby="views-heading">
       <h2 id="views-heading" className="side-heading">
@@ -63,31 +62,15 @@ export function ViewsSection({ views, activeId, onApply, onSave, onDelete }: Pro
         ))}
       </ul>
       {naming ? (
-        <form
-          className="view-form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (!name.trim()) return
-            onSave(name.trim())
-            setName('')
+        <NameForm
+          label="View name"
+          submitLabel="Save"
+          onSubmit={(name) => {
+            onSave(name)
             setNaming(false)
           }}
-        >
-          <label htmlFor={inputId} className="label">
-            View name
-          </label>
-          <input
-            id={inputId}
-            type="text"
-            value={name}
-            autoFocus
-            onChange={(event) => setName(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setNaming(false)}
-          />
-          <button type="submit" disabled={!name.trim()}>
-            Save
-          </button>
-        </form>
+          onCancel={() => setNaming(false)}
+        />
       ) : (
         <button type="button" className="quiet" onClick={() => setNaming(true)}>
           Save current view…

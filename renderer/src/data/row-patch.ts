@@ -19,6 +19,8 @@ export function dependsOnCuration(query: ReviewQuery): boolean {
     query.kept !== undefined ||
     query.reviewed !== undefined ||
     query.myRating ||
+    // The shown date follows the byline reading the curator picks.
+    query.dates ||
     (query.sort && CURATION_SORTS.has(query.sort.field)),
   )
 }

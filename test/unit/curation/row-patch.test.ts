@@ -41,6 +41,8 @@ describe('which queries a curation edit can reshape', () => {
     expect(dependsOnCuration({ excludeTags: ['x'] })).toBe(true)
     expect(dependsOnCuration({ kept: false })).toBe(true)
     expect(dependsOnCuration({ myRating: { unrated: true } })).toBe(true)
+    // A corrected byline moves a review's date in or out of the range.
+    expect(dependsOnCuration({ dates: { from: '2005-01-01', to: '2005-12-31' } })).toBe(true)
     expect(dependsOnCuration({ sort: { field: 'myRating', dir: 'desc' } })).toBe(true)
     expect(dependsOnCuration({ sort: { field: 'ratingDiff', dir: 'asc' } })).toBe(true)
   })
