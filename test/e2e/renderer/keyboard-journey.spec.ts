@@ -30,7 +30,7 @@ Sort by:
 Filter by Rating:
 9/10
 ${KEEPER}
-MarenQuay14 May 2012
+MarenQuay14 August 2012
 Every night the old keeper climbs the stairs, and by the second act ${PASSAGE} where he finally speaks of his brother.
 
 The lantern itself is the best actor in the film: it turns, it waits, it never judges.
@@ -79,9 +79,10 @@ const blank = (): ReviewState => ({
 function readState(page: Page): Promise<LibraryState> {
   return page.evaluate(async () => {
     type Reply = { ok: true; value: unknown } | { ok: false; error: { message: string } }
-    const api = (window as unknown as { curator: { invoke(c: string, r: unknown): Promise<Reply> } })
-      .curator
-    const read = async <T,>(channel: string, req: unknown): Promise<T> => {
+    const api = (
+      window as unknown as { curator: { invoke(c: string, r: unknown): Promise<Reply> } }
+    ).curator
+    const read = async <T>(channel: string, req: unknown): Promise<T> => {
       const reply = await api.invoke(channel, req)
       if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`)
       return reply.value as T
@@ -227,17 +228,190 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await after('Esc from search', list(page))
   await expect(search).toHaveValue('lantern')
 
-  // 3. j k move through the list; the reader follows.
+  // 3. j k move through the list (the newest first); the reader follows.
   await key('j')
-  await expect(current).toHaveCount(1)
-  const first = (await current.getAttribute('aria-label'))!.split(', by ')[0]!
+  await expect(current).toHaveAttribute('aria-label', startsWith(KEEPER))
+  await expect(heading).toHaveText(KEEPER)
   await key('j')
-  await expect(current).not.toHaveAttribute('aria-label', startsWith(first))
-  const second = (await current.getAttribute('aria-label'))!.split(', by ')[0]!
-  expect([first, second].sort()).toEqual([FOGGY, KEEPER].sort())
-  await expect(heading).toHaveText(second)
+  await expect(current).toHaveAttribute('aria-label', startsWith(FOGGY))
+  await expect(heading).toHaveText(FOGGY)
   await after('j j', list(page))
+
+  // 4. t: a new tag only through its Create offer; then, on the other review, the existing tag
+  // through its offer and a new one through Create; what is typed next stays in the field.
+  const tagField = reader(page).getByRole('textbox', { name: 'Add tag' })
+  const offer = (name: string) => reader(page).getByRole('button', { name, exact: true })
+  await key('t')
+  await focusOn('t', tagField)
+  await type('atmosphere')
+  await expect(offer('Create “atmosphere”')).toHaveAttribute('aria-current', 'true')
+  await key('Enter')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag atmosphere' })).toBeVisible()
+  await expect(tagField).toHaveValue('')
+  review(FOGGY).tags = ['atmosphere']
+  expected.tags = ['atmosphere']
+  await after('create atmosphere', tagField)
+  await key('Escape')
+  await after('Esc from the tag field', list(page))
   await key('k')
-  await expect(heading).toHaveText(first)
+  await expect(heading).toHaveText(KEEPER)
   await after('k', list(page))
+
+  await key('t')
+  await focusOn('t', tagField)
+  await type('atmos')
+  await expect(offer('+ atmosphere')).toHaveAttribute('aria-current', 'true')
+  await expect(offer('Create “atmos”')).toBeVisible()
+  await key('Enter')
+  review(KEEPER).tags = ['atmosphere']
+  await after('the offered atmosphere', tagField)
+  await type('fog')
+  await expect(offer('Create “fog”')).toHaveAttribute('aria-current', 'true')
+  await key('Enter')
+  await expect(reader(page).getByRole('button', { name: 'Remove tag fog' })).toBeVisible()
+  review(KEEPER).tags = ['atmosphere', 'fog']
+  expected.tags = ['atmosphere', 'fog']
+  await after('Create fog', tagField)
+  // Every one of these is a shortcut outside a field: keep, copy, reviewed, collection.
+  await type('sqrc')
+  await expect(tagField).toHaveValue('sqrc')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await after('typing on in the tag field', tagField)
+  await key('ControlOrMeta+a')
+  await key('Backspace')
+  await expect(tagField).toHaveValue('')
+  await key('Escape')
+  await after('Esc from the tag field', list(page))
+
+  // 5. n: a Markdown note, saved when Esc hands the keyboard back.
+  await key('n')
+  const note = reader(page).getByRole('textbox', { name: 'Note' })
+  await focusOn('n', note)
+  await type(NOTE)
+  await key('Escape')
+  review(KEEPER).note = NOTE
+  await after('Esc from the note', list(page))
+  await expect(reader(page).locator('.note-preview strong')).toHaveText('strong')
+
+  // 6. h: a highlight typed from the text; Enter in the form saves it.
+  await key('h')
+  const form = reader(page).getByRole('form', { name: 'New highlight' })
+  await focusOn('h', form.getByRole('textbox', { name: 'Passage' }))
+  await type(PASSAGE)
+  await key('Tab')
+  await key('Tab')
+  await focusOn('Tab to Comment', form.getByRole('textbox', { name: 'Comment (optional)' }))
+  await key('Enter')
+  await expect(form).toBeHidden()
+  review(KEEPER).highlights = [PASSAGE]
+  const highlightAgain = reader(page).getByRole('button', { name: 'Highlight selection…' })
+  await after('save the highlight', highlightAgain)
+  // The search's own marks split the highlight into pieces; together they are the passage.
+  const marked = reader(page).locator('.review-body mark.highlight')
+  await expect.poll(async () => (await marked.allTextContents()).join('')).toBe(PASSAGE)
+
+  // 7. s keeps, from the reader.
+  await key('s')
+  review(KEEPER).kept = true
+  await expect(reader(page).getByRole('button', { name: 'Keep' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await after('s', highlightAgain)
+
+  // 8. r: reviewed, and the next review comes up with the keyboard on its text.
+  const reviewText = reader(page).getByRole('region', { name: 'Review text' })
+  await key('r')
+  review(KEEPER).reviewed = true
+  await expect(heading).toHaveText(FOGGY)
+  await after('r', reviewText)
+  await key('k')
+  await expect(heading).toHaveText(KEEPER)
+  await after('k in the reader', reviewText)
+
+  // 9. c: into a new collection.
+  await key('c')
+  const adding = page.getByRole('dialog', { name: 'Add 1 review to a collection' })
+  await focusOn('c', adding.getByRole('textbox', { name: 'New collection' }))
+  await type('Pull quotes')
+  await key('Enter')
+  await expect(adding).toBeHidden()
+  expected.collections = [{ name: 'Pull quotes', reviews: [KEEPER] }]
+  await after('create the collection', reviewText)
+
+  // 10. q copies the highlight with its attribution.
+  await key('q')
+  await expect(status).toHaveText('Copied quote')
+  expect(app.copied).toEqual([`“${PASSAGE}” — MarenQuay, IMDb user review, 14 August 2012 (9/10)`])
+  await after('q', reviewText)
+
+  // 11. Export the kept reviews as an HTML report: Shift+Tab back to the toolbar's Export….
+  const exportButton = page.getByRole('button', { name: 'Export…', exact: true })
+  await tabTo(exportButton, true, 120)
+  await key('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await focusOn('open Export', dialog.getByRole('radio', { name: 'The current list' }))
+  const kept = dialog.getByRole('radio', { name: 'Kept reviews' })
+  for (let n = 0; n < 10 && !(await kept.isChecked()); n++) await key('ArrowDown')
+  await expect(kept).toBeChecked()
+  await expect(dialog.getByRole('status')).toHaveText('1 review will be written')
+  const format = dialog.getByRole('combobox', { name: 'Format' })
+  await tabTo(format)
+  await type('H')
+  await expect(format).toHaveValue('html')
+  await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(`${WORK}: 1 kept review`)
+  await expectAccessible(page)
+  await noMisfire('the export dialog')
+  await tabTo(dialog.getByRole('button', { name: 'Export…' }))
+  await key('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(status).toHaveText(`Exported 1 review to ${WORK} - kept reviews.html`)
+  await after('export HTML', exportButton)
+  const htmlFile = app.exported.at(-1)!
+  expect(htmlFile.endsWith(`${WORK} - kept reviews.html`)).toBe(true)
+
+  // 12. The collection as a Word quote sheet.
+  await key('Enter')
+  await focusOn('open Export again', dialog.getByRole('radio', { name: 'The current list' }))
+  const collection = dialog.getByRole('radio', { name: 'A collection (in its order)' })
+  for (let n = 0; n < 10 && !(await collection.isChecked()); n++) await key('ArrowDown')
+  await expect(collection).toBeChecked()
+  await expect(dialog.getByRole('combobox', { name: 'Collection' })).toHaveValue(/co_/)
+  await tabTo(format)
+  await type('W')
+  await expect(format).toHaveValue('docx')
+  await expect(dialog.getByRole('status')).toHaveText('1 review will be written')
+  await tabTo(dialog.getByRole('button', { name: 'Export…' }))
+  await key('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(status).toHaveText(/^Exported 1 review to .*\.docx$/)
+  await after('export DOCX', exportButton)
+  await expectAccessible(page)
+
+  // What was handed over. The report: title from the work and the set, the note's Markdown,
+  // the highlight marked, dates in words.
+  const html = await readFile(htmlFile, 'utf8')
+  expect(html).toContain(`<h1>${WORK}: 1 kept review</h1>`)
+  expect(html).not.toContain('**strong**')
+  const shown = await page.context().newPage()
+  try {
+    await shown.goto(pathToFileURL(htmlFile).href)
+    await expect(shown.locator('.note strong')).toHaveText('strong')
+    await expect(shown.locator('.note a')).toHaveAttribute('href', 'https://example.com')
+    await expect(shown.locator('article mark')).toHaveText([PASSAGE])
+    await expect(shown.locator('article')).toHaveCount(1)
+    await expect(shown.locator('article')).toContainText('14 August 2012')
+    await expect(shown.locator('article')).not.toContainText('2012-08-14')
+  } finally {
+    await shown.close()
+  }
+  // The Word file: a zip whose document holds the quote and its attribution.
+  const docx = readZip(await readFile(app.exported.at(-1)!))
+  const xml = docx.get('word/document.xml')!.toString('utf8')
+  const text = xml.replace(/<[^>]+>/g, '').replace(/&apos;/g, "'")
+  expect(text).toContain(PASSAGE)
+  expect(text).toContain('MarenQuay')
+  expect(text).not.toContain(FOGGY)
+  await noMisfire('the end')
+  expect(app.errors).toEqual([])
 })
