@@ -3,7 +3,14 @@ import { pathToFileURL } from 'node:url'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { readZip } from '../../support/read-zip'
 import { makeTempLibraryDir, openCuratorPage, type CuratorPage } from '../../support/harness'
-import { expectAccessible, list, reader, startsWith } from './workspace-support'
+import {
+  expectAccessible,
+  importSample,
+  list,
+  reader,
+  sidebar,
+  startsWith,
+} from './workspace-support'
 
 // Issue 13's acceptance in one test: from an empty library to a handed-over HTML report and a
 // Word quote sheet with the keyboard alone, at 1024×700, without one misfire. After every step
@@ -413,5 +420,37 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   expect(text).toContain('MarenQuay')
   expect(text).not.toContain(FOGGY)
   await noMisfire('the end')
+  expect(app.errors).toEqual([])
+})
+
+test('the selection pane keeps the keyboard on a button disabled while its change saves', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await importSample(page)
+  await expect(list(page)).toBeFocused()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+ArrowDown')
+  const bar = page.getByRole('toolbar', { name: 'Selection' })
+  await expect(bar).toContainText('2 reviews selected')
+  const keep = bar.getByRole('button', { name: '★ Keep' })
+  const reviewed = bar.getByRole('button', { name: '✓ Mark reviewed' })
+  for (const [button, set] of [
+    [keep, /Kept 2$/],
+    [reviewed, /Reviewed 2$/],
+  ] as const) {
+    // Reached by Tab from the list, pressed with Enter: focus comes back once it is enabled.
+    await list(page).focus()
+    for (let n = 0; n < 40 && !(await button.evaluate((el) => el === document.activeElement)); n++)
+      await page.keyboard.press('Tab')
+    await expect(button).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(sidebar(page).getByRole('button', { name: set })).toBeVisible()
+    await expect(button).toBeEnabled()
+    await expect(button).toBeFocused()
+  }
+  expect(await describeFocus(page)).not.toBe('<body>')
   expect(app.errors).toEqual([])
 })
