@@ -248,6 +248,10 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   // through its offer and a new one through Create; what is typed next stays in the field.
   const tagField = reader(page).getByRole('textbox', { name: 'Add tag' })
   const offer = (name: string) => reader(page).getByRole('button', { name, exact: true })
+  const reviewText = reader(page).getByRole('region', { name: 'Review text' })
+  // Enter takes the keyboard to the review's text, where the single keys still act.
+  await key('Enter')
+  await after('Enter', reviewText)
   await key('t')
   await focusOn('t', tagField)
   await type('atmosphere')
@@ -327,7 +331,6 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await after('s', highlightAgain)
 
   // 8. r: reviewed, and the next review comes up with the keyboard on its text.
-  const reviewText = reader(page).getByRole('region', { name: 'Review text' })
   await key('r')
   review(KEEPER).reviewed = true
   await expect(heading).toHaveText(FOGGY)
