@@ -27,13 +27,14 @@ export const ReviewBody = forwardRef<HTMLDivElement, Props>(function ReviewBody(
   ]
   return (
     // Focusable and named: Enter on the list puts the keyboard here, next to the curation
-    // fields, and Reveal, which goes away when pressed, hands the keyboard to it.
+    // fields, and Reveal, which goes away when pressed, hands the keyboard to it. The name leaves
+    // out "Review", which names the reader region around it.
     <div
       ref={wrap}
       className="review-body-wrap"
       tabIndex={-1}
       role="region"
-      aria-label="Review text"
+      aria-label="Full text"
     >
       {hidden && (
         <div className="spoiler-cover">

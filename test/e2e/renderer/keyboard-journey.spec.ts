@@ -248,7 +248,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   // through its offer and a new one through Create; what is typed next stays in the field.
   const tagField = reader(page).getByRole('textbox', { name: 'Add tag' })
   const offer = (name: string) => reader(page).getByRole('button', { name, exact: true })
-  const reviewText = reader(page).getByRole('region', { name: 'Review text' })
+  const reviewText = reader(page).getByRole('region', { name: 'Full text' })
   // Enter takes the keyboard to the review's text, where the single keys still act.
   await key('Enter')
   await after('Enter', reviewText)
