@@ -205,19 +205,19 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await tabTo(page.getByRole('button', { name: 'Paste…' }))
   await key('Enter')
   const pasteBox = page.getByRole('dialog', { name: 'Paste reviews' })
-  await focusOn('open Paste', pasteBox.getByRole('textbox'))
+  await after('open Paste', pasteBox.getByRole('textbox'))
   await page.keyboard.insertText(DUMP)
   await tabTo(pasteBox.getByRole('button', { name: 'Preview' }))
   await key('Enter')
   const preview = page.getByRole('dialog', { name: /preview/i })
   await expect(preview).toContainText(WORK)
-  await focusOn('preview', preview.getByRole('button', { name: /^Import/ }))
+  await after('preview', preview.getByRole('button', { name: /^Import/ }))
   // A preview writes nothing.
   await noMisfire('preview')
   await key('Enter')
   expected.reviews = { [KEEPER]: blank(), [FOGGY]: blank(), [NOTHING]: blank() }
   const report = page.getByRole('dialog', { name: 'Import report' })
-  await focusOn('import', report.getByRole('button', { name: 'Close' }))
+  await after('import', report.getByRole('button', { name: 'Close' }))
   await expect(report).toContainText('3')
   await key('Enter')
   await expect(report).toBeHidden()
@@ -228,7 +228,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   // 2. / searches; Esc hands the keyboard back to the list, which keeps the two matches.
   await key('/')
   const search = page.getByRole('searchbox', { name: 'Search' })
-  await focusOn('/', search)
+  await after('/', search)
   await type('lantern')
   await expect(page.getByText('2 reviews', { exact: true })).toBeVisible()
   await key('Escape')
@@ -253,7 +253,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await key('Enter')
   await after('Enter', reviewText)
   await key('t')
-  await focusOn('t', tagField)
+  await after('t', tagField)
   await type('atmosphere')
   await expect(offer('Create “atmosphere”')).toHaveAttribute('aria-current', 'true')
   await key('Enter')
@@ -269,7 +269,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await after('k', list(page))
 
   await key('t')
-  await focusOn('t', tagField)
+  await after('t', tagField)
   await type('atmos')
   await expect(offer('+ atmosphere')).toHaveAttribute('aria-current', 'true')
   await expect(offer('Create “atmos”')).toBeVisible()
@@ -297,7 +297,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   // 5. n: a Markdown note, saved when Esc hands the keyboard back.
   await key('n')
   const note = reader(page).getByRole('textbox', { name: 'Note' })
-  await focusOn('n', note)
+  await after('n', note)
   await type(NOTE)
   await key('Escape')
   review(KEEPER).note = NOTE
@@ -307,11 +307,11 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   // 6. h: a highlight typed from the text; Enter in the form saves it.
   await key('h')
   const form = reader(page).getByRole('form', { name: 'New highlight' })
-  await focusOn('h', form.getByRole('textbox', { name: 'Passage' }))
+  await after('h', form.getByRole('textbox', { name: 'Passage' }))
   await type(PASSAGE)
   await key('Tab')
   await key('Tab')
-  await focusOn('Tab to Comment', form.getByRole('textbox', { name: 'Comment (optional)' }))
+  await after('Tab to Comment', form.getByRole('textbox', { name: 'Comment (optional)' }))
   await key('Enter')
   await expect(form).toBeHidden()
   review(KEEPER).highlights = [PASSAGE]
@@ -342,7 +342,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   // 9. c: into a new collection.
   await key('c')
   const adding = page.getByRole('dialog', { name: 'Add 1 review to a collection' })
-  await focusOn('c', adding.getByRole('textbox', { name: 'New collection' }))
+  await after('c', adding.getByRole('textbox', { name: 'New collection' }))
   await type('Pull quotes')
   await key('Enter')
   await expect(adding).toBeHidden()
@@ -360,7 +360,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await tabTo(exportButton, true, 120)
   await key('Enter')
   const dialog = page.getByRole('dialog', { name: 'Export' })
-  await focusOn('open Export', dialog.getByRole('radio', { name: 'The current list' }))
+  await after('open Export', dialog.getByRole('radio', { name: 'The current list' }))
   const kept = dialog.getByRole('radio', { name: 'Kept reviews' })
   for (let n = 0; n < 10 && !(await kept.isChecked()); n++) await key('ArrowDown')
   await expect(kept).toBeChecked()
@@ -382,7 +382,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
 
   // 12. The collection as a Word quote sheet.
   await key('Enter')
-  await focusOn('open Export again', dialog.getByRole('radio', { name: 'The current list' }))
+  await after('open Export again', dialog.getByRole('radio', { name: 'The current list' }))
   const collection = dialog.getByRole('radio', { name: 'A collection (in its order)' })
   for (let n = 0; n < 10 && !(await collection.isChecked()); n++) await key('ArrowDown')
   await expect(collection).toBeChecked()
