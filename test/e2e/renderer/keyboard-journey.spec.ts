@@ -15,7 +15,7 @@ import {
 // Issue 13's acceptance in one test: from an empty library to a handed-over HTML report and a
 // Word quote sheet with the keyboard alone, at 1024×700, without one misfire. After every step
 // the focus is where focus.ts says and the library holds exactly what the steps so far made.
-// Nothing here clicks, fills or changes the library through the API; it only reads it.
+// The journey never clicks, fills or changes the library through the API; it only reads it.
 
 const WORK = 'Harbour Lights (2011)'
 const KEEPER = "A lighthouse keeper's quiet reckoning"
@@ -218,7 +218,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   expected.reviews = { [KEEPER]: blank(), [FOGGY]: blank(), [NOTHING]: blank() }
   const report = page.getByRole('dialog', { name: 'Import report' })
   await after('import', report.getByRole('button', { name: 'Close' }))
-  await expect(report).toContainText('3')
+  await expect(report).toContainText('3 reviews found')
   await key('Enter')
   await expect(report).toBeHidden()
   await after('close the report', list(page))
@@ -231,6 +231,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await after('/', search)
   await type('lantern')
   await expect(page.getByText('2 reviews', { exact: true })).toBeVisible()
+  await after('type the search', search)
   await key('Escape')
   await after('Esc from search', list(page))
   await expect(search).toHaveValue('lantern')
@@ -239,6 +240,7 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   await key('j')
   await expect(current).toHaveAttribute('aria-label', startsWith(KEEPER))
   await expect(heading).toHaveText(KEEPER)
+  await after('j', list(page))
   await key('j')
   await expect(current).toHaveAttribute('aria-label', startsWith(FOGGY))
   await expect(heading).toHaveText(FOGGY)
@@ -365,10 +367,12 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   for (let n = 0; n < 10 && !(await kept.isChecked()); n++) await key('ArrowDown')
   await expect(kept).toBeChecked()
   await expect(dialog.getByRole('status')).toHaveText('1 review will be written')
+  await after('arrows to Kept reviews', kept)
   const format = dialog.getByRole('combobox', { name: 'Format' })
   await tabTo(format)
   await type('H')
   await expect(format).toHaveValue('html')
+  await after('H for HTML report', format)
   await expect(dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(`${WORK}: 1 kept review`)
   await expectAccessible(page)
   await noMisfire('the export dialog')
@@ -387,9 +391,11 @@ test('import to a handed-over HTML report and Word quote sheet with the keyboard
   for (let n = 0; n < 10 && !(await collection.isChecked()); n++) await key('ArrowDown')
   await expect(collection).toBeChecked()
   await expect(dialog.getByRole('combobox', { name: 'Collection' })).toHaveValue(/co_/)
+  await after('arrows to the collection', collection)
   await tabTo(format)
   await type('W')
   await expect(format).toHaveValue('docx')
+  await after('W for Word', format)
   await expect(dialog.getByRole('status')).toHaveText('1 review will be written')
   await tabTo(dialog.getByRole('button', { name: 'Export…' }))
   await key('Enter')
