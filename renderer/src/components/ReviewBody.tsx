@@ -29,13 +29,7 @@ export const ReviewBody = forwardRef<HTMLDivElement, Props>(function ReviewBody(
     // Focusable and named: Enter on the list puts the keyboard here, next to the curation
     // fields, and Reveal, which goes away when pressed, hands the keyboard to it. The name leaves
     // out "Review", which names the reader region around it.
-    <div
-      ref={wrap}
-      className="review-body-wrap"
-      tabIndex={-1}
-      role="region"
-      aria-label="Full text"
-    >
+    <div ref={wrap} className="review-body-wrap" tabIndex={-1} role="region" aria-label="Full text">
       {hidden && (
         <div className="spoiler-cover">
           <p>This review contains spoilers.</p>
