@@ -6,11 +6,12 @@
 //    drops focus to <body>.
 // 2. A control that disappears because it did its job (an offered tag, a chip's ×, Save
 //    highlight, Reveal spoilers) hands focus to the obvious next place: the field it fed, the
-//    button that opens it again, the text it revealed.
+//    button that opens it again, the text it revealed. When R, J or K replace the review that
+//    had the keyboard in the reader, it goes to the next review's text.
 // 3. Esc in any field hands the keyboard back to the review list (the field keeps its text).
-// 4. A dialog returns focus to its opener on close; when the opener is gone or disabled (the
-//    "Try the sample" button, a busy toolbar button), and always for the import report, focus
-//    goes to the review list.
+// 4. A dialog opens on its first field (not on its Close button) and returns focus to its opener
+//    on close; when the opener is gone or disabled (the "Try the sample" button, a busy toolbar
+//    button), and always for the import report, focus goes to the review list.
 // 5. Single-key shortcuts act only while focus is in the list or the reader (SHORTCUT_SCOPE), so
 //    a key pressed on a toolbar, a sidebar or a dialog never curates a review.
 

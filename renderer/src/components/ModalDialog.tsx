@@ -8,13 +8,21 @@ interface Props {
   children: ReactNode
 }
 
+// The body's first usable control, not the head's Close button, which comes first in the
+// document: typing must land in the field the dialog is for. Of a radio group, the checked one.
+const FIRST_FIELD =
+  '.dialog-body :is(input:not([type="radio"]), input[type="radio"]:checked, select, textarea, button):not(:disabled)'
+
 /**
  * A modal <dialog>: showModal() gives the focus trap, the inert background and Escape. Focus goes
  * to the first field or button inside on open, and back to where it was on close.
  */
 export function ModalDialog({ title, className, onClose, children }: Props) {
-  const { ref, headingId } = useModalDialog((element) =>
-    element.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button'),
+  const { ref, headingId } = useModalDialog(
+    (element) =>
+      element.querySelector<HTMLElement>('[data-autofocus]') ??
+      element.querySelector<HTMLElement>(FIRST_FIELD) ??
+      element.querySelector<HTMLElement>('button'),
   )
   return (
     <dialog

@@ -1,7 +1,7 @@
 import { shownByline } from '../../../shared/shown-byline'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
-import { SHORTCUT_SCOPE } from '../focus'
+import { focusIsLost, SHORTCUT_SCOPE } from '../focus'
 import { formatDate, workLabel } from '../format'
 import { useBusyRunner } from '../hooks/useBusyRunner'
 import { useCuration } from '../hooks/useCuration'
@@ -39,6 +39,20 @@ export function ReaderPane(props: Props) {
   useEffect(() => {
     if (pane.current) pane.current.scrollTop = 0
   }, [reviewId])
+  // Focus rule 2: R, J or K pressed in the reader replace the review that had the keyboard; it
+  // goes to the next review's text (the pane itself while that loads), never to <body>.
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (!refocus.current) return
+    const element = pane.current
+    if (!element || (!focusIsLost() && document.activeElement !== element)) {
+      refocus.current = false
+      return
+    }
+    const text = element.querySelector<HTMLElement>('.review-body-wrap')
+    ;(text ?? element).focus()
+    if (text) refocus.current = false
+  }, [reviewId])
   return (
     // Focusable (Enter on the list moves here) and a shortcut scope (focus rule 5).
     <section
@@ -58,6 +72,7 @@ export function ReaderPane(props: Props) {
           terms={terms}
           onError={onError}
           onAddToCollection={props.onAddToCollection}
+          onFocusGone={() => (refocus.current = true)}
         />
       ) : (
         <p className="reader-empty">Select a review in the list to read and curate it.</p>
@@ -66,7 +81,8 @@ export function ReaderPane(props: Props) {
   )
 }
 
-function Reader(props: Props & { detail: ReviewDetail }) {
+/** `onFocusGone`: the reader is going away (another review) while the keyboard is in it. */
+function Reader(props: Props & { detail: ReviewDetail; onFocusGone: () => void }) {
   const { detail, knownTags, tagColors, highlightRequest, terms, onError } = props
   const { review, work, curation } = detail
   const { busy, run: change } = useBusyRunner(onError)
@@ -77,6 +93,18 @@ function Reader(props: Props & { detail: ReviewDetail }) {
   const article = useRef<HTMLElement>(null)
   const highlightButton = useRef<HTMLButtonElement>(null)
   useFocusKeeper(busy, article, () => article.current?.closest<HTMLElement>('.reader') ?? null)
+  // A layout effect's cleanup runs before React removes the elements, so the focus is still on
+  // one of them when it is inside.
+  const focusGone = useRef(props.onFocusGone)
+  useEffect(() => {
+    focusGone.current = props.onFocusGone
+  })
+  useLayoutEffect(() => {
+    const element = article.current
+    return () => {
+      if (element?.contains(document.activeElement)) focusGone.current()
+    }
+  }, [])
   // Focus rule 2: when the highlight form closes (saved or cancelled), the keyboard goes back to
   // the button that opens it again (once it is enabled again), not to <body>.
   const formWasOpen = useRef(false)

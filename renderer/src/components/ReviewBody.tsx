@@ -26,8 +26,10 @@ export const ReviewBody = forwardRef<HTMLDivElement, Props>(function ReviewBody(
     ...matches.map((m, i) => ({ ...m, id: `match-${i}` })),
   ]
   return (
-    // Focusable so that Reveal, which goes away when pressed, can hand the keyboard to the text.
-    <div ref={wrap} className="review-body-wrap" tabIndex={-1}>
+    // Focusable and named: Enter on the list puts the keyboard here, next to the curation
+    // fields, and Reveal, which goes away when pressed, hands the keyboard to it. The name leaves
+    // out "Review", which names the reader region around it.
+    <div ref={wrap} className="review-body-wrap" tabIndex={-1} role="region" aria-label="Full text">
       {hidden && (
         <div className="spoiler-cover">
           <p>This review contains spoilers.</p>

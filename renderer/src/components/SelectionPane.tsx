@@ -1,6 +1,8 @@
-import { SHORTCUT_SCOPE } from '../focus'
+import { useRef } from 'react'
+import { reviewList, SHORTCUT_SCOPE } from '../focus'
 import type { TagSummary } from '../../../shared/contract'
 import { plural } from '../format'
+import { useFocusKeeper } from '../hooks/useFocusKeeper'
 import type { ReviewPages } from '../hooks/useReviewPages'
 import type { Selection } from '../hooks/useSelection'
 import { BulkBar, type BulkAction } from './BulkBar'
@@ -30,6 +32,10 @@ export function SelectionPane({
   onAddToCollection,
 }: Props) {
   const total = pages.total ?? 0
+  // Focus rule 1: the bar's buttons are disabled while their change saves; the keyboard comes
+  // back to the one pressed (or to the list) instead of staying on <body>.
+  const pane = useRef<HTMLElement>(null)
+  useFocusKeeper(busy, pane, reviewList)
   // Rows of pages the list holds; a long Shift range may reach beyond them, the count does not.
   const listed = selection.all
     ? []
@@ -39,6 +45,7 @@ export function SelectionPane({
         .filter((row) => row !== undefined)
   return (
     <section
+      ref={pane}
       className="reader selection-pane"
       aria-labelledby="selection-pane-title"
       {...{ [SHORTCUT_SCOPE]: '' }}

@@ -8,7 +8,7 @@ const GROUPS: [string, [string, string][]][] = [
     'List',
     [
       ['↑ ↓ or J K, Home End PgUp PgDn', 'Move to another review'],
-      ['Enter', 'Open the review: the keyboard moves into the reader'],
+      ['Enter', 'Open the review: the keyboard moves to its text in the reader'],
       ['Shift + ↑ ↓', 'Extend the selection'],
       [`${MOD} + click, ${MOD} + Space`, 'Add or remove a review from the selection'],
       ['Shift + click', 'Select a range'],

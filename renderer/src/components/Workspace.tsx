@@ -160,7 +160,11 @@ export function Workspace(props: Props) {
       focusSearch: () => document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
       focusList: focusReviewList,
       copyQuote: () => copyQuote(selectedId),
-      openReader: () => readerPane()?.focus(),
+      // The review's text, so that Tab reaches its tags and note in a few steps.
+      openReader: () => {
+        const pane = readerPane()
+        ;(pane?.querySelector<HTMLElement>('.review-body-wrap') ?? pane)?.focus()
+      },
       focusTagField: () => {
         setInsights(false)
         focusWhenRendered(() => readerPane()?.querySelector<HTMLElement>('[data-field="tag"]'))

@@ -164,9 +164,9 @@ test('the key map: / and Esc, j k, Enter, t, n, r marks reviewed and moves on', 
   await page.keyboard.press('k')
   await expect(current(page)).toHaveAttribute('aria-label', first!)
 
-  // Enter opens the review: the keyboard is in the reader, where keys still act.
+  // Enter opens the review: the keyboard is on its text in the reader, where keys still act.
   await page.keyboard.press('Enter')
-  await expect(reader(page)).toBeFocused()
+  await expect(reader(page).getByRole('region', { name: 'Full text' })).toBeFocused()
   await page.keyboard.press('t')
   const tagField = reader(page).getByRole('textbox', { name: 'Add tag' })
   await expect(tagField).toBeFocused()

@@ -101,6 +101,24 @@ async function expectUncovered(page: Page, name: string): Promise<void> {
   expect(hit, `${name} is covered`).toBe(true)
 }
 
+/** The filters' labels and controls that the search box's error message lies over. */
+async function underSearchError(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pill = document.querySelector('.search-error')
+    if (!pill) return ['no search error shown']
+    const p = pill.getBoundingClientRect()
+    const controls = document.querySelectorAll('.filters :is(label, select, input, button)')
+    return [...controls]
+      .filter((el) => !el.closest('.search-field'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) return false
+        return r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top
+      })
+      .map((el) => `${el.tagName.toLowerCase()} ${(el.textContent ?? '').trim().slice(0, 30)}`)
+  })
+}
+
 async function shoot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`)
   await page.screenshot({ path })
@@ -150,6 +168,8 @@ test('from 1024×700 to 1920×1080 nothing is wider than its pane', async ({ bro
       ),
     ).toBeLessThan(24)
     await expectUncovered(page, 'Reset filters')
+    // …and the message covers no filter: not the Reviewed filter's label, nor any other.
+    expect(await underSearchError(page), `${label}: filters under the search error`).toEqual([])
     // Headlines get room for about 25 characters even at 1024 px.
     const headline = await page.locator('#column-headline').boundingBox()
     expect(headline?.width ?? 0, `${label}: headline column`).toBeGreaterThanOrEqual(200)
