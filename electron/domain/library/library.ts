@@ -233,8 +233,9 @@ export class Library {
   /**
    * Writes one change to every file it touches as a single commit (see commitTransaction), and
    * only then updates what is in memory: a failed commit leaves both the files and the open
-   * library as they were. Every commit rewrites library.json with the next generation number, so
-   * a process that read an older library.json can tell and refuses to write.
+   * library as they were. Every commit that touches more than curation rewrites library.json with
+   * the next generation number, so a process that read an older library.json can tell and refuses
+   * to write.
    */
   commit(change: LibraryCommit): Promise<void> {
     return this.exclusive(() => this.writeCommit(change))
@@ -276,18 +277,24 @@ export class Library {
     for (const extra of change.extra ?? []) {
       writes.push({ path: join(this.dir, extra.relative), content: extra.content })
     }
-    const updated = structuredClone(meta.data)
-    change.meta?.(updated)
-    // schemaVersion and generation first, so the generation can be read from the file's head.
-    const { schemaVersion, generation, ...rest } = updated
-    const nextMeta: LibraryFile = { schemaVersion, generation: generation + 1, ...rest }
-    writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
+    // A curation edit leaves library.json alone: rewriting it only to count the commit cost a
+    // second fsync of the file and one of the library folder on every keystroke's edit. Another
+    // process can only have written curation after taking the lock, which verify() checks.
+    const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
+    let nextMeta = meta.data
+    if (!curationOnly) {
+      const updated = structuredClone(meta.data)
+      change.meta?.(updated)
+      // schemaVersion and generation first, so the generation can be read from the file's head.
+      const { schemaVersion, generation, ...rest } = updated
+      nextMeta = { schemaVersion, generation: generation + 1, ...rest }
+      writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
+    }
+    if (writes.length === 0) return
 
     try {
-      // One curation shard and library.json's generation need no journal: the shard alone is a
-      // whole edit, and library.json is written last.
-      const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
-      await this.parts.commit(writes, change.label, !(curationOnly && writes.length <= 2))
+      // One curation shard needs no journal: its rename alone is the whole edit.
+      await this.parts.commit(writes, change.label, writes.length > 1)
     } catch (e) {
       if (e instanceof IncompleteCommitError) this.unfinished = e.message
       throw e

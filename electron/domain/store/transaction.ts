@@ -46,8 +46,8 @@ export interface TransactionOptions {
   now: Date
   fs?: DurableFs
   /**
-   * False when the writes need not land together, only in order (a curation edit: its one shard,
-   * then library.json's generation): each is committed on its own, with no journal.
+   * False when the writes need not land together, only in order (a curation edit of one shard):
+   * each is committed on its own, with no journal.
    */
   journal?: boolean
 }
