@@ -21,6 +21,8 @@ export const emptyCuration = (): Curation => ({
   updatedAt: '',
 })
 
+const EMPTY_CURATION: Readonly<Curation> = Object.freeze(emptyCuration())
+
 /** Files written before a field existed lack it; reading fills in its empty value. */
 export const normaliseCuration = (c: Partial<Curation>): Curation => ({ ...emptyCuration(), ...c })
 
@@ -90,6 +92,27 @@ export interface LibraryCommit {
    * does not re-read the library after the user drags a separator.
    */
   quiet?: boolean
+}
+
+/**
+ * A bucket's items with `changed` applied, in the order a copy edited in place would have (kept
+ * ids where they were, new ones last): built afresh rather than copied and edited, since deleting
+ * thousands of keys (the undo of a select-all tag) is what objects are slowest at.
+ */
+function withChanges(
+  items: CurationFile['items'],
+  changed: ReadonlyMap<string, Curation>,
+): CurationFile['items'] {
+  const out: CurationFile['items'] = {}
+  for (const id of Object.keys(items)) {
+    const next = changed.get(id)
+    if (next === undefined) out[id] = items[id]!
+    else if (!isEmptyCuration(next)) out[id] = next
+  }
+  for (const [id, curation] of changed) {
+    if (!Object.hasOwn(items, id) && !isEmptyCuration(curation)) out[id] = curation
+  }
+  return out
 }
 
 /**
@@ -205,6 +228,14 @@ export class Library {
     return stored ? { ...stored } : emptyCuration()
   }
 
+  /**
+   * The review's curation as stored, not a copy (the frozen empty one when there is none): for
+   * keeping a value to write back later (an undo), which must never be changed in place.
+   */
+  storedCuration(id: string): Readonly<Curation> {
+    return this.curation.get(id) ?? EMPTY_CURATION
+  }
+
   /** Replaces the reviews of one work and indexes them. */
   saveWorkReviews(work: Work, reviews: Review[]): Promise<void> {
     return this.commit({ label: `Save ${work.title}`, reviews: [{ work, reviews }] })
@@ -262,14 +293,17 @@ export class Library {
     }
     const curationUpdates = new Map<StoreFile<CurationFile>, CurationFile>()
     const bucketFiles = new Map<string, StoreFile<CurationFile>>()
+    const byBucket = new Map<string, Map<string, Curation>>()
     for (const [id, curation] of change.curation ?? []) {
       const bucket = curationBucket(id)
-      let file = this.parts.curationFiles.get(bucket) ?? bucketFiles.get(bucket)
+      let changed = byBucket.get(bucket)
+      if (!changed) byBucket.set(bucket, (changed = new Map()))
+      changed.set(id, curation)
+    }
+    for (const [bucket, changed] of byBucket) {
+      let file = this.parts.curationFiles.get(bucket)
       if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
-      let data = curationUpdates.get(file)
-      if (!data) curationUpdates.set(file, (data = { ...file.data, items: { ...file.data.items } }))
-      if (isEmptyCuration(curation)) delete data.items[id]
-      else data.items[id] = curation
+      curationUpdates.set(file, { ...file.data, items: withChanges(file.data.items, changed) })
     }
     for (const [file, data] of curationUpdates) {
       writes.push({ path: file.path, content: file.file.content(data) })

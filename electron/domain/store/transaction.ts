@@ -174,19 +174,22 @@ async function rollBack(dir: string, journal: Journal, fs: DurableFs): Promise<v
 }
 
 async function rollForward(dir: string, journal: Journal, fs: DurableFs): Promise<void> {
-  for (const f of journal.files) {
-    const target = join(dir, f.target)
-    if (f.staged === null) {
-      await fs.rm(target, { force: true })
-      continue
-    }
-    try {
-      await renameWithRetry(join(dir, f.staged), target, fs)
-    } catch (e) {
-      // Already renamed by an earlier, interrupted roll-forward.
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
-    }
-  }
+  // Once committed the order of the renames no longer matters: they run side by side (a bulk
+  // edit renames all 256 curation shards), and a crash among them is finished on the next open.
+  const results = await Promise.allSettled(
+    journal.files.map(async (f) => {
+      const target = join(dir, f.target)
+      if (f.staged === null) return fs.rm(target, { force: true })
+      try {
+        await renameWithRetry(join(dir, f.staged), target, fs)
+      } catch (e) {
+        // Already renamed by an earlier, interrupted roll-forward.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+      }
+    }),
+  )
+  const failed = results.find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
   await syncAll(
     journal.files.map((f) => join(dir, f.target)),
     fs,
