@@ -70,11 +70,12 @@ function sameCuration(a: Curation, b: Curation): boolean {
 export function curationChanges(
   library: Library,
   ids: Iterable<string>,
-  update: (current: Curation) => Curation,
+  update: (current: Readonly<Curation>) => Curation,
 ): Map<string, Curation> {
   const out = new Map<string, Curation>()
   for (const id of new Set(ids)) {
-    const current = library.getCuration(id)
+    // The stored value, not a copy: `update` returns a new object and changes nothing in place.
+    const current = library.storedCuration(id)
     const next = update(current)
     if (!sameCuration(current, next)) out.set(id, next)
   }

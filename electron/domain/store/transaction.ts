@@ -15,8 +15,8 @@ import {
 } from './durable-write'
 
 // Several files replaced as one: all of them or none, whatever step a crash or a full disk stops.
-//   1. the intent journal (journal.json, state "pending") naming every target and its staged copy;
-//   2. each new file written and fsynced under its staged (temp) name;
+//   1. the intent journal (journal.json, state "pending") naming every target and its staged copy,
+//   2. and, side by side with it, each new file written and fsynced under its staged (temp) name;
 //   3. the commit marker: the journal rewritten with state "committed";
 //   4. the staged files renamed over their targets, removals done, folders fsynced;
 //   5. the journal removed.
@@ -113,14 +113,18 @@ export async function commitTransaction(
     })),
   }
   const journalPath = join(dir, JOURNAL_FILE)
-  await commitFile(journalPath, JSON.stringify(journal), fs)
   try {
-    // Written and fsynced side by side: the disk overlaps the syncs.
-    await Promise.all(
-      writes.map((w, i) =>
+    // The journal and the staged files are written and fsynced side by side: the disk overlaps
+    // the syncs. A crash before the journal lands leaves only temp files, which the next open
+    // removes: a roll-back all the same.
+    const written = await Promise.allSettled([
+      commitFile(journalPath, JSON.stringify(journal), fs),
+      ...writes.map((w, i) =>
         w.content === null ? null : writeStaged(w.path, w.content, fs, files[i]!.staged!),
       ),
-    )
+    ])
+    const failed = written.find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
     // The staged files' names must be durable before the marker says they are the new state.
     await syncAll(
       files.flatMap((f) => (f.staged ? [f.staged] : [])),
