@@ -95,12 +95,14 @@ export interface LibraryCommit {
 }
 
 /**
- * A bucket's items with `changed` applied, in the order a copy edited in place would have (kept
- * ids where they were, new ones last): built afresh rather than copied and edited, since deleting
- * thousands of keys (the undo of a select-all tag) is what objects are slowest at.
+ * A bucket's items with the changes to `ids` (the bucket's ids in `changed`) applied, in the order
+ * a copy edited in place would have (kept ids where they were, new ones last): built afresh rather
+ * than copied and edited, since deleting thousands of keys (the undo of a select-all tag) is what
+ * objects are slowest at.
  */
 function withChanges(
   items: CurationFile['items'],
+  ids: readonly string[],
   changed: ReadonlyMap<string, Curation>,
 ): CurationFile['items'] {
   const out: CurationFile['items'] = {}
@@ -109,7 +111,8 @@ function withChanges(
     if (next === undefined) out[id] = items[id]!
     else if (!isEmptyCuration(next)) out[id] = next
   }
-  for (const [id, curation] of changed) {
+  for (const id of ids) {
+    const curation = changed.get(id)!
     if (!Object.hasOwn(items, id) && !isEmptyCuration(curation)) out[id] = curation
   }
   return out
@@ -293,17 +296,19 @@ export class Library {
     }
     const curationUpdates = new Map<StoreFile<CurationFile>, CurationFile>()
     const bucketFiles = new Map<string, StoreFile<CurationFile>>()
-    const byBucket = new Map<string, Map<string, Curation>>()
-    for (const [id, curation] of change.curation ?? []) {
+    // Ids by bucket in arrays: the values are looked up in change.curation itself.
+    const byBucket = new Map<string, string[]>()
+    for (const id of change.curation?.keys() ?? []) {
       const bucket = curationBucket(id)
-      let changed = byBucket.get(bucket)
-      if (!changed) byBucket.set(bucket, (changed = new Map()))
-      changed.set(id, curation)
+      const ids = byBucket.get(bucket)
+      if (ids) ids.push(id)
+      else byBucket.set(bucket, [id])
     }
-    for (const [bucket, changed] of byBucket) {
+    for (const [bucket, ids] of byBucket) {
       let file = this.parts.curationFiles.get(bucket)
       if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
-      curationUpdates.set(file, { ...file.data, items: withChanges(file.data.items, changed) })
+      const items = withChanges(file.data.items, ids, change.curation!)
+      curationUpdates.set(file, { ...file.data, items })
     }
     for (const [file, data] of curationUpdates) {
       writes.push({ path: file.path, content: file.file.content(data) })
