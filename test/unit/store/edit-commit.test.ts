@@ -104,6 +104,8 @@ describe('a curation edit on disk', () => {
       'fsync curation',
     ])
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe(metaBefore)
+    // Unindented: a select-all edit rewrites every shard.
+    expect(await readFile(join(dir, shard), 'utf8')).not.toContain('\n')
     const reopened = await openLibrary(dir)
     expect(reopened.getCuration(id).myRating).toBe(7)
     await reopened.close()
