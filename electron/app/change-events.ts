@@ -13,19 +13,23 @@ export interface ChangeSource {
  */
 export function collectChanges(source: ChangeSource): { stop(): LibraryChanged | null } {
   let seen = false
-  const change = { reviews: false, curationIds: new Set<string>(), meta: false }
+  const change = { reviews: false, meta: false }
+  // Each commit's ids, merged only at the end: most requests commit once, and a select-all edit
+  // names 100,000 ids that are then passed on as they are.
+  const curationIds: (readonly string[])[] = []
   const unsubscribe = source.observe((c) => {
     if (c.kind === 'closed') return
     seen = true
     if (c.kind === 'reviews') change.reviews = true
     else if (c.kind === 'meta') change.meta = true
-    else for (const id of c.ids) change.curationIds.add(id)
+    else if (c.ids.length > 0) curationIds.push(c.ids)
   })
   return {
     stop() {
       unsubscribe()
       if (!seen) return null
-      return { reviews: change.reviews, curationIds: [...change.curationIds], meta: change.meta }
+      const ids = curationIds.length === 1 ? [...curationIds[0]!] : [...new Set(curationIds.flat())]
+      return { reviews: change.reviews, curationIds: ids, meta: change.meta }
     },
   }
 }

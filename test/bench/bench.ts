@@ -2,8 +2,9 @@
 //
 // For each library size: time to open the library ready to query (first page of the default
 // view), full-text + filter + sort query latency (first 100 rows, a fixed varied query set,
-// uncached), durable curation-edit latency, and peak main-process memory; then the same on a naive
-// baseline (one lowdb file, linear scans) in the same run, and the ratios. Each measurement runs
+// uncached), durable curation-edit latency, select all + tag and its undo (measure-bulk.ts), and
+// peak main-process memory; then the same on a naive baseline (one lowdb file, linear scans) in
+// the same run, and the ratios. Each measurement runs
 // in its own child process so memory figures are not polluted. Libraries come from a seeded
 // generator (test/bench/generate.ts) and are cached in the OS temp folder. The SQLite FTS5 peer
 // (peer-sqlite.ts) is measured on the largest size, beside our figures. Extra sections
@@ -84,6 +85,9 @@ function describe(size: number, run: Figures, base: Figures): string[] {
   const big = size >= 100_000
   const mem = run.memory as Memory
   const cold = run.coldOpen as { openMs: number; searchReadyMs: number; rssMb: number } | undefined
+  const bulk = run.bulk as
+    | Record<'bulkTagMs' | 'bulkUndoMs' | 'bulkTagCpuMs' | 'bulkUndoCpuMs' | 'loadAverage', number>
+    | undefined
   return [
     `${size} reviews:`,
     `  open ${run.openMs} ms (baseline ${base.openMs} ms, ${ratio(base.openMs, run.openMs)}x; ${met(run.openMs, big ? 500 : 150)}); first full-text answer ${run.firstTextQueryMs} ms after start`,
@@ -95,6 +99,11 @@ function describe(size: number, run: Figures, base: Figures): string[] {
       : []),
     `  query p50 ${run.queryP50Ms} ms, p95 ${run.queryP95Ms} ms (baseline p50 ${base.queryP50Ms}, p95 ${base.queryP95Ms} ms; p95 ${ratio(base.queryP95Ms, run.queryP95Ms)}x faster; ${met(run.queryP95Ms, 20)})`,
     `  edit p50 ${run.editP50Ms} ms, p95 ${run.editP95Ms} ms (baseline p50 ${base.editP50Ms}, p95 ${base.editP95Ms} ms; p95 ${ratio(base.editP95Ms, run.editP95Ms)}x faster; ${met(run.editP95Ms, 5)})`,
+    ...(bulk
+      ? [
+          `  select all + tag ${bulk.bulkTagMs} ms (${met(bulk.bulkTagMs, 1000)}), its undo ${bulk.bulkUndoMs} ms (${met(bulk.bulkUndoMs, 1000)}); main thread CPU ${bulk.bulkTagCpuMs} and ${bulk.bulkUndoCpuMs} ms; load average ${bulk.loadAverage}`,
+        ]
+      : []),
     `  memory ${run.rssMb} MB peak RSS (baseline ${base.rssMb} MB; ${met(run.rssMb, 500)}); index ${mem.indexMb} MB, list columns ${mem.listColumnsMb} MB, review text ${mem.reviewTextMb} MB, JS heap ${mem.heapUsedMb} MB`,
   ]
 }
@@ -126,6 +135,10 @@ async function main(): Promise<void> {
       lib.baselineFile,
       size >= 100_000 ? '8' : '20',
     ])
+    log(`${size} reviews: select all + tag, and its undo`)
+    const bulkLoad = loadavg()[0]!
+    const bulk = await runChild('measure-bulk.ts', [lib.dir])
+    run.bulk = { ...bulk, loadAverage: Number(bulkLoad.toFixed(2)) }
     const ratios = {
       open: ratio(base.openMs, run.openMs),
       queryP95: ratio(base.queryP95Ms, run.queryP95Ms),

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { contract, type Channel, type Req, type Res } from '../../../shared/contract'
 import type { StepKind } from '../../../shared/channels/history'
+import type { Curation } from '../../../shared/domain'
 import { BadInputError } from '../../domain/errors'
 import { describeIssues } from '../../domain/describe-issues'
 import type { Library } from '../../domain/library/library'
@@ -66,8 +67,7 @@ export function runCommand<N extends CommandName>(
 function stamped(library: Library, patch: Patch): Patch {
   if (!patch.curation) return patch
   const updatedAt = library.now().toISOString()
-  return {
-    ...patch,
-    curation: new Map([...patch.curation].map(([id, c]) => [id, { ...c, updatedAt }])),
-  }
+  const curation = new Map<string, Curation>()
+  for (const [id, c] of patch.curation) curation.set(id, { ...c, updatedAt })
+  return { ...patch, curation }
 }

@@ -74,7 +74,7 @@ function oneReview(library: Library, id: string) {
 function single(
   library: Library,
   id: string,
-  update: (c: Curation) => Curation,
+  update: (c: Readonly<Curation>) => Curation,
   label: string,
   tags?: Tag[],
 ): Planned<Curation> {

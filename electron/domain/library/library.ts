@@ -21,6 +21,8 @@ export const emptyCuration = (): Curation => ({
   updatedAt: '',
 })
 
+const EMPTY_CURATION: Readonly<Curation> = Object.freeze(emptyCuration())
+
 /** Files written before a field existed lack it; reading fills in its empty value. */
 export const normaliseCuration = (c: Partial<Curation>): Curation => ({ ...emptyCuration(), ...c })
 
@@ -90,6 +92,30 @@ export interface LibraryCommit {
    * does not re-read the library after the user drags a separator.
    */
   quiet?: boolean
+}
+
+/**
+ * A bucket's items with the changes to `ids` (the bucket's ids in `changed`) applied, in the order
+ * a copy edited in place would have (kept ids where they were, new ones last): built afresh rather
+ * than copied and edited, since deleting thousands of keys (the undo of a select-all tag) is what
+ * objects are slowest at.
+ */
+function withChanges(
+  items: CurationFile['items'],
+  ids: readonly string[],
+  changed: ReadonlyMap<string, Curation>,
+): CurationFile['items'] {
+  const out: CurationFile['items'] = {}
+  for (const id of Object.keys(items)) {
+    const next = changed.get(id)
+    if (next === undefined) out[id] = items[id]!
+    else if (!isEmptyCuration(next)) out[id] = next
+  }
+  for (const id of ids) {
+    const curation = changed.get(id)!
+    if (!Object.hasOwn(items, id) && !isEmptyCuration(curation)) out[id] = curation
+  }
+  return out
 }
 
 /**
@@ -205,6 +231,14 @@ export class Library {
     return stored ? { ...stored } : emptyCuration()
   }
 
+  /**
+   * The review's curation as stored, not a copy (the frozen empty one when there is none): for
+   * keeping a value to write back later (an undo), which must never be changed in place.
+   */
+  storedCuration(id: string): Readonly<Curation> {
+    return this.curation.get(id) ?? EMPTY_CURATION
+  }
+
   /** Replaces the reviews of one work and indexes them. */
   saveWorkReviews(work: Work, reviews: Review[]): Promise<void> {
     return this.commit({ label: `Save ${work.title}`, reviews: [{ work, reviews }] })
@@ -233,8 +267,9 @@ export class Library {
   /**
    * Writes one change to every file it touches as a single commit (see commitTransaction), and
    * only then updates what is in memory: a failed commit leaves both the files and the open
-   * library as they were. Every commit rewrites library.json with the next generation number, so
-   * a process that read an older library.json can tell and refuses to write.
+   * library as they were. Every commit that touches more than curation rewrites library.json with
+   * the next generation number, so a process that read an older library.json can tell and refuses
+   * to write.
    */
   commit(change: LibraryCommit): Promise<void> {
     return this.exclusive(() => this.writeCommit(change))
@@ -261,14 +296,19 @@ export class Library {
     }
     const curationUpdates = new Map<StoreFile<CurationFile>, CurationFile>()
     const bucketFiles = new Map<string, StoreFile<CurationFile>>()
-    for (const [id, curation] of change.curation ?? []) {
+    // Ids by bucket in arrays: the values are looked up in change.curation itself.
+    const byBucket = new Map<string, string[]>()
+    for (const id of change.curation?.keys() ?? []) {
       const bucket = curationBucket(id)
-      let file = this.parts.curationFiles.get(bucket) ?? bucketFiles.get(bucket)
+      const ids = byBucket.get(bucket)
+      if (ids) ids.push(id)
+      else byBucket.set(bucket, [id])
+    }
+    for (const [bucket, ids] of byBucket) {
+      let file = this.parts.curationFiles.get(bucket)
       if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
-      let data = curationUpdates.get(file)
-      if (!data) curationUpdates.set(file, (data = { ...file.data, items: { ...file.data.items } }))
-      if (isEmptyCuration(curation)) delete data.items[id]
-      else data.items[id] = curation
+      const items = withChanges(file.data.items, ids, change.curation!)
+      curationUpdates.set(file, { ...file.data, items })
     }
     for (const [file, data] of curationUpdates) {
       writes.push({ path: file.path, content: file.file.content(data) })
@@ -276,18 +316,24 @@ export class Library {
     for (const extra of change.extra ?? []) {
       writes.push({ path: join(this.dir, extra.relative), content: extra.content })
     }
-    const updated = structuredClone(meta.data)
-    change.meta?.(updated)
-    // schemaVersion and generation first, so the generation can be read from the file's head.
-    const { schemaVersion, generation, ...rest } = updated
-    const nextMeta: LibraryFile = { schemaVersion, generation: generation + 1, ...rest }
-    writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
+    // A curation edit leaves library.json alone: rewriting it only to count the commit cost a
+    // second fsync of the file and one of the library folder on every keystroke's edit. Another
+    // process can only have written curation after taking the lock, which verify() checks.
+    const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
+    let nextMeta = meta.data
+    if (!curationOnly) {
+      const updated = structuredClone(meta.data)
+      change.meta?.(updated)
+      // schemaVersion and generation first, so the generation can be read from the file's head.
+      const { schemaVersion, generation, ...rest } = updated
+      nextMeta = { schemaVersion, generation: generation + 1, ...rest }
+      writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
+    }
+    if (writes.length === 0) return
 
     try {
-      // One curation shard and library.json's generation need no journal: the shard alone is a
-      // whole edit, and library.json is written last.
-      const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
-      await this.parts.commit(writes, change.label, !(curationOnly && writes.length <= 2))
+      // One curation shard needs no journal: its rename alone is the whole edit.
+      await this.parts.commit(writes, change.label, writes.length > 1)
     } catch (e) {
       if (e instanceof IncompleteCommitError) this.unfinished = e.message
       throw e

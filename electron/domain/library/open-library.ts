@@ -196,6 +196,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       kind: 'curation',
       validate: validateCurationFile,
       create: () => ({ schemaVersion: SCHEMA_VERSION, items: {} }),
+      // Unindented: a select-all edit rewrites every shard, and indenting made them half as big again.
+      compact: true,
     }
 
     let metaRecovered: 'backup' | 'nothing' | null = null

@@ -15,8 +15,8 @@ import {
 } from './durable-write'
 
 // Several files replaced as one: all of them or none, whatever step a crash or a full disk stops.
-//   1. the intent journal (journal.json, state "pending") naming every target and its staged copy;
-//   2. each new file written and fsynced under its staged (temp) name;
+//   1. the intent journal (journal.json, state "pending") naming every target and its staged copy,
+//   2. and, side by side with it, each new file written and fsynced under its staged (temp) name;
 //   3. the commit marker: the journal rewritten with state "committed";
 //   4. the staged files renamed over their targets, removals done, folders fsynced;
 //   5. the journal removed.
@@ -46,8 +46,8 @@ export interface TransactionOptions {
   now: Date
   fs?: DurableFs
   /**
-   * False when the writes need not land together, only in order (a curation edit: its one shard,
-   * then library.json's generation): each is committed on its own, with no journal.
+   * False when the writes need not land together, only in order (a curation edit of one shard):
+   * each is committed on its own, with no journal.
    */
   journal?: boolean
 }
@@ -113,14 +113,18 @@ export async function commitTransaction(
     })),
   }
   const journalPath = join(dir, JOURNAL_FILE)
-  await commitFile(journalPath, JSON.stringify(journal), fs)
   try {
-    // Written and fsynced side by side: the disk overlaps the syncs.
-    await Promise.all(
-      writes.map((w, i) =>
+    // The journal and the staged files are written and fsynced side by side: the disk overlaps
+    // the syncs. A crash before the journal lands leaves only temp files, which the next open
+    // removes: a roll-back all the same.
+    const written = await Promise.allSettled([
+      commitFile(journalPath, JSON.stringify(journal), fs),
+      ...writes.map((w, i) =>
         w.content === null ? null : writeStaged(w.path, w.content, fs, files[i]!.staged!),
       ),
-    )
+    ])
+    const failed = written.find((r) => r.status === 'rejected')
+    if (failed) throw failed.reason
     // The staged files' names must be durable before the marker says they are the new state.
     await syncAll(
       files.flatMap((f) => (f.staged ? [f.staged] : [])),
@@ -174,19 +178,22 @@ async function rollBack(dir: string, journal: Journal, fs: DurableFs): Promise<v
 }
 
 async function rollForward(dir: string, journal: Journal, fs: DurableFs): Promise<void> {
-  for (const f of journal.files) {
-    const target = join(dir, f.target)
-    if (f.staged === null) {
-      await fs.rm(target, { force: true })
-      continue
-    }
-    try {
-      await renameWithRetry(join(dir, f.staged), target, fs)
-    } catch (e) {
-      // Already renamed by an earlier, interrupted roll-forward.
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
-    }
-  }
+  // Once committed the order of the renames no longer matters: they run side by side (a bulk
+  // edit renames all 256 curation shards), and a crash among them is finished on the next open.
+  const results = await Promise.allSettled(
+    journal.files.map(async (f) => {
+      const target = join(dir, f.target)
+      if (f.staged === null) return fs.rm(target, { force: true })
+      try {
+        await renameWithRetry(join(dir, f.staged), target, fs)
+      } catch (e) {
+        // Already renamed by an earlier, interrupted roll-forward.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+      }
+    }),
+  )
+  const failed = results.find((r) => r.status === 'rejected')
+  if (failed) throw failed.reason
   await syncAll(
     journal.files.map((f) => join(dir, f.target)),
     fs,
