@@ -8,7 +8,7 @@ import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
 import { readIndexCache, writeIndexCache } from './index-cache'
 import { lookupWords } from './lead-pairs'
-import { rankTitles, sortOrdinals } from './sort-order'
+import { CURATED_SORT_FIELDS, fullOrder, pickInOrder, rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
 import { TextIndex } from './text-index'
 import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
@@ -62,6 +62,11 @@ export interface IndexCacheOptions {
 export type IndexOrigin = 'cache' | 'worker' | 'built' | 'pending'
 
 const CACHE_SIZE = 16
+/**
+ * A query picking at least this share of the reviews filters a cached full sort order instead of
+ * sorting its picks: one pass over 100,000 ordinals beats sorting more than a few thousand.
+ */
+const ORDER_SHARE = 1 / 32
 
 export class SearchEngine {
   cols = new DocColumns()
@@ -69,6 +74,8 @@ export class SearchEngine {
   private version = 0
   private readonly cache = new Map<string, Uint32Array>()
   private titleRanks: Int32Array | null = null
+  /** Every ordinal in the order of a sort ('field:dir'), built on first use; see ORDER_SHARE. */
+  private readonly orders = new Map<string, Uint32Array>()
   private buildScheduled = false
   private disposed = false
   private waiters: (() => void)[] = []
@@ -218,8 +225,20 @@ export class SearchEngine {
   private changed(reviews = true): void {
     this.version++
     this.cache.clear()
-    if (reviews) this.titleRanks = null
+    if (reviews) {
+      this.titleRanks = null
+      this.orders.clear()
+    }
     this.kick()
+  }
+
+  /** Curation changed: the orders whose keys read curation columns are stale. */
+  private curationChanged(): void {
+    for (const field of CURATED_SORT_FIELDS) {
+      this.orders.delete(`${field}:asc`)
+      this.orders.delete(`${field}:desc`)
+    }
+    this.changed(false)
   }
 
   private apply(change: LibraryChange): void {
@@ -239,7 +258,7 @@ export class SearchEngine {
         const o = this.cols.ordinalById.get(id)
         if (o !== undefined) this.cols.setCuration(o, this.source.getCuration(id))
       }
-      this.changed(false)
+      this.curationChanged()
       return
     } else {
       for (const review of change.removed) this.cols.remove(review.id)
@@ -326,16 +345,30 @@ export class SearchEngine {
       const test = g.phrase ? this.phraseFilter(g) : () => true
       picked = picked.filter((o) => out[o] !== 1 || !test(o))
     }
-    const result = sortOrdinals(
-      this.cols,
-      picked,
-      query.sort,
-      () => this.titleRank(),
-      plan.collectionOrder,
-    )
+    const result = this.inOrder(picked, query.sort, plan.collectionOrder)
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
     this.cache.set(key, result)
     return result
+  }
+
+  /** `picked` (ascending ordinals) in the order of `sort`. */
+  private inOrder(
+    picked: number[],
+    sort: ReviewQuery['sort'],
+    collectionOrder: ReadonlyMap<number, number> | undefined,
+  ): Uint32Array {
+    const titleRank = () => this.titleRank()
+    if (!sort || picked.length < this.cols.size * ORDER_SHARE)
+      return sortOrdinals(this.cols, picked, sort, titleRank, collectionOrder)
+    const key = `${sort.field}:${sort.dir}`
+    let order = this.orders.get(key)
+    if (!order) {
+      order = fullOrder(this.cols, sort, titleRank)
+      this.orders.set(key, order)
+    }
+    const marks = new Uint8Array(this.cols.size)
+    for (const o of picked) marks[o] = 1
+    return pickInOrder(order, marks, picked.length)
   }
 
   review(o: number): Review {

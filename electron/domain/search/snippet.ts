@@ -17,15 +17,14 @@ function spaceBefore(text: string, from: number): number {
   return -1
 }
 
-/** Where the first term starts in `body`, matched folded and at a word start like the search. */
-function firstMatch(body: string, terms: string[]): number {
-  const folded = foldText(body)
-  // Folding keeps most text's length (ASCII, most accents): positions then carry over as they
-  // are, and the exact but slower per-character mapping is only needed for the rest.
-  if (folded.length !== body.length) return matchRanges(body, terms)[0]?.start ?? -1
+/** Characters folded at a time: most matches are early, and the longest bodies run to 30,000. */
+const WINDOW = 2048
+
+/** The earliest word-start match of a term starting in folded[lo, hi), or -1. */
+function earliestIn(folded: string, terms: string[], lo: number, hi: number): number {
   let best = -1
   for (const term of terms) {
-    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+    for (let at = folded.indexOf(term, lo); at >= 0 && at < hi; at = folded.indexOf(term, at + 1)) {
       if (best >= 0 && at >= best) break
       if (isWordChar(folded[at - 1])) continue
       best = at
@@ -33,6 +32,26 @@ function firstMatch(body: string, terms: string[]): number {
     }
   }
   return best
+}
+
+/**
+ * Where the first term starts in `body`, matched folded and at a word start like the search. The
+ * body is folded a window at a time (with the character before it and room for the longest term
+ * after it), so a match near the start of a long body does not pay for folding all of it.
+ */
+export function firstMatch(body: string, terms: string[]): number {
+  const longest = Math.max(...terms.map((t) => t.length))
+  for (let from = 0; from < body.length; from += WINDOW) {
+    const start = Math.max(0, from - 1)
+    const chunk = body.slice(start, from + WINDOW + longest)
+    const folded = foldText(chunk)
+    // Folding keeps most text's length (ASCII, most accents): positions then carry over as they
+    // are, and the exact but slower per-character mapping is only needed for the rest.
+    if (folded.length !== chunk.length) return matchRanges(body, terms)[0]?.start ?? -1
+    const at = earliestIn(folded, terms, from - start, from - start + WINDOW)
+    if (at >= 0) return start + at
+  }
+  return -1
 }
 
 /**
