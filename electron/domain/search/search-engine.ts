@@ -328,11 +328,12 @@ export class SearchEngine {
     const matched = words.length > 0 ? this.withAllWords(words) : null
     const filters = plan.filters
     let picked: number[] = []
+    const nf = filters.length
     for (let o = 0; o < size; o++) {
       if (matched ? matched[o] !== 1 : alive[o] !== 1) continue
-      let ok = true
-      for (const f of filters) if (!f(o)) ok = false
-      if (ok) picked.push(o)
+      let f = 0
+      while (f < nf && filters[f]!(o)) f++
+      if (f === nf) picked.push(o)
     }
     // Phrases are checked last, on the few reviews left: it may read their text.
     for (const g of plan.include) {

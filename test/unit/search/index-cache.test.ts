@@ -179,6 +179,23 @@ describe('the persisted search index', () => {
     expect(await originWith(file, 'D')).toBe('cache')
   })
 
+  it('notices a change to any one byte of the file, in its header or any section', async () => {
+    const file = join(dir, 'every-byte.bin')
+    await writeIndexCache(file, 'E', freshSnapshot)
+    const bytes = await readFile(file)
+    expect(await readIndexCache(file, 'E')).not.toBeNull()
+    // About 120 places spread over the file, and the first and last bytes.
+    const step = Math.max(1, Math.floor(bytes.length / 120))
+    const places = [0, 13, bytes.length - 1]
+    for (let at = 16; at < bytes.length; at += step) places.push(at)
+    for (const at of places) {
+      const damaged = Buffer.from(bytes)
+      damaged[at] = damaged[at]! ^ (1 << (at % 8))
+      await writeFile(file, damaged)
+      expect(await readIndexCache(file, 'E'), `byte ${at} of ${bytes.length}`).toBeNull()
+    }
+  })
+
   it('answers from the reviews (a scan) while the cache file is still being read', async () => {
     let release = () => {}
     const gate = new Promise<void>((resolve) => (release = resolve))
