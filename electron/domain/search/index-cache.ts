@@ -103,16 +103,25 @@ function check(ok: boolean, what: string): void {
 }
 
 /**
- * The snapshot stored in `file` if it carries `stamp`; null when the file is missing, stale (another
- * stamp, another format version) or damaged. One read; the arrays are views on that buffer.
+ * The bytes of `file`, null when it cannot be read. The engine starts this before building its
+ * columns, so the read (off this thread) overlaps that work instead of following it.
  */
-export async function readIndexCache(file: string, stamp: string): Promise<IndexSnapshot | null> {
-  let buf: Buffer
-  try {
-    buf = await readFile(file)
-  } catch {
-    return null
-  }
+export function readIndexBytes(file: string): Promise<Buffer | null> {
+  return readFile(file).catch(() => null)
+}
+
+/**
+ * The snapshot stored in `file` (or in `bytes`, its contents read earlier) if it carries `stamp`;
+ * null when the file is missing, stale (another stamp, another format version) or damaged. One
+ * read; the arrays are views on that buffer.
+ */
+export async function readIndexCache(
+  file: string,
+  stamp: string,
+  bytes: Promise<Buffer | null> = readIndexBytes(file),
+): Promise<IndexSnapshot | null> {
+  const buf = await bytes
+  if (!buf) return null
   try {
     return parse(buf, stamp)
   } catch (e) {

@@ -6,7 +6,7 @@ import type { LibraryChange, LibraryObserver } from '../library/library'
 import { docsStamp, feedDoc } from './build-index'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
-import { readIndexCache, writeIndexCache } from './index-cache'
+import { readIndexBytes, readIndexCache, writeIndexCache } from './index-cache'
 import { lookupWords } from './lead-pairs'
 import { CURATED_SORT_FIELDS, fullOrder, pickInOrder, rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
@@ -107,11 +107,13 @@ export class SearchEngine {
     this.schedule = options.schedule ?? ((run) => void setImmediate(run))
     const cache = options.cache
     this.cacheOptions = cache
+    // Read while the columns are built: the file's read then costs this thread nothing.
+    const bytes = cache ? readIndexBytes(cache.file) : null
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
-    if (cache && this.cols.size >= (cache.minReviews ?? 0)) {
+    if (cache && bytes && this.cols.size >= (cache.minReviews ?? 0)) {
       this.cacheLoading = true
-      this.cacheRead = this.readCache(cache)
+      this.cacheRead = this.readCache(cache, bytes)
         .then(() => this.workerBuild(cache))
         .finally(() => {
           this.cacheLoading = false
@@ -128,11 +130,12 @@ export class SearchEngine {
     return `${await cache.stamp()}|${docs}`
   }
 
-  private async readCache(cache: IndexCacheOptions): Promise<void> {
+  /** Reads the cache file (or `bytes`, its contents read earlier) into the index if it is current. */
+  private async readCache(cache: IndexCacheOptions, bytes?: Promise<Buffer | null>): Promise<void> {
     const generation = this.generation
     try {
       const stamp = await this.stampNow(cache)
-      const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp)
+      const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp, bytes)
       if (!snapshot || generation !== this.generation || this.index.fedUpTo !== 0) return
       this.index = TextIndex.restore(snapshot)
       this.origin = 'cache'
