@@ -9,7 +9,8 @@ import {
 } from '../../../electron/domain/search/engine-registry'
 import { readIndexCache, writeIndexCache } from '../../../electron/domain/search/index-cache'
 import { SearchEngine, type IndexCacheOptions } from '../../../electron/domain/search/search-engine'
-import type { IndexSnapshot } from '../../../electron/domain/search/text-index'
+import { TextIndex, type IndexSnapshot } from '../../../electron/domain/search/text-index'
+import { feedDoc, indexDocs } from '../../../electron/domain/search/build-index'
 import { setNote } from '../../../electron/app/commands/curate'
 import { steppingClock, tempDir } from '../support/temp-library'
 import { fillLibrary } from './search-fixture'
@@ -193,6 +194,27 @@ describe('the persisted search index', () => {
       damaged[at] = damaged[at]! ^ (1 << (at % 8))
       await writeFile(file, damaged)
       expect(await readIndexCache(file, 'E'), `byte ${at} of ${bytes.length}`).toBeNull()
+    }
+  })
+
+  it('goes on indexing new reviews after a restore as a fresh index does', () => {
+    const docs = [...library.allReviews()]
+    const extra = [
+      { id: 'new-1', title: 'Quuxly new words', author: 'Zed Author', body: 'the gangster quux' },
+      { id: 'new-2', title: 'Another', author: 'Ann', body: 'quuxlike and sørensen' },
+    ]
+    const whole = indexDocs([...docs, ...extra])
+    const restored = TextIndex.restore(indexDocs(docs).snapshot()!)
+    extra.forEach((d, i) => feedDoc(restored, docs.length + i, d, 400))
+    restored.seal()
+    const n = docs.length + extra.length
+    for (const word of ['quux', 'quuxly', 'zed', 'the', 'gangster', 'soren', 'an', 'q']) {
+      const expected = new Uint8Array(n)
+      const actual = new Uint8Array(n)
+      whole.markPrefix(word, expected, 0, 1)
+      restored.markPrefix(word, actual, 0, 1)
+      expect(Array.from(actual), word).toEqual(Array.from(expected))
+      expect(actual.some((m) => m === 1)).toBe(true)
     }
   })
 
