@@ -3,7 +3,7 @@ import { fold } from './tokenize'
 
 // The list row's snippet: a short passage of the body around the first place the search's words
 // occur, so a curator sees why a review matched without opening it. Only rows of the page asked
-// for are cut, so the cost is one scan of about fifty bodies per page.
+// for are cut, and each body is folded only as far as its first match (see firstMatch).
 
 /** Characters shown before the match, so it reads in context. */
 const LEAD = 40
