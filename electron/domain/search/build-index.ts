@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { TextIndex } from './text-index'
 import { fieldsText, fold, keepsAsciiWords } from './tokenize'
+import { finish, mix } from './word-hash'
 
 // What the search engine's time-sliced build and the index worker share: feeding one document,
 // building a whole index at once, and the stamp of the documents an index was built from.
@@ -34,10 +34,25 @@ export function indexDocs(docs: readonly (IndexedDoc | null)[], batchSize = 8192
 }
 
 /**
- * The documents in ordinal order as a stamp: ids and field lengths, hashed. With the review
- * files' stamp it says whether a cached index belongs to the reviews now open.
+ * The documents in ordinal order as a stamp: ids and field lengths, hashed (64 bits in two lanes,
+ * without building a string per document: 100,000 of them and a SHA-256 took 130 ms or more). With
+ * the review files' stamp it says whether a cached index belongs to the reviews now open.
  */
 export function docsStamp(docs: readonly IndexedDoc[]): string {
-  const lines = docs.map((d) => `${d.id}\t${d.title.length}\t${d.author.length}\t${d.body.length}`)
-  return `${docs.length}|${createHash('sha256').update(lines.join('\n')).digest('hex')}`
+  let a = 0x3c6ef372
+  let b = 0x510e527f
+  for (const d of docs) {
+    const { id } = d
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i)
+      a = mix(a, c)
+      b = mix(b, c ^ 0x5bd1e995)
+    }
+    for (const n of [id.length, d.title.length, d.author.length, d.body.length]) {
+      a = mix(a, n)
+      b = mix(b, n ^ 0x5bd1e995)
+    }
+  }
+  const hex = (h: number) => (finish(mix(h, docs.length)) >>> 0).toString(16).padStart(8, '0')
+  return `${docs.length}|${hex(a)}${hex(b)}`
 }

@@ -47,11 +47,22 @@ export class DocColumns {
   private readonly corrected = new Map<number, string>()
   readonly workIds: string[] = []
   private readonly workOrdinal = new Map<string, number>()
-  readonly ordinalById = new Map<string, number>()
+  /** Ordinal by review id; built on first use, since opening never needs it (60 ms or more). */
+  private byId: Map<string, number> | null = null
   deadCount = 0
 
   get size(): number {
     return this.docs.length
+  }
+
+  /** The ordinal of each alive review, by id. */
+  get ordinalById(): ReadonlyMap<string, number> {
+    if (!this.byId) {
+      const byId = new Map<string, number>()
+      this.docs.forEach((d, o) => d && byId.set(d.id, o))
+      this.byId = byId
+    }
+    return this.byId
   }
 
   /** Bytes held by the typed columns (the bench reports it). */
@@ -103,7 +114,7 @@ export class DocColumns {
     const o = this.docs.length
     if (o >= this.alive.length) this.ensure(o + 1)
     this.docs.push(review)
-    this.ordinalById.set(review.id, o)
+    this.byId?.set(review.id, o)
     this.alive[o] = 1
     this.rating[o] = review.rating ?? NONE
     this.date[o] = dateNumber(review.date)
@@ -124,7 +135,7 @@ export class DocColumns {
   remove(id: string): void {
     const o = this.ordinalById.get(id)
     if (o === undefined) return
-    this.ordinalById.delete(id)
+    this.byId!.delete(id)
     this.alive[o] = 0
     this.docs[o] = null
     this.setCuration(o, undefined)

@@ -6,9 +6,9 @@ import type { LibraryChange, LibraryObserver } from '../library/library'
 import { docsStamp, feedDoc } from './build-index'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
-import { readIndexCache, writeIndexCache } from './index-cache'
+import { readIndexBytes, readIndexCache, writeIndexCache } from './index-cache'
 import { lookupWords } from './lead-pairs'
-import { rankTitles, sortOrdinals } from './sort-order'
+import { CURATED_SORT_FIELDS, fullOrder, pickInOrder, rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
 import { TextIndex } from './text-index'
 import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
@@ -62,6 +62,11 @@ export interface IndexCacheOptions {
 export type IndexOrigin = 'cache' | 'worker' | 'built' | 'pending'
 
 const CACHE_SIZE = 16
+/**
+ * A query picking at least this share of the reviews filters a cached full sort order instead of
+ * sorting its picks: one pass over 100,000 ordinals beats sorting more than a few thousand.
+ */
+const ORDER_SHARE = 1 / 32
 
 export class SearchEngine {
   cols = new DocColumns()
@@ -69,6 +74,8 @@ export class SearchEngine {
   private version = 0
   private readonly cache = new Map<string, Uint32Array>()
   private titleRanks: Int32Array | null = null
+  /** Every ordinal in the order of a sort ('field:dir'), built on first use; see ORDER_SHARE. */
+  private readonly orders = new Map<string, Uint32Array>()
   private buildScheduled = false
   private disposed = false
   private waiters: (() => void)[] = []
@@ -100,11 +107,13 @@ export class SearchEngine {
     this.schedule = options.schedule ?? ((run) => void setImmediate(run))
     const cache = options.cache
     this.cacheOptions = cache
+    // Read while the columns are built: the file's read then costs this thread nothing.
+    const bytes = cache ? readIndexBytes(cache.file) : null
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
-    if (cache && this.cols.size >= (cache.minReviews ?? 0)) {
+    if (cache && bytes && this.cols.size >= (cache.minReviews ?? 0)) {
       this.cacheLoading = true
-      this.cacheRead = this.readCache(cache)
+      this.cacheRead = this.readCache(cache, bytes)
         .then(() => this.workerBuild(cache))
         .finally(() => {
           this.cacheLoading = false
@@ -121,11 +130,12 @@ export class SearchEngine {
     return `${await cache.stamp()}|${docs}`
   }
 
-  private async readCache(cache: IndexCacheOptions): Promise<void> {
+  /** Reads the cache file (or `bytes`, its contents read earlier) into the index if it is current. */
+  private async readCache(cache: IndexCacheOptions, bytes?: Promise<Buffer | null>): Promise<void> {
     const generation = this.generation
     try {
       const stamp = await this.stampNow(cache)
-      const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp)
+      const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp, bytes)
       if (!snapshot || generation !== this.generation || this.index.fedUpTo !== 0) return
       this.index = TextIndex.restore(snapshot)
       this.origin = 'cache'
@@ -218,8 +228,20 @@ export class SearchEngine {
   private changed(reviews = true): void {
     this.version++
     this.cache.clear()
-    if (reviews) this.titleRanks = null
+    if (reviews) {
+      this.titleRanks = null
+      this.orders.clear()
+    }
     this.kick()
+  }
+
+  /** Curation changed: the orders whose keys read curation columns are stale. */
+  private curationChanged(): void {
+    for (const field of CURATED_SORT_FIELDS) {
+      this.orders.delete(`${field}:asc`)
+      this.orders.delete(`${field}:desc`)
+    }
+    this.changed(false)
   }
 
   private apply(change: LibraryChange): void {
@@ -239,7 +261,7 @@ export class SearchEngine {
         const o = this.cols.ordinalById.get(id)
         if (o !== undefined) this.cols.setCuration(o, this.source.getCuration(id))
       }
-      this.changed(false)
+      this.curationChanged()
       return
     } else {
       for (const review of change.removed) this.cols.remove(review.id)
@@ -309,11 +331,12 @@ export class SearchEngine {
     const matched = words.length > 0 ? this.withAllWords(words) : null
     const filters = plan.filters
     let picked: number[] = []
+    const nf = filters.length
     for (let o = 0; o < size; o++) {
       if (matched ? matched[o] !== 1 : alive[o] !== 1) continue
-      let ok = true
-      for (const f of filters) if (!f(o)) ok = false
-      if (ok) picked.push(o)
+      let f = 0
+      while (f < nf && filters[f]!(o)) f++
+      if (f === nf) picked.push(o)
     }
     // Phrases are checked last, on the few reviews left: it may read their text.
     for (const g of plan.include) {
@@ -326,16 +349,30 @@ export class SearchEngine {
       const test = g.phrase ? this.phraseFilter(g) : () => true
       picked = picked.filter((o) => out[o] !== 1 || !test(o))
     }
-    const result = sortOrdinals(
-      this.cols,
-      picked,
-      query.sort,
-      () => this.titleRank(),
-      plan.collectionOrder,
-    )
+    const result = this.inOrder(picked, query.sort, plan.collectionOrder)
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
     this.cache.set(key, result)
     return result
+  }
+
+  /** `picked` (ascending ordinals) in the order of `sort`. */
+  private inOrder(
+    picked: number[],
+    sort: ReviewQuery['sort'],
+    collectionOrder: ReadonlyMap<number, number> | undefined,
+  ): Uint32Array {
+    const titleRank = () => this.titleRank()
+    if (!sort || picked.length < this.cols.size * ORDER_SHARE)
+      return sortOrdinals(this.cols, picked, sort, titleRank, collectionOrder)
+    const key = `${sort.field}:${sort.dir}`
+    let order = this.orders.get(key)
+    if (!order) {
+      order = fullOrder(this.cols, sort, titleRank)
+      this.orders.set(key, order)
+    }
+    const marks = new Uint8Array(this.cols.size)
+    for (const o of picked) marks[o] = 1
+    return pickInOrder(order, marks, picked.length)
   }
 
   review(o: number): Review {

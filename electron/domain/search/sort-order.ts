@@ -92,3 +92,31 @@ export function sortOrdinals(
   for (let i = 0; i < n; i++) out[i] = packed[i]! % ORDINAL_BITS
   return out
 }
+
+/** Sort fields whose keys read curation columns (a byline correction moves the date). */
+export const CURATED_SORT_FIELDS: readonly SortField[] = ['myRating', 'ratingDiff', 'date']
+
+/** Every ordinal (dead ones too) in the order of `sort`: filtered per query, see pickInOrder. */
+export function fullOrder(
+  cols: DocColumns,
+  sort: NonNullable<ReviewQuery['sort']>,
+  titleRank: () => Int32Array,
+): Uint32Array {
+  const all = new Uint32Array(cols.size)
+  for (let o = 0; o < all.length; o++) all[o] = o
+  return sortOrdinals(cols, all, sort, titleRank)
+}
+
+/**
+ * The `count` ordinals marked 1 in `marks`, in the order of `order` (a fullOrder): one pass over
+ * it instead of sorting them, the same result since the order breaks every tie by ordinal.
+ */
+export function pickInOrder(order: Uint32Array, marks: Uint8Array, count: number): Uint32Array {
+  const out = new Uint32Array(count)
+  let k = 0
+  for (let i = 0; i < order.length && k < count; i++) {
+    const o = order[i]!
+    if (marks[o] === 1) out[k++] = o
+  }
+  return out
+}

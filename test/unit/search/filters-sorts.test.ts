@@ -117,3 +117,41 @@ describe('filters of the typed query', () => {
     expect(ids({ excludeTags: ['ACTING'] }).length).toBe(all.length - 2)
   })
 })
+
+describe('sorting a selection', () => {
+  // Large selections filter a cached order of every review, small ones are sorted as they are:
+  // both must give the order of the whole list.
+  const subsets: [string, (r: Review) => boolean][] = [
+    ['rating:>=5', (r) => r.rating !== null && r.rating >= 5],
+    ['rating:10 spoiler:yes', (r) => r.rating === 10 && r.spoiler],
+  ]
+  it('keeps the order of the whole list, for large and small selections', () => {
+    for (const [q, keep] of subsets) {
+      const subset = all.filter(keep)
+      for (const field of SORT_FIELDS) {
+        for (const dir of ['asc', 'desc'] as const) {
+          expect(ids({ q, sort: { field, dir } }), `${q} ${field} ${dir}`).toEqual(
+            expected(field, dir, subset),
+          )
+        }
+      }
+    }
+    expect(all.filter(subsets[0]![1]).length).toBeGreaterThan(all.length / 4)
+    expect(all.filter(subsets[1]![1]).length).toBeLessThan(all.length / 32)
+  })
+
+  it('follows curation changes in sorts that read curation', async () => {
+    const sortByMine = { sort: { field: 'myRating', dir: 'desc' } } as const
+    const diff = { sort: { field: 'ratingDiff', dir: 'asc' } } as const
+    expect(ids(sortByMine)).toEqual(expected('myRating', 'desc'))
+    expect(ids(diff)).toEqual(expected('ratingDiff', 'asc'))
+    // An unrated review rated highest moves to the top; a top one rated lowest moves down.
+    const last = all[all.length - 1]!
+    const top = ids(sortByMine)[0]!
+    await setMyRating(library, [last.id, all[1]!.id], 10)
+    await setMyRating(library, [top], 1)
+    expect(ids(sortByMine)).toEqual(expected('myRating', 'desc'))
+    expect(ids(sortByMine).indexOf(last.id)).toBeLessThan(70)
+    expect(ids(diff)).toEqual(expected('ratingDiff', 'asc'))
+  })
+})

@@ -9,7 +9,8 @@ import {
 } from '../../../electron/domain/search/engine-registry'
 import { readIndexCache, writeIndexCache } from '../../../electron/domain/search/index-cache'
 import { SearchEngine, type IndexCacheOptions } from '../../../electron/domain/search/search-engine'
-import type { IndexSnapshot } from '../../../electron/domain/search/text-index'
+import { TextIndex, type IndexSnapshot } from '../../../electron/domain/search/text-index'
+import { feedDoc, indexDocs } from '../../../electron/domain/search/build-index'
 import { setNote } from '../../../electron/app/commands/curate'
 import { steppingClock, tempDir } from '../support/temp-library'
 import { fillLibrary } from './search-fixture'
@@ -177,6 +178,44 @@ describe('the persisted search index', () => {
     expect(answers(engine)).toEqual(fresh)
     engine.dispose()
     expect(await originWith(file, 'D')).toBe('cache')
+  })
+
+  it('notices a change to any one byte of the file, in its header or any section', async () => {
+    const file = join(dir, 'every-byte.bin')
+    await writeIndexCache(file, 'E', freshSnapshot)
+    const bytes = await readFile(file)
+    expect(await readIndexCache(file, 'E')).not.toBeNull()
+    // About 120 places spread over the file, and the first and last bytes.
+    const step = Math.max(1, Math.floor(bytes.length / 120))
+    const places = [0, 13, bytes.length - 1]
+    for (let at = 16; at < bytes.length; at += step) places.push(at)
+    for (const at of places) {
+      const damaged = Buffer.from(bytes)
+      damaged[at] = damaged[at]! ^ (1 << (at % 8))
+      await writeFile(file, damaged)
+      expect(await readIndexCache(file, 'E'), `byte ${at} of ${bytes.length}`).toBeNull()
+    }
+  })
+
+  it('goes on indexing new reviews after a restore as a fresh index does', () => {
+    const docs = [...library.allReviews()]
+    const extra = [
+      { id: 'new-1', title: 'Quuxly new words', author: 'Zed Author', body: 'the gangster quux' },
+      { id: 'new-2', title: 'Another', author: 'Ann', body: 'quuxlike and sørensen' },
+    ]
+    const whole = indexDocs([...docs, ...extra])
+    const restored = TextIndex.restore(indexDocs(docs).snapshot()!)
+    extra.forEach((d, i) => feedDoc(restored, docs.length + i, d, 400))
+    restored.seal()
+    const n = docs.length + extra.length
+    for (const word of ['quux', 'quuxly', 'zed', 'the', 'gangster', 'soren', 'an', 'q']) {
+      const expected = new Uint8Array(n)
+      const actual = new Uint8Array(n)
+      whole.markPrefix(word, expected, 0, 1)
+      restored.markPrefix(word, actual, 0, 1)
+      expect(Array.from(actual), word).toEqual(Array.from(expected))
+      expect(actual.some((m) => m === 1)).toBe(true)
+    }
   })
 
   it('answers from the reviews (a scan) while the cache file is still being read', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../../electron/domain/library/library'
 import { queryReviews } from '../../../electron/domain/queries/query-service'
-import { snippetOf, SNIPPET_LENGTH } from '../../../electron/domain/search/snippet'
-import { searchTerms } from '../../../shared/search-marks'
+import { firstMatch, snippetOf, SNIPPET_LENGTH } from '../../../electron/domain/search/snippet'
+import { matchRanges, searchTerms } from '../../../shared/search-marks'
 import { referenceLibrary } from '../support/reference-library'
 
 const filler = (n: number, word: string) => Array.from({ length: n }, () => word).join(' ')
@@ -69,5 +69,51 @@ describe('query rows carry the snippet', () => {
     expect(queryReviews(library, { rating: { min: 1 } }, 0, 50).rows.some((r) => r.snippet)).toBe(
       false,
     )
+  })
+})
+
+describe('the first match, found a window at a time', () => {
+  /** A deterministic word stream: ASCII, accents that keep the length and ones that do not. */
+  const VOCAB = [
+    'the',
+    'camera',
+    'Sørensen',
+    'sorensen',
+    'unsoren',
+    'café',
+    'cafe\u0301s',
+    'Drasbæk',
+    'x',
+    '—',
+  ]
+  function body(seed: number, words: number): string {
+    let s = seed
+    const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0)
+    return Array.from({ length: words }, () => VOCAB[next() % VOCAB.length]).join(' ')
+  }
+
+  it('is where a fold of the whole body finds it, across window edges', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      // Mostly plain filler, so matches land past the first windows and on their edges.
+      const filler = 'plain words '.repeat(150 + seed * 7).slice(0, 2040 + seed)
+      const text = `${filler}${body(seed, 400)}`
+      for (const terms of [
+        ['sorensen'],
+        ['camera', 'cafe'],
+        ['drasbaek'],
+        ['soren'],
+        ['e'],
+        ['zzz'],
+      ]) {
+        expect(firstMatch(text, terms)).toBe(matchRanges(text, terms)[0]?.start ?? -1)
+      }
+    }
+  })
+
+  it('finds a match straddling the end of the first window', () => {
+    const text = `${'a '.repeat(1022)}xyzzy tail`
+    expect(text.indexOf('xyzzy')).toBe(2044)
+    expect(firstMatch(text, ['xyzzy'])).toBe(2044)
+    expect(firstMatch(`${'a '.repeat(1023)}bxyzzy`, ['xyzzy'])).toBe(-1)
   })
 })
