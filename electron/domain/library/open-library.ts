@@ -191,6 +191,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       validate: validateReviewsFile,
       create: () => ({ schemaVersion: SCHEMA_VERSION, work, reviews: [] }),
       compact: true,
+      split: { key: 'reviews', first: 'id' },
     })
     const curationOptions: StoreFileOptions<CurationFile> = {
       kind: 'curation',
