@@ -20,3 +20,27 @@ export function foldText(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[øæåßđłœþ]/g, (ch) => SPECIAL[ch] ?? ch)
 }
+
+const NON_ASCII = /[\u0080-\uffff]/
+const NON_ASCII_RUN = /[\u0080-\uffff]+/g
+
+/**
+ * foldText, faster: decomposing and stripping accents is character-local, so only the runs of
+ * non-ASCII characters need it (the whole-text regexes cost ten times more on a long review).
+ */
+export function foldFast(text: string): string {
+  const lower = text.toLowerCase()
+  return !NON_ASCII.test(lower) ? lower : lower.replace(NON_ASCII_RUN, foldRun)
+}
+
+// Non-ASCII runs are mostly the same few characters (’ “ é ø …): remember how each folds.
+const folded = new Map<string, string>()
+
+function foldRun(run: string): string {
+  let out = folded.get(run)
+  if (out === undefined) {
+    out = foldText(run)
+    if (folded.size < 50_000 && run.length <= 8) folded.set(run, out)
+  }
+  return out
+}

@@ -1,4 +1,4 @@
-import { foldText } from './fold-text'
+import { foldFast, foldText } from './fold-text'
 import { parseQuery } from './query-language'
 
 // Marks where the search's words occur, the way main matches them (shared: main cuts the list's
@@ -25,19 +25,11 @@ export function searchTerms(q: string | undefined): string[] {
   return [...new Set(terms.filter(Boolean))]
 }
 
-/** Non-ASCII characters folded so far: folding one runs a normalisation and two regexes. */
-const folds = new Map<string, string>()
-
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0)
-  // ASCII is most of any review and folds to its lower case: no lookup, no regex.
+  // ASCII is most of any review and folds to its lower case: no call, no regex.
   if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch
-  let f = folds.get(ch)
-  if (f === undefined) {
-    f = foldText(ch)
-    if (folds.size < 4096) folds.set(ch, f)
-  }
-  return f
+  return foldFast(ch)
 }
 
 /** Folds `text` one character at a time, remembering where each folded character came from. */

@@ -1,4 +1,4 @@
-import { foldText } from '../../../shared/fold-text'
+import { foldFast } from '../../../shared/fold-text'
 
 // Search works on folded text (lower case, accents stripped) cut into words: maximal runs of
 // letters and digits. A query word matches a review when it is a prefix of one of its words, so
@@ -19,26 +19,8 @@ export const WORD_UNIT = (() => {
   return table
 })()
 
-/**
- * foldText, faster: decomposing and stripping accents is character-local, so only the runs of
- * non-ASCII characters need it (the whole-text regexes cost ten times more on a long review).
- */
-export function fold(text: string): string {
-  const lower = text.toLowerCase()
-  return !NON_ASCII.test(lower) ? lower : lower.replace(NON_ASCII_RUN, foldRun)
-}
-
-// Non-ASCII runs are mostly the same few characters (’ “ é ø …): remember how each folds.
-const folded = new Map<string, string>()
-
-function foldRun(run: string): string {
-  let out = folded.get(run)
-  if (out === undefined) {
-    out = foldText(run)
-    if (folded.size < 50_000 && run.length <= 8) folded.set(run, out)
-  }
-  return out
-}
+/** foldText, faster (see shared/fold-text.ts): the fold the index and the scan share. */
+export const fold = foldFast
 
 const noWordUnit = (text: string): boolean => {
   for (let i = 0; i < text.length; i++) if (WORD_UNIT[text.charCodeAt(i)] === 1) return false
