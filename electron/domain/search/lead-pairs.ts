@@ -4,7 +4,10 @@
 // followed by each other word within one field (title, byline or body). A two-word phrase starting
 // with one of them is then answered from these postings alone, and a longer one reads the text of
 // only the documents having its pair. Other phrases still go through the pair filter and the text.
-// Built in the background with the word postings; about 50 MB at 100,000 reviews (npm run bench).
+// Built in the background with the word postings, stored like them (posting-lists.ts); the bench
+// prints their size (npm run bench).
+
+import { ByteWriter, markList, mergeListSets } from './posting-lists'
 
 export const LEAD_WORDS = [
   'the',
@@ -64,9 +67,9 @@ export const PAIR_BATCH_LIMIT = 2 ** 20
 export interface PairSegment {
   /** (slot * NEXT_LIMIT + next term id), ascending. */
   keys: Uint32Array
-  /** postings[offsets[i] .. offsets[i+1]) are the ordinals having the i-th pair, ascending. */
+  /** postings[offsets[i] .. offsets[i+1]) are the ordinals having the i-th pair (delta varints). */
   offsets: Uint32Array
-  postings: Uint32Array
+  postings: Uint8Array
 }
 
 function findKey(keys: Uint32Array, key: number): number {
@@ -117,26 +120,27 @@ export class LeadPairs {
       lastKey = key
     }
     if (postings > 0) {
-      const seg: PairSegment = {
-        keys: new Uint32Array(distinct),
-        offsets: new Uint32Array(distinct + 1),
-        postings: new Uint32Array(postings),
-      }
+      const keys = new Uint32Array(distinct)
+      const offsets = new Uint32Array(distinct + 1)
+      const w = new ByteWriter()
       let k = -1
-      let p = 0
+      let last = 0
       lastKey = -1
       for (let i = 0; i < packed.length; i++) {
         if (i > 0 && packed[i] === packed[i - 1]) continue
         const key = Math.floor(packed[i]! / PAIR_BATCH_LIMIT)
         if (key !== lastKey) {
-          seg.keys[++k] = key
-          seg.offsets[k] = p
+          keys[++k] = key
+          offsets[k] = w.length
           lastKey = key
+          last = 0
         }
-        seg.postings[p++] = this.from + (packed[i]! - key * PAIR_BATCH_LIMIT)
+        const ordinal = this.from + (packed[i]! - key * PAIR_BATCH_LIMIT)
+        w.varint(ordinal - last)
+        last = ordinal
       }
-      seg.offsets[distinct] = p
-      this.segments.push(seg)
+      offsets[distinct] = w.length
+      this.segments.push({ keys, offsets, postings: w.finish() })
     }
     this.count = 0
     this.from = upTo
@@ -157,20 +161,25 @@ export class LeadPairs {
     this.from = upTo
   }
 
+  /** Folds the sealed segments into one (see TextIndex.merge). */
+  merge(): void {
+    if (this.segments.length < 2) return
+    const merged = mergeListSets(
+      this.segments.map((g) => ({ keys: g.keys, offsets: g.offsets, bytes: g.postings })),
+    )
+    const keys = merged.keys ?? Uint32Array.from(merged.offsets.subarray(1), (_, i) => i)
+    this.segments = [{ keys, offsets: merged.offsets, postings: merged.bytes }]
+  }
+
   /** Marks (1) the sealed documents having lead word `slot` followed by any of the `next` terms. */
   mark(slot: number, next: readonly number[], marks: Uint8Array): void {
     for (const seg of this.segments) {
       for (const id of next) {
         const i = findKey(seg.keys, slot * NEXT_LIMIT + id)
         if (i < 0) continue
-        const end = seg.offsets[i + 1]!
-        for (let p = seg.offsets[i]!; p < end; p++) marks[seg.postings[p]!] = 1
+        markList(seg.postings, seg.offsets[i]!, seg.offsets[i + 1]!, marks, 0, 1)
       }
     }
-  }
-
-  get postings(): number {
-    return this.segments.reduce((n, s) => n + s.postings.length, 0)
   }
 
   get bytes(): number {

@@ -1,13 +1,21 @@
 import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT, type PairSegment } from './lead-pairs'
 import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
+import {
+  appendAscending,
+  ByteWriter,
+  countPostings,
+  markList,
+  mergeListSets,
+} from './posting-lists'
 import { EMPTY, growInt32, TermDictionary } from './term-dictionary'
 import { WORD_UNIT } from './tokenize'
 
 // A compact inverted index over review ordinals (positions in the search engine's document list).
 // Why our own: a general-purpose full-text library keeps per-posting objects, positions and scores;
 // over 100,000 full review bodies that cost 27 s and 1.3 GB. Here a posting is one Uint32 (an
-// ordinal), each term's ordinals are sorted, and terms live in a compact dictionary
-// (term-dictionary.ts). The bench (npm run bench) shows the figures.
+// ordinal), each term's ordinals are sorted and stored as delta varints (posting-lists.ts: a
+// little over a byte a posting), and terms live in a compact dictionary (term-dictionary.ts). The
+// bench (npm run bench) shows the figures.
 //
 // Documents only ever get appended (a changed review gets a new ordinal; the old one dies), so the
 // index grows by segments covering consecutive ordinal ranges. A segment is built from a batch of
@@ -16,9 +24,9 @@ import { WORD_UNIT } from './tokenize'
 export interface Segment {
   /** Term ids present, ascending; null for a merged segment, where the position is the term id. */
   termIds: Uint32Array | null
-  /** postings[offsets[i] .. offsets[i+1]) are the ordinals of the i-th term, ascending. */
+  /** postings[offsets[i] .. offsets[i+1]) are the i-th term's ordinals (posting-lists.ts). */
   offsets: Uint32Array
-  postings: Uint32Array
+  postings: Uint8Array
 }
 
 /** Everything a sealed index holds; what the index cache (index-cache.ts) stores. */
@@ -40,6 +48,20 @@ export interface IndexStats {
   postings: number
   segments: number
   bytes: number
+  /** Bytes per structure, what `bytes` adds up. */
+  parts: {
+    /** Word postings (delta varints). */
+    postings: number
+    /** Per segment: each term's id and where its postings start. */
+    postingOffsets: number
+    /** The per-document word-pair filters (phrase-pairs.ts). */
+    pairFilters: number
+    /** Lead-word pair postings, keys and offsets (lead-pairs.ts). */
+    leadPairs: number
+    /** The term dictionary's tables and the per-term build arrays (not the term strings). */
+    dictionary: number
+    asciiWords: number
+  }
 }
 
 function findTerm(ids: Uint32Array, id: number): number {
@@ -165,10 +187,17 @@ export class TextIndex {
       at += c
     }
     offsets[distinct] = at
-    const postings = new Uint32Array(count)
+    const ordinals = new Uint32Array(count)
     for (let i = 0; i < count; i++)
-      postings[counts[this.pendingTerms[i]!]!++] = this.pendingOrdinals[i]!
-    this.segments.push({ termIds, offsets, postings })
+      ordinals[counts[this.pendingTerms[i]!]!++] = this.pendingOrdinals[i]!
+    const w = new ByteWriter()
+    const byteOffsets = new Uint32Array(distinct + 1)
+    for (let t = 0; t < distinct; t++) {
+      byteOffsets[t] = w.length
+      appendAscending(w, ordinals, offsets[t]!, offsets[t + 1]!)
+    }
+    byteOffsets[distinct] = w.length
+    this.segments.push({ termIds, offsets: byteOffsets, postings: w.finish() })
     this.pendingTerms = []
     this.pendingOrdinals = []
     this.pendingFrom = this.fedUpTo
@@ -212,32 +241,18 @@ export class TextIndex {
     return index
   }
 
-  /** Folds every segment into one and brings the sorted term array up to date. */
+  /**
+   * Folds every segment into one (and the lead-word pairs likewise): fewer, larger lists take
+   * less room, since each segment repeats the ids and offsets of the terms it has.
+   */
   merge(): void {
     if (this.segments.length > 1) {
-      const termCount = this.dict.size
-      const offsets = new Uint32Array(termCount + 1)
-      for (const seg of this.segments) {
-        const n = seg.offsets.length - 1
-        for (let i = 0; i < n; i++) {
-          const id = seg.termIds ? seg.termIds[i]! : i
-          offsets[id + 1]! += seg.offsets[i + 1]! - seg.offsets[i]!
-        }
-      }
-      for (let id = 0; id < termCount; id++) offsets[id + 1]! += offsets[id]!
-      const postings = new Uint32Array(offsets[termCount]!)
-      const cursor = offsets.slice(0, termCount)
-      for (const seg of this.segments) {
-        const n = seg.offsets.length - 1
-        for (let i = 0; i < n; i++) {
-          const id = seg.termIds ? seg.termIds[i]! : i
-          const part = seg.postings.subarray(seg.offsets[i]!, seg.offsets[i + 1]!)
-          postings.set(part, cursor[id]!)
-          cursor[id]! += part.length
-        }
-      }
-      this.segments = [{ termIds: null, offsets, postings }]
+      const merged = mergeListSets(
+        this.segments.map((g) => ({ keys: g.termIds, offsets: g.offsets, bytes: g.postings })),
+      )
+      this.segments = [{ termIds: merged.keys, offsets: merged.offsets, postings: merged.bytes }]
     }
+    this.leadPairs.merge()
   }
 
   /**
@@ -251,12 +266,7 @@ export class TextIndex {
       const dense = offsets.length - 1
       for (const id of ids) {
         const i = termIds ? findTerm(termIds, id) : id < dense ? id : -1
-        if (i < 0) continue
-        const end = offsets[i + 1]!
-        for (let p = offsets[i]!; p < end; p++) {
-          const o = postings[p]!
-          if (marks[o] === from) marks[o] = to
-        }
+        if (i >= 0) markList(postings, offsets[i]!, offsets[i + 1]!, marks, from, to)
       }
     }
   }
@@ -301,7 +311,10 @@ export class TextIndex {
     return ordinal < this.fedUpTo && this.asciiWords[ordinal] === 1
   }
 
-  /** How many postings a prefix would visit: lets the engine start with the rarest word. */
+  /**
+   * About how many postings a prefix would visit (their bytes): lets the engine start with the
+   * rarest word.
+   */
   cost(prefix: string): number {
     let total = 0
     const ids = this.dict.matching(prefix)
@@ -316,17 +329,22 @@ export class TextIndex {
 
   stats(): IndexStats {
     let postings = 0
-    let bytes =
-      this.dict.bytes +
-      this.lastSeen.byteLength +
-      this.pairs.byteLength +
-      this.asciiWords.byteLength +
-      this.leadSlots.byteLength +
-      this.leadPairs.bytes
+    let postingBytes = 0
+    let postingOffsets = 0
     for (const seg of this.segments) {
-      postings += seg.postings.length
-      bytes += seg.postings.byteLength + seg.offsets.byteLength + (seg.termIds?.byteLength ?? 0)
+      postings += countPostings(seg.postings)
+      postingBytes += seg.postings.byteLength
+      postingOffsets += seg.offsets.byteLength + (seg.termIds?.byteLength ?? 0)
     }
-    return { terms: this.dict.size, postings, segments: this.segments.length, bytes }
+    const parts = {
+      postings: postingBytes,
+      postingOffsets,
+      pairFilters: this.pairs.byteLength,
+      leadPairs: this.leadPairs.bytes,
+      dictionary: this.dict.bytes + this.lastSeen.byteLength + this.leadSlots.byteLength,
+      asciiWords: this.asciiWords.byteLength,
+    }
+    const bytes = Object.values(parts).reduce((a, b) => a + b, 0)
+    return { terms: this.dict.size, postings, segments: this.segments.length, bytes, parts }
   }
 }
