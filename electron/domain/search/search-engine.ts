@@ -74,6 +74,8 @@ export class SearchEngine {
   private version = 0
   private readonly cache = new Map<string, Uint32Array>()
   private titleRanks: Int32Array | null = null
+  /** Scratch for the reviews a query picks (see run). */
+  private picks = new Uint32Array(0)
   /** Every ordinal in the order of a sort ('field:dir'), built on first use; see ORDER_SHARE. */
   private readonly orders = new Map<string, Uint32Array>()
   private buildScheduled = false
@@ -330,34 +332,40 @@ export class SearchEngine {
     const words = [...new Set(plan.include.flatMap((g) => lookupWords(g.words, g.phrase)))]
     const matched = words.length > 0 ? this.withAllWords(words) : null
     const filters = plan.filters
-    let picked: number[] = []
+    // The picks go to a typed array kept between queries: a growing number[] of up to 100,000
+    // entries per query filled the young generation, and its collections were the slow queries.
+    if (this.picks.length < size) this.picks = new Uint32Array(size)
+    const picks = this.picks
+    let count = 0
     const nf = filters.length
     for (let o = 0; o < size; o++) {
       if (matched ? matched[o] !== 1 : alive[o] !== 1) continue
       let f = 0
       while (f < nf && filters[f]!(o)) f++
-      if (f === nf) picked.push(o)
+      if (f === nf) picks[count++] = o
+    }
+    const keep = (test: (o: number) => boolean) => {
+      let k = 0
+      for (let i = 0; i < count; i++) if (test(picks[i]!)) picks[k++] = picks[i]!
+      count = k
     }
     // Phrases are checked last, on the few reviews left: it may read their text.
-    for (const g of plan.include) {
-      if (!g.phrase) continue
-      const test = this.phraseFilter(g)
-      picked = picked.filter(test)
-    }
+    for (const g of plan.include) if (g.phrase) keep(this.phraseFilter(g))
     for (const g of plan.exclude) {
       const out = this.withAllWords(g.words)
       const test = g.phrase ? this.phraseFilter(g) : () => true
-      picked = picked.filter((o) => out[o] !== 1 || !test(o))
+      keep((o) => out[o] !== 1 || !test(o))
     }
+    const picked = picks.subarray(0, count)
     const result = this.inOrder(picked, query.sort, plan.collectionOrder)
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!)
     this.cache.set(key, result)
     return result
   }
 
-  /** `picked` (ascending ordinals) in the order of `sort`. */
+  /** `picked` (ascending ordinals) in the order of `sort`; a new array. */
   private inOrder(
-    picked: number[],
+    picked: Uint32Array,
     sort: ReviewQuery['sort'],
     collectionOrder: ReadonlyMap<number, number> | undefined,
   ): Uint32Array {
@@ -371,7 +379,7 @@ export class SearchEngine {
       this.orders.set(key, order)
     }
     const marks = new Uint8Array(this.cols.size)
-    for (const o of picked) marks[o] = 1
+    for (let i = 0; i < picked.length; i++) marks[picked[i]!] = 1
     return pickInOrder(order, marks, picked.length)
   }
 
