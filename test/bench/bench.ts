@@ -76,6 +76,8 @@ const met = (value: number, target: number) =>
 
 interface Memory {
   indexMb: number
+  /** The index per structure (see TextIndex.stats), in MB. */
+  indexPartsMb?: Record<string, number>
   listColumnsMb: number
   reviewTextMb: number
   heapUsedMb: number
@@ -105,6 +107,15 @@ function describe(size: number, run: Figures, base: Figures): string[] {
         ]
       : []),
     `  memory ${run.rssMb} MB peak RSS (baseline ${base.rssMb} MB; ${met(run.rssMb, 500)}); index ${mem.indexMb} MB, list columns ${mem.listColumnsMb} MB, review text ${mem.reviewTextMb} MB, JS heap ${mem.heapUsedMb} MB`,
+    ...(mem.indexPartsMb
+      ? [
+          `  index ${mem.indexMb} MB: ${Object.entries(mem.indexPartsMb)
+            .map(([part, mb]) => `${part} ${mb}`)
+            .join(
+              ', ',
+            )} (MB); its cache file ${run.indexFileMb} MB, read and checked in ${run.indexLoadMs} ms`,
+        ]
+      : []),
   ]
 }
 

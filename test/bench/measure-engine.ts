@@ -3,7 +3,9 @@
 
 import type { Review } from '../../shared/domain'
 import { openLibrary } from '../../electron/domain/library/open-library'
-import { searchEngine } from '../../electron/domain/search/engine-registry'
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { INDEX_CACHE_FILE, searchEngine } from '../../electron/domain/search/engine-registry'
 import { addTags, removeTags, setMyRating, setNote } from '../../electron/app/commands/curate'
 import { queryReviews } from '../../electron/domain/queries/query-service'
 import { prng } from './generate'
@@ -46,6 +48,11 @@ async function main(dir: string): Promise<void> {
   queryReviews(library, FIRST_TEXT_QUERY, 0, 100)
   const searchReadyMs = performance.now() - start
   const indexOrigin = engine.origin
+  const indexLoadMs = engine.cacheLoadMs
+  const indexFileMb = await stat(join(dir, INDEX_CACHE_FILE)).then(
+    (s) => round(s.size / 1048576, 1),
+    () => null,
+  )
 
   const times: number[] = []
   const totals: number[] = []
@@ -104,6 +111,8 @@ async function main(dir: string): Promise<void> {
     indexReadyMs: round(indexReadyMs, 1),
     searchReadyMs: round(searchReadyMs, 1),
     indexOrigin,
+    indexLoadMs: indexLoadMs === null ? null : round(indexLoadMs, 1),
+    indexFileMb,
     queryP50Ms: round(percentile(times, 50)),
     queryP95Ms: round(percentile(times, 95)),
     queryMaxMs: round(Math.max(...times)),
@@ -121,6 +130,9 @@ async function main(dir: string): Promise<void> {
     },
     memory: {
       indexMb: round(stats.bytes / 1048576, 1),
+      indexPartsMb: Object.fromEntries(
+        Object.entries(stats.parts).map(([part, bytes]) => [part, round(bytes / 1048576, 1)]),
+      ),
       listColumnsMb: round(engine.cols.bytes / 1048576, 1),
       reviewTextMb: round(textBytes(library.allReviews()) / 1048576, 1),
       heapUsedMb: round(mem.heapUsed / 1048576, 0),

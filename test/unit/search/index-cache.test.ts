@@ -7,7 +7,11 @@ import {
   indexCacheOptions,
   reviewFilesStamp,
 } from '../../../electron/domain/search/engine-registry'
-import { readIndexCache, writeIndexCache } from '../../../electron/domain/search/index-cache'
+import {
+  INDEX_CACHE_VERSION,
+  readIndexCache,
+  writeIndexCache,
+} from '../../../electron/domain/search/index-cache'
 import { SearchEngine, type IndexCacheOptions } from '../../../electron/domain/search/search-engine'
 import { TextIndex, type IndexSnapshot } from '../../../electron/domain/search/text-index'
 import { feedDoc, indexDocs } from '../../../electron/domain/search/build-index'
@@ -180,6 +184,25 @@ describe('the persisted search index', () => {
     expect(await originWith(file, 'D')).toBe('cache')
   })
 
+  it('ignores a file of an older format version and rebuilds it in the current one', async () => {
+    const file = join(dir, 'old-version.bin')
+    await writeIndexCache(file, 'V', freshSnapshot)
+    const bytes = await readFile(file)
+    expect(bytes.readUInt32LE(4)).toBe(INDEX_CACHE_VERSION)
+    const old = Buffer.from(bytes)
+    old.writeUInt32LE(INDEX_CACHE_VERSION - 1, 4)
+    await writeFile(file, old)
+    expect(await readIndexCache(file, 'V')).toBeNull()
+
+    const { engine, build } = engineWith({ file, stamp: () => Promise.resolve('V') })
+    await build()
+    expect(engine.origin).toBe('built')
+    expect(answers(engine)).toEqual(fresh)
+    engine.dispose()
+    expect((await readFile(file)).readUInt32LE(4)).toBe(INDEX_CACHE_VERSION)
+    expect(await originWith(file, 'V')).toBe('cache')
+  })
+
   it('notices a change to any one byte of the file, in its header or any section', async () => {
     const file = join(dir, 'every-byte.bin')
     await writeIndexCache(file, 'E', freshSnapshot)
@@ -216,6 +239,40 @@ describe('the persisted search index', () => {
       expect(Array.from(actual), word).toEqual(Array.from(expected))
       expect(actual.some((m) => m === 1)).toBe(true)
     }
+  })
+
+  it('answers the same once its segments are merged into one, words and lead-word pairs', () => {
+    const docs = [...library.allReviews()]
+    const segmented = indexDocs(docs, 100)
+    const split = TextIndex.restore(segmented.snapshot()!)
+    // indexDocs merges; an index fed in slices keeps its segments until there are many.
+    const unmerged = new TextIndex()
+    docs.forEach((d, o) => feedDoc(unmerged, o, d, 100))
+    unmerged.seal()
+    expect(unmerged.segmentCount).toBeGreaterThan(5)
+    expect(split.segmentCount).toBe(1)
+    expect(segmented.snapshot()!.leadSegments.length).toBe(1)
+    const n = docs.length
+    for (const word of ['the', 'gangster', 'mik', 'soren', 'a', 'q', 'zeitgeist', 'camera']) {
+      const expected = new Uint8Array(n)
+      const actual = new Uint8Array(n)
+      unmerged.markPrefix(word, expected, 0, 1)
+      split.markPrefix(word, actual, 0, 1)
+      expect(Array.from(actual), word).toEqual(Array.from(expected))
+    }
+    for (const phrase of [
+      ['the', 'camera'],
+      ['a', 'film'],
+      ['the', 'c'],
+      ['of', 'the'],
+    ]) {
+      const expected = unmerged.leadPairDocs(phrase)!
+      expect(Array.from(split.leadPairDocs(phrase)!.marks), phrase.join(' ')).toEqual(
+        Array.from(expected.marks),
+      )
+      expect(expected.marks.some((m) => m === 1)).toBe(true)
+    }
+    expect(split.stats().bytes).toBeLessThan(unmerged.stats().bytes)
   })
 
   it('answers from the reviews (a scan) while the cache file is still being read', async () => {
