@@ -30,7 +30,10 @@ async function main(source: string): Promise<void> {
   try {
     const library = await openLibrary(dir)
     const engine = searchEngine(library)
+    // A stale index cache is rebuilt by a worker, which does not keep the process alive.
+    const alive = setInterval(() => undefined, 1000)
     await engine.ready()
+    clearInterval(alive)
     const app = createApp({
       library,
       dialogs: { chooseImportFiles: async () => [], chooseExportPath: async () => null },

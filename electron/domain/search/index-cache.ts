@@ -15,7 +15,8 @@ import type { IndexSnapshot, Segment } from './text-index'
 // typed arrays can view the one buffer the file is read into without a copy. Per section, so a
 // section can be checked where it is taken (and, later, lazily); the postings are no longer
 // range-checked one by one (over 15 million at 100,000 reviews): the CRC vouches for them.
-// Version 3: postings as delta varints (posting-lists.ts), a smaller pair filter; an older file
+// Version 3: postings as delta varints (posting-lists.ts), a smaller pair filter, the lead-word
+// pairs of rare words left out (lead-pairs.ts); an older file
 // reads as stale and is rebuilt.
 
 const MAGIC = 0x49534352 // 'RCSI' read as a little-endian Uint32
@@ -47,7 +48,12 @@ function checksumOf(bytes: Uint8Array): number {
 function sections(s: IndexSnapshot): Uint8Array[] {
   const bytes = (a: Uint32Array | Uint8Array) =>
     new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
-  const out = [Buffer.from(s.terms.join('\n')), bytes(s.pairs), bytes(s.asciiWords)]
+  const out = [
+    Buffer.from(s.terms.join('\n')),
+    bytes(s.pairs),
+    bytes(s.asciiWords),
+    bytes(s.leadDropped),
+  ]
   for (const seg of s.segments) {
     if (seg.termIds) out.push(bytes(seg.termIds))
     out.push(bytes(seg.offsets), bytes(seg.postings))
@@ -167,6 +173,8 @@ function parse(raw: Buffer, stamp: string): IndexSnapshot | null {
   check(terms.length === header.termCount, 'term count')
   const pairs = take()
   const asciiWords = take()
+  const leadDropped = take()
+  check(leadDropped.length <= terms.length, 'dropped pairs')
   check(pairs.length === upTo * PAIR_BYTES && asciiWords.length === upTo, 'document count')
   const postingLists = (offsets: Uint32Array, postings: Uint8Array) => {
     check(offsets.length > 0 && offsets[offsets.length - 1] === postings.length, 'offsets')
@@ -206,5 +214,6 @@ function parse(raw: Buffer, stamp: string): IndexSnapshot | null {
     asciiWords,
     leadSegments,
     leadOverflow: header.leadOverflow,
+    leadDropped,
   }
 }

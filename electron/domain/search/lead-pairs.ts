@@ -59,6 +59,13 @@ export function lookupWords(words: string[], phrase: boolean): string[] {
   return rare.length > 0 ? rare : words
 }
 
+/**
+ * A merge drops the pairs whose next word is in fewer documents than this: they were nine in ten
+ * of the pairs and two thirds of the room, and a phrase with such a word is narrowed by that
+ * word's own postings to a few hundred documents, whose text is then read (see TextIndex).
+ */
+export const RARE_NEXT = 256
+
 /** Next-word term ids must stay below this to be packed with the slot into one Uint32 key. */
 const NEXT_LIMIT = 2 ** 26
 /** Pending pairs pack (key, ordinal - batch start) into one float64: batches stay below this. */
@@ -161,14 +168,30 @@ export class LeadPairs {
     this.from = upTo
   }
 
-  /** Folds the sealed segments into one (see TextIndex.merge). */
-  merge(): void {
-    if (this.segments.length < 2) return
-    const merged = mergeListSets(
-      this.segments.map((g) => ({ keys: g.keys, offsets: g.offsets, bytes: g.postings })),
-    )
-    const keys = merged.keys ?? Uint32Array.from(merged.offsets.subarray(1), (_, i) => i)
-    this.segments = [{ keys, offsets: merged.offsets, postings: merged.bytes }]
+  /**
+   * Folds the sealed segments into one (see TextIndex.merge), leaving out the pairs whose next
+   * term `dropped` flags.
+   */
+  merge(dropped: Uint8Array): void {
+    const merged =
+      this.segments.length === 1
+        ? { ...this.segments[0]!, bytes: this.segments[0]!.postings }
+        : mergeListSets(
+            this.segments.map((g) => ({ keys: g.keys, offsets: g.offsets, bytes: g.postings })),
+          )
+    const all = merged.keys ?? Uint32Array.from(merged.offsets.subarray(1), (_, i) => i)
+    const kept: number[] = []
+    for (let i = 0; i < all.length; i++) if (dropped[all[i]! % NEXT_LIMIT] !== 1) kept.push(i)
+    const keys = new Uint32Array(kept.length)
+    const offsets = new Uint32Array(kept.length + 1)
+    const w = new ByteWriter()
+    kept.forEach((i, k) => {
+      keys[k] = all[i]!
+      offsets[k] = w.length
+      w.bytes(merged.bytes, merged.offsets[i]!, merged.offsets[i + 1]!)
+    })
+    offsets[kept.length] = w.length
+    this.segments = kept.length > 0 ? [{ keys, offsets, postings: w.finish() }] : []
   }
 
   /** Marks (1) the sealed documents having lead word `slot` followed by any of the `next` terms. */

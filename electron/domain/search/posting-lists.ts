@@ -30,6 +30,18 @@ export class ByteWriter {
     this.buf[this.length++] = v
   }
 
+  /** Appends `from[start, end)` as they are (a list copied whole keeps its encoding). */
+  bytes(from: Uint8Array, start: number, end: number): void {
+    const n = end - start
+    if (this.length + n > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + n))
+      grown.set(this.buf)
+      this.buf = grown
+    }
+    this.buf.set(from.subarray(start, end), this.length)
+    this.length += n
+  }
+
   /** The bytes written, in a buffer of their own size. */
   finish(): Uint8Array {
     return this.buf.slice(0, this.length)

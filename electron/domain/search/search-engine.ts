@@ -440,7 +440,9 @@ export class SearchEngine {
     const covered = marks.length
     return (o) => {
       if (o >= covered || notes.has(o)) return test(o)
-      return marks[o] === 1 && (exact || test(o))
+      const mark = marks[o]
+      // 2: the pair may be there (a rare next word's pairs are not kept); the text says.
+      return mark === 1 ? exact || test(o) : mark === 2 && test(o)
     }
   }
 

@@ -1,4 +1,4 @@
-import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT, type PairSegment } from './lead-pairs'
+import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT, RARE_NEXT, type PairSegment } from './lead-pairs'
 import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
 import {
   appendAscending,
@@ -41,6 +41,8 @@ export interface IndexSnapshot {
   asciiWords: Uint8Array
   leadSegments: readonly PairSegment[]
   leadOverflow: boolean
+  /** Per term id (those below its length): 1 when a merge left out its lead-word pairs. */
+  leadDropped: Uint8Array
 }
 
 export interface IndexStats {
@@ -86,6 +88,8 @@ export class TextIndex {
   private pendingFrom = 0
   private pairs: Uint8Array = new Uint8Array(PAIR_BYTES * 1024)
   private readonly leadPairs = new LeadPairs()
+  /** Per term id: 1 when a merge dropped the lead-word pairs it ends (see RARE_NEXT). */
+  private leadDropped: Uint8Array = new Uint8Array(0)
   /** Each term's lead-word slot (see lead-pairs.ts), -1 for the others. */
   private leadSlots = new Int32Array(1024).fill(-1)
   /** 1 for the documents whose raw text has their folded words (see keepsAsciiWords). */
@@ -222,6 +226,7 @@ export class TextIndex {
       asciiWords: this.asciiWords.subarray(0, upTo),
       leadSegments: lead.segments,
       leadOverflow: lead.overflow,
+      leadDropped: this.leadDropped,
     }
   }
 
@@ -237,6 +242,7 @@ export class TextIndex {
     index.pairs = s.pairs
     index.asciiWords = s.asciiWords
     index.leadPairs.restore([...s.leadSegments], s.leadOverflow, s.upTo)
+    index.leadDropped = s.leadDropped
     index.fedUpTo = index.indexedUpTo = index.pendingFrom = s.upTo
     return index
   }
@@ -252,7 +258,19 @@ export class TextIndex {
       )
       this.segments = [{ termIds: merged.keys, offsets: merged.offsets, postings: merged.bytes }]
     }
-    this.leadPairs.merge()
+    // A term once dropped stays dropped: its pairs in the merged segment are gone for good.
+    const dropped = new Uint8Array(this.dict.size)
+    dropped.set(this.leadDropped.subarray(0, dropped.length))
+    const seg = this.segments[0]
+    if (seg) {
+      for (let i = 0; i < seg.offsets.length - 1; i++) {
+        const id = seg.termIds ? seg.termIds[i]! : i
+        if (countPostings(seg.postings, seg.offsets[i]!, seg.offsets[i + 1]!) < RARE_NEXT)
+          dropped[id] = 1
+      }
+    }
+    this.leadDropped = dropped
+    this.leadPairs.merge(dropped)
   }
 
   /**
@@ -268,6 +286,14 @@ export class TextIndex {
         const i = termIds ? findTerm(termIds, id) : id < dense ? id : -1
         if (i >= 0) markList(postings, offsets[i]!, offsets[i + 1]!, marks, from, to)
       }
+    }
+  }
+
+  /** Sets the mark of each document having term `id` from `from` to `to`. */
+  private markTerm(id: number, marks: Uint8Array, from: number, to: number): void {
+    for (const { offsets, postings, termIds } of this.segments) {
+      const i = termIds ? findTerm(termIds, id) : id < offsets.length - 1 ? id : -1
+      if (i >= 0) markList(postings, offsets[i]!, offsets[i + 1]!, marks, from, to)
     }
   }
 
@@ -287,7 +313,9 @@ export class TextIndex {
   /**
    * The documents below indexedUpTo that have the phrase's first lead-word pair (see
    * lead-pairs.ts), marked 1; `exact` when having it is the same as having the phrase (a two-word
-   * phrase, apart from a user's note). Null when no word of the phrase but the last is a lead word.
+   * phrase, apart from a user's note). Documents marked 2 may have it: they have a next word whose
+   * pairs a merge dropped (a rare word), and their text must say. Null when no word of the phrase
+   * but the last is a lead word.
    */
   leadPairDocs(phrase: readonly string[]): { marks: Uint8Array; exact: boolean } | null {
     const last = phrase.length - 1
@@ -298,11 +326,9 @@ export class TextIndex {
     // The last word may be the start of a longer one.
     const next = i + 1 === last ? this.dict.matching(nextWord) : [this.dict.find(nextWord)]
     const marks = new Uint8Array(this.indexedUpTo)
-    this.leadPairs.mark(
-      leadSlot(phrase[i]!),
-      next.filter((id) => id !== EMPTY),
-      marks,
-    )
+    const ids = next.filter((id) => id !== EMPTY)
+    this.leadPairs.mark(leadSlot(phrase[i]!), ids, marks)
+    for (const id of ids) if (this.leadDropped[id] === 1) this.markTerm(id, marks, 0, 2)
     return { marks, exact: phrase.length === 2 && !this.leadPairs.overflow }
   }
 
@@ -341,7 +367,11 @@ export class TextIndex {
       postingOffsets,
       pairFilters: this.pairs.byteLength,
       leadPairs: this.leadPairs.bytes,
-      dictionary: this.dict.bytes + this.lastSeen.byteLength + this.leadSlots.byteLength,
+      dictionary:
+        this.dict.bytes +
+        this.lastSeen.byteLength +
+        this.leadSlots.byteLength +
+        this.leadDropped.byteLength,
       asciiWords: this.asciiWords.byteLength,
     }
     const bytes = Object.values(parts).reduce((a, b) => a + b, 0)
