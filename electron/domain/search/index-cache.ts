@@ -4,6 +4,7 @@ import { commitFile } from '../store/durable-write'
 import type { PairSegment } from './lead-pairs'
 import { PAIR_BYTES } from './phrase-pairs'
 import type { IndexSnapshot, Segment } from './text-index'
+import { readIndexInWorker, type IndexBytes } from './index-read-worker'
 
 // The search index persisted beside the library's JSON, so an open does not rebuild it: derived
 // data, never the source of truth. The file is stamped with what it was built from (see
@@ -106,10 +107,16 @@ function check(ok: boolean, what: string): void {
 
 /**
  * The bytes of `file`, null when it cannot be read. The engine starts this before building its
- * columns, so the read (off this thread) overlaps that work instead of following it.
+ * columns, so the read and the checksums (in a worker: index-read-worker.ts) overlap that work
+ * instead of following it. Without a worker the file is read here and checked when parsed.
  */
-export function readIndexBytes(file: string): Promise<Buffer | null> {
-  return readFile(file).catch(() => null)
+export function readIndexBytes(file: string, inWorker = true): Promise<IndexBytes | null> {
+  const read = async (): Promise<IndexBytes | null> => {
+    const bytes = await readFile(file).catch(() => null)
+    return bytes && { bytes, sumsChecked: false }
+  }
+  const checked = inWorker ? readIndexInWorker(file) : null
+  return checked ? checked.then((got) => got ?? read()) : read()
 }
 
 /**
@@ -120,19 +127,20 @@ export function readIndexBytes(file: string): Promise<Buffer | null> {
 export async function readIndexCache(
   file: string,
   stamp: string,
-  bytes: Promise<Buffer | null> = readIndexBytes(file),
+  bytes: Promise<IndexBytes | null> = readIndexBytes(file, false),
 ): Promise<IndexSnapshot | null> {
-  const buf = await bytes
-  if (!buf) return null
+  const read = await bytes
+  if (!read) return null
   try {
-    return parse(buf, stamp)
+    return parse(read.bytes, stamp, read.sumsChecked)
   } catch (e) {
     if (e instanceof Damaged || e instanceof SyntaxError || e instanceof RangeError) return null
     throw e
   }
 }
 
-function parse(raw: Buffer, stamp: string): IndexSnapshot | null {
+/** `sumsChecked`: the checksums were checked on these bytes already (index-read-worker.ts). */
+function parse(raw: Buffer, stamp: string, sumsChecked: boolean): IndexSnapshot | null {
   check(raw.length >= PREFIX, 'too short')
   check(raw.readUInt32LE(0) === MAGIC, 'not an index cache')
   if (raw.readUInt32LE(4) !== INDEX_CACHE_VERSION) return null
@@ -142,7 +150,8 @@ function parse(raw: Buffer, stamp: string): IndexSnapshot | null {
   check(PREFIX + jsonLength + pad(jsonLength) <= buf.length, 'header length')
   const json = buf.subarray(PREFIX, PREFIX + jsonLength)
   const headerBytes = buf.subarray(PREFIX, PREFIX + jsonLength + pad(jsonLength))
-  check(crc32(headerBytes) === buf.readUInt32LE(12), 'header checksum')
+  const sums = sumsChecked
+  check(sums || crc32(headerBytes) === buf.readUInt32LE(12), 'header checksum')
   const header = JSON.parse(json.toString('utf8')) as Header
   if (header.stamp !== stamp) return null
   check(
@@ -159,7 +168,7 @@ function parse(raw: Buffer, stamp: string): IndexSnapshot | null {
     check(length !== undefined && at + length + pad(length) <= buf.length, 'truncated')
     const view = new Uint8Array(buf.buffer, buf.byteOffset + at, length!)
     const padded = new Uint8Array(buf.buffer, buf.byteOffset + at, length! + pad(length!))
-    check(crc32(padded) === sum, `section ${next - 1} checksum`)
+    check(sums || crc32(padded) === sum, `section ${next - 1} checksum`)
     at += length! + pad(length!)
     return view
   }

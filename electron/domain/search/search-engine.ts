@@ -7,6 +7,7 @@ import { docsStamp, feedDoc } from './build-index'
 import { compileQuery, type TextGroup } from './compile-query'
 import { DocColumns } from './doc-columns'
 import { readIndexBytes, readIndexCache, writeIndexCache } from './index-cache'
+import type { IndexBytes } from './index-read-worker'
 import { lookupWords } from './lead-pairs'
 import { CURATED_SORT_FIELDS, fullOrder, pickInOrder, rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
@@ -136,7 +137,10 @@ export class SearchEngine {
   }
 
   /** Reads the cache file (or `bytes`, its contents read earlier) into the index if it is current. */
-  private async readCache(cache: IndexCacheOptions, bytes?: Promise<Buffer | null>): Promise<void> {
+  private async readCache(
+    cache: IndexCacheOptions,
+    bytes?: Promise<IndexBytes | null>,
+  ): Promise<void> {
     const generation = this.generation
     try {
       const stamp = await this.stampNow(cache)
@@ -161,7 +165,7 @@ export class SearchEngine {
       // No worker: built here instead.
     }
     if (!built || this.disposed) return
-    await this.readCache(cache)
+    await this.readCache(cache, readIndexBytes(cache.file))
     // readCache sets the origin; TypeScript cannot see that through the await.
     if ((this.origin as IndexOrigin) === 'cache') this.origin = 'worker'
   }

@@ -9,6 +9,7 @@ import {
 } from '../../../electron/domain/search/engine-registry'
 import {
   INDEX_CACHE_VERSION,
+  readIndexBytes,
   readIndexCache,
   writeIndexCache,
 } from '../../../electron/domain/search/index-cache'
@@ -202,6 +203,26 @@ describe('the persisted search index', () => {
     engine.dispose()
     expect((await readFile(file)).readUInt32LE(4)).toBe(INDEX_CACHE_VERSION)
     expect(await originWith(file, 'V')).toBe('cache')
+  })
+
+  it('has its checksums checked by a worker thread, which vouches only for intact bytes', async () => {
+    const file = join(dir, 'worker-sums.bin')
+    await writeIndexCache(file, 'W', freshSnapshot)
+    const good = await readIndexBytes(file)
+    expect(good?.sumsChecked).toBe(true)
+    expect(plain((await readIndexCache(file, 'W', Promise.resolve(good)))!)).toEqual(
+      plain(freshSnapshot),
+    )
+    const bytes = await readFile(file)
+    for (const at of [13, 200, Math.floor(bytes.length * 0.6), bytes.length - 1]) {
+      const damaged = Buffer.from(bytes)
+      damaged[at] = damaged[at]! ^ 0x04
+      await writeFile(file, damaged)
+      const read = await readIndexBytes(file)
+      expect(read?.sumsChecked, `byte ${at}`).toBe(false)
+      expect(await readIndexCache(file, 'W', Promise.resolve(read)), `byte ${at}`).toBeNull()
+    }
+    expect(await readIndexBytes(join(dir, 'no-such-file.bin'))).toBeNull()
   })
 
   it('notices a change to any one byte of the file, in its header or any section', async () => {
