@@ -12,10 +12,10 @@ import { WORD_UNIT } from './tokenize'
 
 // A compact inverted index over review ordinals (positions in the search engine's document list).
 // Why our own: a general-purpose full-text library keeps per-posting objects, positions and scores;
-// over 100,000 full review bodies that cost 27 s and 1.3 GB. Here a posting is one Uint32 (an
-// ordinal), each term's ordinals are sorted and stored as delta varints (posting-lists.ts: a
-// little over a byte a posting), and terms live in a compact dictionary (term-dictionary.ts). The
-// bench (npm run bench) shows the figures.
+// over 100,000 full review bodies that cost 27 s and 1.3 GB. Here a posting is just an ordinal,
+// each term's ordinals are sorted and stored as delta varints (posting-lists.ts: a little over a
+// byte a posting, where a Uint32 took four), and terms live in a compact dictionary
+// (term-dictionary.ts). The bench (npm run bench) shows the figures.
 //
 // Documents only ever get appended (a changed review gets a new ordinal; the old one dies), so the
 // index grows by segments covering consecutive ordinal ranges. A segment is built from a batch of
