@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
+import { isAscii } from 'node:buffer'
 import type { Review, Work } from '../../../shared/domain'
 import { commitFile } from '../store/durable-write'
 
@@ -39,8 +40,10 @@ interface Tables {
   workIds: string[]
   importIds: string[]
   importedAts: string[]
-  /** Bylines with alternatives, by review index (most reviews have none). */
+  /** Byline alternatives other than the byline itself alone, by review index (rare). */
   alternatives: Record<number, Review['bylineAlternatives']>
+  /** The key orders of the reviews (usually one): each review is rebuilt with its file's. */
+  orders: (keyof Review)[][]
 }
 
 /** What the cache holds: the reviews with empty bodies, in file order, and their bodies' lengths. */
@@ -55,6 +58,30 @@ const SPOILER = 2
 const TRUNCATED = 4
 const NO_DATE = 8
 const NO_RATING = 16
+/** The byline's alternatives are just the byline itself (most reviews). */
+const SELF_ALTERNATIVE = 32
+
+/** The key order the import writes (merge.ts toReview), built by a literal below. */
+const IMPORT_ORDER = [
+  'id',
+  'workId',
+  'rating',
+  'title',
+  'author',
+  'date',
+  'bylineRaw',
+  'bylineAmbiguous',
+  'bylineAlternatives',
+  'spoiler',
+  'helpful',
+  'body',
+  'truncated',
+  'importId',
+  'importedAt',
+].join()
+const KEY_COUNT = 15
+/** Ints per review: work, import, import time, helpful yes, helpful total, body length, order. */
+const INTS = 7
 
 class Damaged extends Error {}
 
@@ -95,17 +122,29 @@ async function encode(
     importIds: [],
     importedAts: [],
     alternatives: {},
+    orders: [],
   }
+  const orders = new Map<string, number>()
   const seen = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
-  // Per review: work, import, import time, helpful yes, helpful total, body length.
-  const ints = new Int32Array(n * 6)
+  const ints = new Int32Array(n * INTS)
   const ratings = new Float64Array(n)
   const flags = new Uint8Array(n)
   const strings: string[] = []
   for (let i = 0; i < n; i++) {
     if (i > 0 && i % SLICE_ROWS === 0) await pause?.()
     const r = reviews[i]!
-    const k = i * 6
+    const k = i * INTS
+    const keys = Object.keys(r)
+    // A field the list does not know would be lost: no cache for such a library.
+    if (keys.length !== KEY_COUNT) return null
+    const order = keys.join()
+    let o = orders.get(order)
+    if (o === undefined) {
+      o = tables.orders.length
+      tables.orders.push(keys as (keyof Review)[])
+      orders.set(order, o)
+    }
+    ints[k + 6] = o
     ints[k] = refer(tables.workIds, seen[0]!, r.workId)
     ints[k + 1] = refer(tables.importIds, seen[1]!, r.importId)
     ints[k + 2] = refer(tables.importedAts, seen[2]!, r.importedAt)
@@ -119,14 +158,18 @@ async function encode(
       (r.truncated ? TRUNCATED : 0) |
       (r.date === null ? NO_DATE : 0) |
       (r.rating === null ? NO_RATING : 0)
-    if (r.bylineAlternatives.length > 0) tables.alternatives[i] = r.bylineAlternatives
+    const alt = r.bylineAlternatives
+    const self =
+      alt.length === 1 && alt[0]!.author === r.author && alt[0]!.date === r.date && r.date !== null
+    if (self) flags[i]! |= SELF_ALTERNATIVE
+    else if (alt.length > 0) tables.alternatives[i] = alt
     const fields = [r.id, r.title, r.author, r.date ?? '', r.bylineRaw]
     for (const f of fields) if (f.includes(SEP)) return null
     strings.push(...fields)
   }
   return [
     Buffer.from(JSON.stringify(tables)),
-    Buffer.from(strings.join(SEP)),
+    Buffer.from(strings.join(SEP), 'utf8'),
     bytesOf(ints),
     bytesOf(ratings),
     bytesOf(flags),
@@ -224,14 +267,19 @@ function decode(raw: Buffer, filesStamp: string): ListedReviews | null {
   }
   const tables = JSON.parse(take().toString('utf8')) as Tables
   const stringBytes = take()
-  const strings = n === 0 ? [] : stringBytes.toString('utf8').split(SEP)
+  // ASCII text (most) is read as latin1, which skips UTF-8 decoding.
+  const encoding = isAscii(stringBytes) ? 'latin1' : 'utf8'
+  const strings = n === 0 ? [] : stringBytes.toString(encoding).split(SEP)
   const intBytes = take()
   const ratingBytes = take()
   const flags = take()
   check(at === buf.length, 'trailing bytes')
   check(strings.length === n * STRINGS, 'strings')
-  check(intBytes.length === n * 24 && ratingBytes.length === n * 8 && flags.length === n, 'count')
-  const ints = new Int32Array(intBytes.buffer, intBytes.byteOffset, n * 6)
+  check(
+    intBytes.length === n * INTS * 4 && ratingBytes.length === n * 8 && flags.length === n,
+    'count',
+  )
+  const ints = new Int32Array(intBytes.buffer, intBytes.byteOffset, n * INTS)
   const ratings = new Float64Array(ratingBytes.buffer, ratingBytes.byteOffset, n)
   check(Array.isArray(tables.works) && Array.isArray(tables.workIds), 'tables')
   const pick = (list: string[], i: number): string => {
@@ -241,29 +289,44 @@ function decode(raw: Buffer, filesStamp: string): ListedReviews | null {
   }
   const reviews: Review[] = new Array<Review>(n)
   const bodyLengths = new Map<string, number>()
+  const importOrder = tables.orders.findIndex((o) => o.join() === IMPORT_ORDER)
   for (let i = 0; i < n; i++) {
-    const k = i * 6
+    const k = i * INTS
     const s = i * STRINGS
     const f = flags[i]!
     const yes = ints[k + 3]!
-    // The key order of a stored review (shared/records/review.ts), so a review read from here
-    // serialises exactly as one read from its file.
-    const review: Review = {
+    const author = strings[s + 2]!
+    const date = f & NO_DATE ? null : strings[s + 3]!
+    // In the import's key order, so a review read from here serialises exactly as one read from
+    // its file (a rebuild compares them as JSON); other orders are rebuilt below.
+    let review: Review = {
       id: strings[s]!,
       workId: pick(tables.workIds, ints[k]!),
-      importId: pick(tables.importIds, ints[k + 1]!),
-      importedAt: pick(tables.importedAts, ints[k + 2]!),
       rating: f & NO_RATING ? null : ratings[i]!,
       title: strings[s + 1]!,
-      author: strings[s + 2]!,
-      date: f & NO_DATE ? null : strings[s + 3]!,
+      author,
+      date,
       bylineRaw: strings[s + 4]!,
       bylineAmbiguous: (f & BYLINE_AMBIGUOUS) !== 0,
-      bylineAlternatives: tables.alternatives[i] ?? [],
+      bylineAlternatives:
+        f & SELF_ALTERNATIVE ? [{ author, date: date! }] : (tables.alternatives[i] ?? []),
       spoiler: (f & SPOILER) !== 0,
       helpful: yes < 0 ? null : { yes, total: ints[k + 4]! },
       body: '',
       truncated: (f & TRUNCATED) !== 0,
+      importId: pick(tables.importIds, ints[k + 1]!),
+      importedAt: pick(tables.importedAts, ints[k + 2]!),
+    }
+    const order = ints[k + 6]!
+    if (order !== importOrder) {
+      const keys = tables.orders[order]
+      check(Array.isArray(keys) && keys.length === KEY_COUNT, 'key order')
+      const source = review
+      review = {} as Review
+      for (const key of keys!) {
+        check(Object.hasOwn(source, key), 'key order')
+        ;(review as Record<string, unknown>)[key] = source[key]
+      }
     }
     reviews[i] = review
     bodyLengths.set(review.id, ints[k + 5]!)

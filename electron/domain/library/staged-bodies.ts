@@ -7,25 +7,6 @@ import type { StoreFile } from '../store/store-file'
 // files hold exactly what the cache said, the only case where the bodies are filled into the
 // listed reviews instead of replacing them.
 
-/** The keys of a stored review in the order the library writes them (shared/records/review.ts). */
-const REVIEW_KEYS = [
-  'id',
-  'workId',
-  'importId',
-  'importedAt',
-  'rating',
-  'title',
-  'author',
-  'date',
-  'bylineRaw',
-  'bylineAmbiguous',
-  'bylineAlternatives',
-  'spoiler',
-  'helpful',
-  'body',
-  'truncated',
-] as const
-
 /** The state of a staged open until every body is in memory. */
 export class BodyLoading {
   /** The bodies' lengths from the cache, until the files are attached. */
@@ -64,11 +45,12 @@ export class BodyLoading {
 const sameSplits = (a: Review['bylineAlternatives'], b: Review['bylineAlternatives']): boolean =>
   a.length === b.length && a.every((s, i) => s.author === b[i]!.author && s.date === b[i]!.date)
 
-/** Whether `parsed` has exactly the stored keys, in the stored order (no extra field). */
-function hasStoredKeys(parsed: object): boolean {
+/** Whether the two have the same keys in the same order (serialise alike). */
+function sameKeys(listed: object, parsed: object): boolean {
+  const keys = Object.keys(listed)
   let i = 0
-  for (const key in parsed) if (key !== REVIEW_KEYS[i++]) return false
-  return i === REVIEW_KEYS.length
+  for (const key in parsed) if (key !== keys[i++]) return false
+  return i === keys.length
 }
 
 /** Whether `listed` (from the cache) holds every field of `parsed` (from its file) but the body. */
@@ -76,7 +58,7 @@ export function sameListFields(listed: Review, parsed: Review, bodyLength: numbe
   const a = listed.helpful
   const b = parsed.helpful
   return (
-    hasStoredKeys(parsed) &&
+    sameKeys(listed, parsed) &&
     listed.id === parsed.id &&
     listed.workId === parsed.workId &&
     listed.importId === parsed.importId &&
