@@ -178,6 +178,10 @@ async function encode(
 
 const pad = (n: number) => (8 - (n % 8)) % 8
 
+/** The CRC-32 of `bytes` followed by its zero padding to 8 bytes, as the file holds them. */
+const checksumOf = (bytes: Uint8Array): number =>
+  crc32(new Uint8Array(pad(bytes.byteLength)), crc32(bytes))
+
 /**
  * The file's bytes for `works` and `reviews` (bodies included: only their lengths are kept),
  * stamped with `stamp` (see listCacheStamp); null when they cannot be cached. `reviews` must not
@@ -195,14 +199,14 @@ export async function listCacheBytes(
     stamp,
     count: reviews.length,
     sections: sections.map((s) => s.length),
-    sums: sections.map((s) => crc32(s)),
+    sums: sections.map(checksumOf),
   }
   const json = Buffer.from(JSON.stringify(header))
   const prefix = Buffer.alloc(PREFIX)
   prefix.writeUInt32LE(MAGIC, 0)
   prefix.writeUInt32LE(VERSION, 4)
   prefix.writeUInt32LE(json.length, 8)
-  prefix.writeUInt32LE(crc32(json), 12)
+  prefix.writeUInt32LE(checksumOf(json), 12)
   // Each section padded to 8 bytes, so the typed arrays can view the file's buffer where it lies.
   const parts: Buffer[] = [prefix, json, Buffer.alloc(pad(json.length))]
   for (const s of sections) parts.push(s, Buffer.alloc(pad(s.length)))
@@ -245,9 +249,10 @@ function decode(raw: Buffer, filesStamp: string): ListedReviews | null {
   // Typed arrays need aligned offsets: a pooled buffer may start anywhere.
   const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(new Uint8Array(raw))
   const jsonLength = buf.readUInt32LE(8)
-  check(PREFIX + jsonLength <= buf.length, 'header length')
+  check(PREFIX + jsonLength + pad(jsonLength) <= buf.length, 'header length')
   const json = buf.subarray(PREFIX, PREFIX + jsonLength)
-  check(crc32(json) === buf.readUInt32LE(12), 'header checksum')
+  const headerBytes = buf.subarray(PREFIX, PREFIX + jsonLength + pad(jsonLength))
+  check(crc32(headerBytes) === buf.readUInt32LE(12), 'header checksum')
   const header = JSON.parse(json.toString('utf8')) as Header
   check(Array.isArray(header.sections) && header.sections.length === 5, 'sections')
   check(Array.isArray(header.sums) && header.sums.length === 5, 'sums')
@@ -259,9 +264,10 @@ function decode(raw: Buffer, filesStamp: string): ListedReviews | null {
   let next = 0
   const take = (): Buffer => {
     const length = header.sections[next]!
-    check(Number.isSafeInteger(length) && at + length <= buf.length, 'truncated')
+    check(Number.isSafeInteger(length) && at + length + pad(length) <= buf.length, 'truncated')
     const section = buf.subarray(at, at + length)
-    check(crc32(section) === header.sums[next++], `section ${next - 1} checksum`)
+    const padded = buf.subarray(at, at + length + pad(length))
+    check(crc32(padded) === header.sums[next++], `section ${next - 1} checksum`)
     at += length + pad(length)
     return section
   }
