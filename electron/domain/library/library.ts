@@ -492,6 +492,11 @@ export class Library {
     for (const observer of this.observers) observer(change)
   }
 
+  /** Whether close() was called (a staged open's reader then stops). */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true

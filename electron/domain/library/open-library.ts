@@ -228,9 +228,12 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       folder: string,
       options: StoreFileOptions<T>,
       onDamaged: (name: string) => void = () => undefined,
+      stop: () => boolean = () => false,
     ): Promise<{ name: string; file: StoreFile<T> }[]> =>
       listJson(join(dir, folder)).then((names) =>
         mapLimited(names, OPEN_CONCURRENCY, async (name) => {
+          // A staged open's reader stops when the library closes: it writes nothing after that.
+          if (stop()) throw new Error('the library was closed before its reviews were read')
           const own: string[] = []
           const file = await openWithRecovery(dir, join(folder, name), options, own, opened, {
             onDamaged: () => onDamaged(name),
@@ -245,11 +248,14 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       )
     // The review files with the notices of what had to be recovered in them, and the works whose
     // file was damaged (read again from their kept sources once the library is built).
-    const openReviews = async () => {
+    const openReviews = async (stop?: () => boolean) => {
       const reviewFiles = new Map<string, StoreFile<ReviewsFile>>()
       const damagedWorks: string[] = []
-      const reviewsOpened = await openAll('reviews', reviewOptions(placeholder), (name) =>
-        damagedWorks.push(name.replace(/\.json$/, '')),
+      const reviewsOpened = await openAll(
+        'reviews',
+        reviewOptions(placeholder),
+        (name) => damagedWorks.push(name.replace(/\.json$/, '')),
+        stop,
       )
       for (const { file } of reviewsOpened) {
         if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
@@ -335,7 +341,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       // Notices of recovered review files join the library's, as a full open's would.
       loadBodiesInBackground(library, async () => {
         await options.beforeBodies?.()
-        return openReviews()
+        return openReviews(() => library.isClosed)
       })
     }
     return library
