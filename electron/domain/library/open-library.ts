@@ -246,8 +246,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
           }),
         ),
       )
-    // The review files with the notices of what had to be recovered in them, and the works whose
-    // file was damaged (read again from their kept sources once the library is built).
+    // The review files (what had to be recovered in them goes to the notices) and the works whose
+    // file was damaged, read again from their kept sources once the library is built.
     const openReviews = async (stop?: () => boolean) => {
       const reviewFiles = new Map<string, StoreFile<ReviewsFile>>()
       const damagedWorks: string[] = []
