@@ -5,6 +5,15 @@ import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { listCacheWritten } from '../../../electron/domain/library/list-cache-keeper'
 import { referenceLibrary } from '../support/reference-library'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  LIST_CACHE_FILE,
+  listCacheBytes,
+  listCacheStamp,
+  readListCache,
+} from '../../../electron/domain/library/list-cache'
+import { reviewFilesStamp } from '../../../electron/domain/search/review-files-stamp'
 
 /** Bodies that load when the test says so. */
 function heldBodies() {
@@ -110,6 +119,22 @@ describe('the app on a staged open', () => {
   let release: () => void
   let cleanup: () => Promise<void>
   let ids: string[]
+  let dir: string
+  let emitted: { event: string; payload: unknown }[]
+
+  /** Opens the library staged with its bodies held, behind an app that records its events. */
+  async function openHeld(): Promise<void> {
+    const held = new Promise<void>((resolve) => (release = resolve))
+    library = await openLibrary(dir, { staged: true, beforeBodies: () => held })
+    emitted = []
+    app = createApp({
+      library,
+      dialogs: { chooseImportFiles: async () => [], chooseExportPath: async () => null },
+      openExternal: async () => false,
+      sample: { fileName: 'sample.txt', content: '' },
+      emit: (event, payload) => void emitted.push({ event, payload }),
+    })
+  }
 
   beforeEach(async () => {
     const ref = await referenceLibrary()
@@ -119,15 +144,8 @@ describe('the app on a staged open', () => {
     const first = await openLibrary(ref.dir, { staged: true, listCacheDelayMs: 0 })
     await listCacheWritten(first)
     await first.close()
-    const held = new Promise<void>((resolve) => (release = resolve))
-    library = await openLibrary(ref.dir, { staged: true, beforeBodies: () => held })
-    app = createApp({
-      library,
-      dialogs: { chooseImportFiles: async () => [], chooseExportPath: async () => null },
-      openExternal: async () => false,
-      sample: { fileName: 'sample.txt', content: '' },
-      emit: () => undefined,
-    })
+    dir = ref.dir
+    await openHeld()
   })
   afterEach(async () => {
     release()
@@ -151,5 +169,39 @@ describe('the app on a staged open', () => {
     expect(value.review.body.length).toBeGreaterThan(0)
     expect(value.review.body).toBe(library.getReview(ids[0]!)!.body)
     expect(library.getCuration(ids[0]!).tags).toEqual(['early'])
+  })
+
+  it('tells the window when the files, once read, disagree with the list cache', async () => {
+    release()
+    await library.bodies()
+    await library.close()
+    const file = join(dir, LIST_CACHE_FILE)
+    const good = await readFile(file)
+    // A cache that lies but whose stamp and checksums hold: one headline changed.
+    const stamp = await reviewFilesStamp(dir)
+    const listed = await readListCache(dir, stamp)
+    expect(listed).not.toBeNull()
+    const lying = listed!.reviews.map((r, i) =>
+      i === 0
+        ? { ...r, title: 'Lie', body: 'x'.repeat(listed!.bodyLengths.get(r.id)!) }
+        : {
+            ...r,
+            body: 'x'.repeat(listed!.bodyLengths.get(r.id)!),
+          },
+    )
+    const bytes = await listCacheBytes(listCacheStamp(stamp, lying.length), listed!.works, lying)
+    await writeFile(file, bytes!)
+    expect(good.equals(bytes!)).toBe(false)
+    await openHeld()
+    expect(library.getReview(lying[0]!.id)!.title).toBe('Lie')
+    expect(emitted).toEqual([])
+    release()
+    await library.bodies()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(library.getReview(lying[0]!.id)!.title).not.toBe('Lie')
+    expect(emitted).toContainEqual({
+      event: 'library:changed',
+      payload: expect.objectContaining({ reviews: true }),
+    })
   })
 })
