@@ -226,11 +226,14 @@ export class Library {
     return !inPlace
   }
 
-  /** Staged open: every body is loaded (or, with `error`, could not be). */
+  /**
+   * Staged open: every body is loaded, or with `error` they could not be: the library then stays
+   * without bodies (bodies() keeps rejecting, so nothing reads or exports empty text).
+   */
   finishLoading(error?: unknown): void {
     const loading = this.loading
     if (!loading) return
-    this.loading = null
+    if (error === undefined) this.loading = null
     loading.finish(error)
   }
 
@@ -353,8 +356,14 @@ export class Library {
   commit(change: LibraryCommit): Promise<void> {
     // A staged open writes reviews only once their files are read: the commit replaces them.
     const loading = this.loading
-    if (change.reviews?.length && loading && !loading.attached)
+    if (change.reviews?.length && loading && !loading.attached) {
+      if (loading.failed) {
+        const message =
+          'Nothing was saved: the review files could not be read when the library opened'
+        return Promise.reject(new CuratorError('internal', message))
+      }
       return loading.whenAttached.then(() => this.commit(change))
+    }
     return this.exclusive(() => this.writeCommit(change))
   }
 

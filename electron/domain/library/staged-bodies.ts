@@ -34,8 +34,12 @@ export class BodyLoading {
     this.resolveAttached()
   }
 
+  /** The files could not be read: the bodies never come, and reviews must not be written. */
+  failed = false
+
   finish(error?: unknown): void {
-    // Commits waiting for the files go ahead (and fail on their own) rather than hang.
+    this.failed = error !== undefined
+    // Commits waiting for the files go ahead, or are refused when they could not be read.
     this.resolveAttached()
     if (error === undefined) this.resolveDone()
     else this.rejectDone(error)

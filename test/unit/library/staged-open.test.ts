@@ -230,4 +230,29 @@ describe('staged open', () => {
       await reopened.close()
     }
   })
+
+  it('stays without bodies when the review files cannot be read: nothing reads or writes empty text', async () => {
+    const dir = await copy()
+    const library = await openLibrary(dir, {
+      staged: true,
+      beforeBodies: () => Promise.reject(new Error('EIO: the disk went away')),
+    })
+    try {
+      await expect(library.bodies()).rejects.toThrow(/EIO/)
+      expect(library.bodiesLoaded).toBe(false)
+      await expect(library.bodies()).rejects.toThrow(/EIO/)
+      const work = library.allWorks()[0]!
+      await expect(library.saveWorkReviews(work, [])).rejects.toThrow(/Nothing was saved/)
+      // Curation is kept apart from the review files: it is still written.
+      await library.saveCuration(
+        new Map([[full[0]!.id, { ...library.getCuration(full[0]!.id), kept: true }]]),
+      )
+    } finally {
+      await library.close()
+    }
+    const reopened = await openLibrary(dir)
+    expect(reopened.reviewCount).toBe(full.length)
+    expect(reopened.getCuration(full[0]!.id).kept).toBe(true)
+    await reopened.close()
+  })
 })
