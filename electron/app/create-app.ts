@@ -15,6 +15,7 @@ import { layoutHandlers } from './handlers/layout-handlers'
 import { collectChanges } from './change-events'
 import { withChangedRows } from './changed-rows'
 import { editLane, isOrdered } from './edit-lane'
+import { gateOnBodies } from './body-gate'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -114,9 +115,28 @@ export function createApp(deps: HandlerDeps): App {
       if (change) deps.emit('library:changed', withChangedRows(deps.library, change))
     }
   }
+  if (deps.library.bodiesLoaded === false) {
+    // A staged open whose review files disagreed with the list cache replaced the reviews when
+    // they were read: the window is told, as after any request that changed them.
+    const changes = collectChanges(deps.library)
+    const told = () => {
+      const change = changes.stop()
+      if (change?.reviews) deps.emit('library:changed', withChangedRows(deps.library, change))
+    }
+    deps.library.bodies().then(told, told)
+  }
+  // Requests that need review text wait for it before they take their place in the lane, so a
+  // curation edit never waits behind them.
+  const send = (channel: unknown, request: unknown) =>
+    isOrdered(channel) ? lane(() => run(channel, request)) : run(channel, request)
   return {
     handlers,
     dispatch: (channel, request) =>
-      isOrdered(channel) ? lane(() => run(channel, request)) : run(channel, request),
+      gateOnBodies(deps.library, channel, request, () => send(channel, request)).catch(
+        (e: unknown): Result<unknown> => ({
+          ok: false,
+          error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
+        }),
+      ),
   }
 }

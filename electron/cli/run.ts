@@ -88,6 +88,12 @@ type Values = { json?: boolean } & ExportValues & ImportValues & ReparseValues
 
 const READ_ONLY = new Set(['reviews', 'export', 'doctor', 'reparse', 'collections'])
 
+/**
+ * Commands that need no review text open from the list cache (a staged open) and leave without
+ * reading the review files; the others read them all, as they need every body anyway.
+ */
+const STAGED = new Set(['tag', 'untag', 'rate', 'note', 'collections'])
+
 async function runDoctor(library: Library, io: CliIo): Promise<number> {
   const { entries, problems } = await checkupLibrary(library, library.now())
   for (const f of entries) {
@@ -193,7 +199,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // Reading a folder that does not exist is a mistyped --library, not a new empty library.
     if (READ_ONLY.has(command) && !existsSync(dir))
       throw new UsageError(`${command}: there is no library at ${dir}`)
-    library = await openLibrary(dir)
+    library = await openLibrary(dir, { staged: STAGED.has(command) })
     library.onNotice((notice) => io.stderr(`review-curator: ${notice}\n`))
     if (command !== 'doctor')
       for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)

@@ -41,7 +41,8 @@ async function start(): Promise<void> {
     userData: app.getPath('userData'),
   })
   try {
-    library = await openLibrary(dir)
+    // The list first, from list-cache.bin; the review text follows in the background.
+    library = await openLibrary(dir, { staged: true })
   } catch (e) {
     log.error('library not opened:', e)
     dialog.showErrorBox(
@@ -54,6 +55,13 @@ async function start(): Promise<void> {
   library.onNotice((notice) => log.warn(notice))
   // The window shows them (library:opening-notices) until dismissed; the log keeps them.
   for (const notice of library.notices) log.warn(notice)
+  // Reading the review files may find more (a damaged file restored): logged once they are read.
+  const known = library.notices.length
+  const staged = library
+  void staged.bodies().then(
+    () => staged.notices.slice(known).forEach((notice) => log.warn(notice)),
+    (e: unknown) => log.error('review text not read:', e),
+  )
   desktop = await setupDesktop({
     userData: app.getPath('userData'),
     log,

@@ -12,10 +12,20 @@ import { isReviewRecord } from '../../electron/domain/store/review-shape'
 import { ReviewRecord } from '../../shared/records/review'
 import { queryReviews } from '../../electron/domain/queries/query-service'
 import { DEFAULT_VIEW } from './queries'
+import { readListCache } from '../../electron/domain/library/list-cache'
+import { listCacheWritten } from '../../electron/domain/library/list-cache-keeper'
+import { reviewFilesStamp } from '../../electron/domain/search/review-files-stamp'
 
 function time<T>(label: string, run: () => T): T {
   const t = performance.now()
   const out = run()
+  console.log(`${label.padEnd(28)} ${(performance.now() - t).toFixed(0).padStart(6)} ms`)
+  return out
+}
+
+async function timeAsync<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const t = performance.now()
+  const out = await run()
   console.log(`${label.padEnd(28)} ${(performance.now() - t).toFixed(0).padStart(6)} ms`)
   return out
 }
@@ -51,6 +61,41 @@ async function main(dir: string, runs: number): Promise<void> {
       `openLibrary ${opened.toFixed(0)} ms, first page ${firstPage.toFixed(0)} ms ` +
         `(${library.reviewCount} reviews; CPU ${((user + system) / 1000).toFixed(0)} ms, ` +
         `longest event-loop block ${(blocks.max / 1e6).toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)})`,
+    )
+    await library.close()
+  }
+  await stagedPhases(dir, runs)
+}
+
+/** The staged open's steps: the list cache read alone, then opens to rows and to all text. */
+async function stagedPhases(dir: string, runs: number): Promise<void> {
+  // A full staged open writes the cache when there is none (or it is stale).
+  const first = await openLibrary(dir, { staged: true, listCacheDelayMs: 0 })
+  await first.bodies()
+  await listCacheWritten(first)
+  await first.close()
+  const stamp = await timeAsync('review files stamp', () => reviewFilesStamp(dir))
+  const listed = await timeAsync('read list-cache.bin', () => readListCache(dir, stamp))
+  if (!listed) console.log('(no usable list cache)')
+  for (let i = 0; i < runs; i++) {
+    const blocks = monitorEventLoopDelay({ resolution: 10 })
+    blocks.enable()
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    const library = await openLibrary(dir, { staged: true })
+    const opened = performance.now() - start
+    queryReviews(library, DEFAULT_VIEW, 0, 100)
+    const firstPage = performance.now() - start
+    const { user, system } = process.cpuUsage(cpu)
+    const staged = !library.bodiesLoaded
+    await library.bodies()
+    const bodies = performance.now() - start
+    blocks.disable()
+    console.log(
+      `staged open ${opened.toFixed(0)} ms, first page ${firstPage.toFixed(0)} ms (CPU ` +
+        `${((user + system) / 1000).toFixed(0)} ms), all text ${bodies.toFixed(0)} ms ` +
+        `(${staged ? 'from the list cache' : 'no list cache: full open'}; longest event-loop ` +
+        `block ${(blocks.max / 1e6).toFixed(0)} ms; load ${loadavg()[0]!.toFixed(1)})`,
     )
     await library.close()
   }

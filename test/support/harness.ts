@@ -26,6 +26,9 @@
  *   libraryDir  library folder; created by openLibrary if missing, never deleted by the harness
  *   dialogs     optional overrides of the native dialogs. Defaults: chooseImportFiles -> [] (the
  *               user cancelled); chooseExportPath -> `<libraryDir>/exports/<suggestedName>`.
+ *   beforeBodies optional: the library opens staged, as the desktop app does (the list from
+ *               list-cache.bin when it is current), and its review text is read only once this
+ *               resolves, so a spec can see what the window does while the text loads.
  *
  * Returned CuratorPage:
  *   page        the Playwright Page showing the renderer
@@ -70,6 +73,7 @@ export interface OpenCuratorPageOptions {
   browser: Browser
   libraryDir: string
   dialogs?: Partial<Dialogs>
+  beforeBodies?: () => Promise<void>
 }
 
 export interface CuratorPage {
@@ -173,7 +177,10 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
         writeClipboard: (text) => void copied.push(text),
       })
 
-    library = await openLibrary(libraryDir)
+    const openOptions = options.beforeBodies
+      ? { staged: true, beforeBodies: options.beforeBodies }
+      : {}
+    library = await openLibrary(libraryDir, openOptions)
     let app = makeApp(library)
 
     await page.exposeBinding(
@@ -211,7 +218,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
         await eventChain
         await library?.close()
         library = null
-        library = await openLibrary(libraryDir)
+        library = await openLibrary(libraryDir, openOptions)
         app = makeApp(library)
         await page.reload()
       },

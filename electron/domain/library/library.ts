@@ -9,6 +9,8 @@ import type { StoreFile } from '../store/store-file'
 import { CuratorError } from '../errors'
 import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 import { backupFailedNotice } from '../store/backups'
+import type { ListedReviews } from './list-cache'
+import { BodyLoading, sameListedReviews } from './staged-bodies'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -70,6 +72,11 @@ export interface LibraryParts {
    */
   snapshot: () => Promise<{ folder: string; reason: string } | null>
   notices: string[]
+  /**
+   * A staged open: the reviews from the list cache, bodies empty, while the review files are read
+   * in the background (see staged-bodies.ts); `reviewFiles` is then empty until attachReviewFiles.
+   */
+  listed?: ListedReviews
 }
 
 /** A file of the library's own folder written with a commit (an import's fragments, its sources). */
@@ -146,12 +153,23 @@ export class Library {
   private backupFailures = 0
   /** Writes run one at a time, so two edits never race on the same file or its temp copy. */
   private queue: Promise<unknown> = Promise.resolve()
+  /** Set while a staged open still reads the review files. */
+  private loading: BodyLoading | null = null
+  /** Whether a write is running (a derived file taken meanwhile might not match memory). */
+  private writing = false
+  /** Bumped by every commit that changed reviews. */
+  private reviewsVersion = 0
 
   constructor(private readonly parts: LibraryParts) {
     this.dir = parts.dir
     this.now = parts.now
     this.notices = parts.notices
     this.history = new History(parts.now)
+    if (parts.listed) {
+      this.loading = new BodyLoading(parts.listed.bodyLengths)
+      for (const work of parts.listed.works) this.works.set(work.id, work)
+      for (const review of parts.listed.reviews) this.reviews.set(review.id, review)
+    }
     for (const file of parts.reviewFiles.values()) {
       this.works.set(file.data.work.id, file.data.work)
       for (const review of file.data.reviews) this.reviews.set(review.id, review)
@@ -161,6 +179,70 @@ export class Library {
         this.curation.set(id, normaliseCuration(stored))
       }
     }
+  }
+
+  /** False while a staged open is still reading the review files (bodies are empty until then). */
+  get bodiesLoaded(): boolean {
+    return this.loading === null
+  }
+
+  /**
+   * Resolves once every review's body is in memory (at once after a full open); rejects when the
+   * review files could not be read at all.
+   */
+  bodies(): Promise<void> {
+    return this.loading?.done ?? Promise.resolve()
+  }
+
+  /** The length of the review's body, also while a staged open has not read the body yet. */
+  bodyLength(review: Review): number {
+    return this.loading?.lengths?.get(review.id) ?? review.body.length
+  }
+
+  /**
+   * Staged open: the review files as read (and recovered) in the background. When they hold
+   * exactly the listed reviews, each body is filled into the listed review in place (references
+   * held elsewhere, the search engine's columns, stay valid); otherwise the reviews are replaced
+   * with the files' and observers are told (a 'reviews' change). Returns whether it replaced them.
+   */
+  attachReviewFiles(files: Map<string, StoreFile<ReviewsFile>>): boolean {
+    const loading = this.loading
+    if (!loading || loading.attached) throw new Error('the review files are already attached')
+    const inPlace = sameListedReviews(this.works, this.reviews, files, loading.lengths!)
+    for (const [workId, file] of files) this.parts.reviewFiles.set(workId, file)
+    loading.lengths = null
+    if (!inPlace) {
+      const removed = [...this.reviews.values()]
+      this.reviews.clear()
+      this.works.clear()
+      for (const file of files.values()) {
+        this.works.set(file.data.work.id, file.data.work)
+        for (const review of file.data.reviews) this.reviews.set(review.id, review)
+      }
+      this.reviewsVersion++
+      this.notify({ kind: 'reviews', removed, added: [...this.reviews.values()] })
+    }
+    loading.attach()
+    return !inPlace
+  }
+
+  /**
+   * Staged open: every body is loaded, or with `error` they could not be: the library then stays
+   * without bodies (bodies() keeps rejecting, so nothing reads or exports empty text).
+   */
+  finishLoading(error?: unknown): void {
+    const loading = this.loading
+    if (!loading) return
+    if (error === undefined) this.loading = null
+    loading.finish(error)
+  }
+
+  /**
+   * Whether the reviews in memory are those on disk at this moment and stay so until `version`
+   * changes: no write running, none since `version` was read (see list-cache-keeper.ts).
+   */
+  settledReviews(): { version: number } | null {
+    return this.writing || this.loading ? null : { version: this.reviewsVersion }
   }
 
   get reviewCount(): number {
@@ -272,6 +354,16 @@ export class Library {
    * to write.
    */
   commit(change: LibraryCommit): Promise<void> {
+    // A staged open writes reviews only once their files are read: the commit replaces them.
+    const loading = this.loading
+    if (change.reviews?.length && loading && !loading.attached) {
+      if (loading.failed) {
+        const message =
+          'Nothing was saved: the review files could not be read when the library opened'
+        return Promise.reject(new CuratorError('internal', message))
+      }
+      return loading.whenAttached.then(() => this.commit(change))
+    }
     return this.exclusive(() => this.writeCommit(change))
   }
 
@@ -346,12 +438,14 @@ export class Library {
       const previous = this.parts.reviewFiles.has(workId) ? file.data.reviews : []
       for (const review of previous) this.reviews.delete(review.id)
       if (data === null) {
+        this.reviewsVersion++
         this.parts.reviewFiles.delete(workId)
         this.works.delete(workId)
         this.notify({ kind: 'reviews', removed: previous, added: [] })
         continue
       }
       file.data = data
+      this.reviewsVersion++
       this.parts.reviewFiles.set(workId, file)
       this.works.set(workId, data.work)
       for (const review of data.reviews) this.reviews.set(review.id, review)
@@ -407,10 +501,17 @@ export class Library {
     for (const observer of this.observers) observer(change)
   }
 
+  /** Whether close() was called (a staged open's reader then stops). */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     this.notify({ kind: 'closed' })
+    // A staged open's reader may still restore a damaged file: never after the lock is gone.
+    await this.bodies().catch(() => undefined)
     await this.queue.catch(() => undefined)
     await this.parts.release()
   }
@@ -422,7 +523,12 @@ export class Library {
       // a rejected import, leaves the folder exactly as it was.
       // A backup that failed is tried again at the next commit.
       if (!this.backedUp) await this.backUp()
-      return write()
+      this.writing = true
+      try {
+        return await write()
+      } finally {
+        this.writing = false
+      }
     }
     const run = this.queue.then(guarded, guarded)
     this.queue = run.catch(() => undefined)

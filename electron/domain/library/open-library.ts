@@ -24,6 +24,10 @@ import { FRAGMENTS_DIR } from '../import/fragments-file'
 import { SOURCES_DIR } from '../import/kept-sources'
 import { rebuildWorksFromSources } from '../import/rebuild-from-sources'
 import { Library } from './library'
+import { readListCache } from './list-cache'
+import { keepListCache } from './list-cache-keeper'
+import { loadBodiesInBackground } from './staged-open'
+import { reviewFilesStamp } from '../search/review-files-stamp'
 import { mapLimited } from './map-limited'
 import {
   readFragmentNames,
@@ -40,6 +44,15 @@ export interface OpenLibraryOptions {
   /** The file calls commits go through (tests inject failures). */
   fs?: DurableFs
   lock?: LockOptions
+  /**
+   * Staged open: when list-cache.bin matches the review files, the library opens with the listed
+   * reviews (empty bodies) and reads the review files in the background (see Library.bodies()).
+   */
+  staged?: boolean
+  /** Staged open: runs before the review files are read (tests and the harness slow it down). */
+  beforeBodies?: () => Promise<void>
+  /** Staged open: how long after a change list-cache.bin is written again (tests pass 0). */
+  listCacheDelayMs?: number
 }
 
 /** The generation number at the head of library.json (0 when it has none or does not exist). */
@@ -215,9 +228,12 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       folder: string,
       options: StoreFileOptions<T>,
       onDamaged: (name: string) => void = () => undefined,
+      stop: () => boolean = () => false,
     ): Promise<{ name: string; file: StoreFile<T> }[]> =>
       listJson(join(dir, folder)).then((names) =>
         mapLimited(names, OPEN_CONCURRENCY, async (name) => {
+          // A staged open's reader stops when the library closes: it writes nothing after that.
+          if (stop()) throw new Error('the library was closed before its reviews were read')
           const own: string[] = []
           const file = await openWithRecovery(dir, join(folder, name), options, own, opened, {
             onDamaged: () => onDamaged(name),
@@ -230,14 +246,28 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
           }),
         ),
       )
-    const reviewFiles = new Map<string, StoreFile<ReviewsFile>>()
-    const damagedWorks: string[] = []
-    const reviewsOpened = await openAll('reviews', reviewOptions(placeholder), (name) =>
-      damagedWorks.push(name.replace(/\.json$/, '')),
-    )
-    for (const { file } of reviewsOpened) {
-      if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
+    // The review files (what had to be recovered in them goes to the notices) and the works whose
+    // file was damaged, read again from their kept sources once the library is built.
+    const openReviews = async (stop?: () => boolean) => {
+      const reviewFiles = new Map<string, StoreFile<ReviewsFile>>()
+      const damagedWorks: string[] = []
+      const reviewsOpened = await openAll(
+        'reviews',
+        reviewOptions(placeholder),
+        (name) => damagedWorks.push(name.replace(/\.json$/, '')),
+        stop,
+      )
+      for (const { file } of reviewsOpened) {
+        if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
+      }
+      return { reviewFiles, damagedWorks }
     }
+    // A library.json rebuilt from the files needs them all at once: no staging then.
+    const stampAtOpen = options.staged && !metaRecovered ? await reviewFilesStamp(dir) : null
+    const listed = stampAtOpen === null ? null : await readListCache(dir, stampAtOpen)
+    const { reviewFiles, damagedWorks } = listed
+      ? { reviewFiles: new Map<string, StoreFile<ReviewsFile>>(), damagedWorks: [] }
+      : await openReviews()
     const curationFiles = new Map<string, StoreFile<CurationFile>>()
     for (const { name, file } of await openAll('curation', curationOptions)) {
       curationFiles.set(name.replace(/\.json$/, ''), file)
@@ -266,6 +296,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       reviewFiles,
       curationFiles,
       notices,
+      ...(listed ? { listed } : {}),
       release,
       snapshot: () =>
         snapshotIfDue(dir, now(), undefined, fs).then(
@@ -299,6 +330,20 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     // A damaged review file got the backup's copy (or none), a quarantined review is left out:
     // the imports of that work are read again from their kept sources.
     if (damagedWorks.length > 0) await rebuildWorksFromSources(library, damagedWorks)
+    if (options.staged) {
+      keepListCache(library, {
+        fresh: listed !== null,
+        ...(stampAtOpen !== null ? { stampAtOpen } : {}),
+        ...(options.listCacheDelayMs !== undefined ? { delayMs: options.listCacheDelayMs } : {}),
+      })
+    }
+    if (listed) {
+      // Notices of recovered review files join the library's, as a full open's would.
+      loadBodiesInBackground(library, async () => {
+        await options.beforeBodies?.()
+        return openReviews(() => library.isClosed)
+      })
+    }
     return library
   } catch (e) {
     await release()

@@ -110,7 +110,8 @@ export class DocColumns {
     return w
   }
 
-  add(review: Review, curation: Curation | undefined): number {
+  /** `bodyLength`: given while the body is not loaded yet (a staged open), else read from it. */
+  add(review: Review, curation: Curation | undefined, bodyLength = review.body.length): number {
     const o = this.docs.length
     if (o >= this.alive.length) this.ensure(o + 1)
     this.docs.push(review)
@@ -121,7 +122,7 @@ export class DocColumns {
     const h = review.helpful
     this.votes[o] = h ? h.yes : NONE
     this.ratio[o] = h && h.total > 0 ? h.yes / h.total : NaN
-    this.length[o] = review.body.length
+    this.length[o] = bodyLength
     this.spoiler[o] = review.spoiler ? 1 : 0
     this.work[o] = this.workIndex(review.workId)
     this.foldedAuthors?.push(fold(review.author))

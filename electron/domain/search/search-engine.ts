@@ -30,6 +30,12 @@ export interface SearchSource {
   observe(observer: LibraryObserver): () => void
   /** Manual collections, for `collection` queries (absent: there are none). */
   readonly collections?: readonly Collection[]
+  /** False while a staged open has not read the bodies yet (absent: they are all there). */
+  readonly bodiesLoaded?: boolean
+  /** Resolves once every body is there. */
+  bodies?(): Promise<void>
+  /** The body's length, known before the body itself in a staged open. */
+  bodyLength?(review: Review): number
 }
 
 export interface EngineOptions {
@@ -117,10 +123,19 @@ export class SearchEngine {
     const bytes = cache ? readIndexBytes(cache.file) : null
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
-    if (cache && bytes && this.cols.size >= (cache.minReviews ?? 0)) {
+    // Without the bodies there is nothing to index yet: the index is read or built once they are
+    // in (text queries wait for them in electron/app/body-gate.ts).
+    const bodies = source.bodiesLoaded === false && source.bodies ? source.bodies() : null
+    const useCache = cache && bytes && this.cols.size >= (cache.minReviews ?? 0)
+    if (bodies || useCache) {
       this.cacheLoading = true
-      this.cacheRead = this.readCache(cache, bytes)
-        .then(() => this.workerBuild(cache))
+      this.cacheRead = (bodies ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(async () => {
+          if (!useCache) return
+          await this.readCache(cache, bytes)
+          await this.workerBuild(cache)
+        })
         .finally(() => {
           this.cacheLoading = false
           this.kick()
@@ -209,7 +224,11 @@ export class SearchEngine {
     const { source } = this
     const curated = new Set(source.curatedIds())
     for (const review of source.allReviews()) {
-      this.cols.add(review, curated.has(review.id) ? source.getCuration(review.id) : undefined)
+      this.cols.add(
+        review,
+        curated.has(review.id) ? source.getCuration(review.id) : undefined,
+        source.bodyLength?.(review),
+      )
     }
     this.changed()
   }

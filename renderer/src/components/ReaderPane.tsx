@@ -20,6 +20,11 @@ import { TagEditor } from './TagEditor'
 
 interface Props {
   detail: ReviewDetail | null
+  /**
+   * A review is chosen but its detail has not come yet (just after opening a large library, the
+   * text is still being read): say so rather than ask the user to pick one.
+   */
+  waiting?: boolean
   knownTags: string[]
   tagColors?: ReadonlyMap<string, string>
   /** Bumped by the `h` shortcut: open the highlight form for the current selection. */
@@ -74,6 +79,10 @@ export function ReaderPane(props: Props) {
           onAddToCollection={props.onAddToCollection}
           onFocusGone={() => (refocus.current = true)}
         />
+      ) : props.waiting ? (
+        <p className="reader-empty" role="status">
+          Loading review text…
+        </p>
       ) : (
         <p className="reader-empty">Select a review in the list to read and curate it.</p>
       )}

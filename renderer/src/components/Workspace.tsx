@@ -294,6 +294,7 @@ export function Workspace(props: Props) {
       ) : (
         <ReaderPane
           detail={detail}
+          waiting={selectedId !== null}
           knownTags={knownTags}
           tagColors={tagColors}
           highlightRequest={highlightRequest}
