@@ -97,6 +97,8 @@ function subjectOf(finding: Finding): string {
 
 /** Checks every file of the open library and repairs what it can; see the comment above. */
 export async function checkupLibrary(library: Library, now: Date): Promise<LibraryCheck> {
+  // The shards are read from disk below: the curation log's edits go into them first.
+  await library.foldCurationLog()
   const entries: CheckEntry[] = [
     await checkFile(library, 'library.json', lenient('library', validateLibraryFile), now),
   ]

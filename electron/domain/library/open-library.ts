@@ -23,7 +23,9 @@ import { cleanTempFiles, commitFile, nodeFs, type DurableFs } from '../store/dur
 import { FRAGMENTS_DIR } from '../import/fragments-file'
 import { SOURCES_DIR } from '../import/kept-sources'
 import { rebuildWorksFromSources } from '../import/rebuild-from-sources'
+import { openCurationLog } from '../store/curation-log'
 import { Library } from './library'
+import { replayCurationLog } from './replay-curation-log'
 import { mapLimited } from './map-limited'
 import {
   readFragmentNames,
@@ -40,7 +42,12 @@ export interface OpenLibraryOptions {
   /** The file calls commits go through (tests inject failures). */
   fs?: DurableFs
   lock?: LockOptions
+  /** Bytes of curation log records past which they are folded into the shards. */
+  curationLogLimit?: number
 }
+
+/** Two select-all edits of 100,000 reviews fit before a fold rewrites every shard. */
+const CURATION_LOG_LIMIT = 48 * 1024 * 1024
 
 /** The generation number at the head of library.json (0 when it has none or does not exist). */
 async function readGeneration(path: string): Promise<number> {
@@ -242,6 +249,16 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     for (const { name, file } of await openAll('curation', curationOptions)) {
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
+    const openCurationFile = (bucket: string) =>
+      openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions)
+    // Edits since the shards were last written, replayed over them.
+    const { log: curationLog, records } = await openCurationLog(dir, {
+      fs,
+      now: opened,
+      notices,
+      generation: meta.data.generation,
+    })
+    const logBuckets = await replayCurationLog(records, curationFiles, openCurationFile)
 
     if (metaRecovered) {
       const found = reconcileLibraryFile(meta.data, {
@@ -267,6 +284,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       curationFiles,
       notices,
       release,
+      curationLog,
+      logBuckets,
+      logLimit: options.curationLogLimit ?? CURATION_LOG_LIMIT,
       snapshot: () =>
         snapshotIfDue(dir, now(), undefined, fs).then(
           () => null,
@@ -293,8 +313,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         commitTransaction(dir, writes, { label, now: now(), fs, journal }),
       openReviewFile: (work) =>
         openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
-      openCurationFile: (bucket) =>
-        openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
+      openCurationFile,
     })
     // A damaged review file got the backup's copy (or none), a quarantined review is left out:
     // the imports of that work are read again from their kept sources.
