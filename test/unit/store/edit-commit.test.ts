@@ -178,46 +178,59 @@ const outcomeOf = (p: Promise<unknown>): Promise<Outcome> =>
   )
 
 describe('a bulk edit appended to the log is all or nothing', () => {
-  for (const crash of [false, true]) {
-    it(`whichever call of its append ${crash ? 'is the last before a crash' : 'fails'}`, async () => {
-      const template = join(root, `template-${crash}`)
-      const made = await importedLibrary(template, nodeFs)
-      await made.library.close()
-      const ids = fiveBuckets(made.ids)
-      const seen = new Set<string>()
-      for (let failAt = 1; ; failAt++) {
-        const dir = join(root, `lib-${crash}-${failAt}`)
-        await cp(template, dir, { recursive: true })
-        const { fs, use } = switchableFs()
-        const library = await openLibrary(dir, { now: steppingClock(), fs })
-        await setMyRating(library, [ids[0]!], 3) // the backup and the log's creation, unarmed
-        const failing = failingFs(failAt, crash)
-        use(failing.fs)
-        const result = await outcomeOf(addTags(library, ids, ['bulk']))
-        use(nodeFs)
-        await library.close()
-        const reopened = await openLibrary(dir)
-        const tagged = ids.filter((id) => reopened.getCuration(id).tags.includes('bulk')).length
-        const rating = reopened.getCuration(ids[0]!).myRating
-        const tagListed = reopened.tags.some((t) => t.name === 'bulk')
-        await reopened.close()
-        // Refused: nothing of it is on disk (a written record is cut back off). Saved: all of
-        // it. Unsure (the cut failed too): all of it or none, never a part. The new tag is in
-        // library.json exactly when the reviews carry it.
-        const expected = result === 'saved' ? [5] : result === 'refused' ? [0] : [0, 5]
-        expect({ failAt, result, tagged: expected.includes(tagged), tagListed, rating }).toEqual({
-          failAt,
-          result,
-          tagged: true,
-          tagListed: tagged === 5,
-          rating: 3,
-        })
-        seen.add(result)
-        await rm(dir, { recursive: true, force: true })
-        if (failing.calls() < failAt) break
-      }
-      expect(seen.has('saved') && seen.has('refused')).toBe(true)
-    }, 240_000)
+  // "keep": curation alone; "new tag": the record, then library.json with the tag.
+  for (const kind of ['keep', 'new tag'] as const) {
+    for (const crash of [false, true]) {
+      it(`${kind}: whichever call ${crash ? 'is the last before a crash' : 'fails'}`, async () => {
+        const template = join(root, `template-${kind}-${crash}`)
+        const made = await importedLibrary(template, nodeFs)
+        await made.library.close()
+        const ids = fiveBuckets(made.ids)
+        const seen = new Set<string>()
+        for (let failAt = 1; ; failAt++) {
+          const dir = join(root, `lib-${kind}-${crash}-${failAt}`)
+          await cp(template, dir, { recursive: true })
+          const { fs, use } = switchableFs()
+          const library = await openLibrary(dir, { now: steppingClock(), fs })
+          await setMyRating(library, [ids[0]!], 3) // the backup and the log's creation, unarmed
+          const failing = failingFs(failAt, crash)
+          use(failing.fs)
+          const result = await outcomeOf(
+            kind === 'keep' ? setKept(library, ids, true) : addTags(library, ids, ['bulk']),
+          )
+          use(nodeFs)
+          // A later edit appends after whatever the failed one left in the log.
+          if (result !== 'unsure') await setMyRating(library, [ids[1]!], 9)
+          // Killed then: the close writes nothing (no fold), so reopening replays the log.
+          use(failingFs(1, true).fs)
+          await library.close()
+          const reopened = await openLibrary(dir)
+          const done = ids.filter((id) =>
+            kind === 'keep'
+              ? reopened.getCuration(id).kept
+              : reopened.getCuration(id).tags.includes('bulk'),
+          ).length
+          const ratings = [ids[0]!, ids[1]!].map((id) => reopened.getCuration(id).myRating)
+          const tagListed = reopened.tags.some((t) => t.name === 'bulk')
+          await reopened.close()
+          // Refused: nothing of it is on disk (a written record is cut back off). Saved: all of
+          // it. Unsure (the cut failed too): all of it or none, never a part. A new tag is in
+          // library.json exactly when the reviews carry it.
+          const expected = result === 'saved' ? [5] : result === 'refused' ? [0] : [0, 5]
+          expect({ failAt, result, done: expected.includes(done), tagListed, ratings }).toEqual({
+            failAt,
+            result,
+            done: true,
+            tagListed: kind === 'new tag' && done === 5,
+            ratings: [3, result === 'unsure' ? null : 9],
+          })
+          seen.add(result)
+          await rm(dir, { recursive: true, force: true })
+          if (failing.calls() < failAt) break
+        }
+        expect(seen.has('saved') && seen.has('refused')).toBe(true)
+      }, 240_000)
+    }
   }
 })
 
