@@ -97,8 +97,6 @@ function subjectOf(finding: Finding): string {
 
 /** Checks every file of the open library and repairs what it can; see the comment above. */
 export async function checkupLibrary(library: Library, now: Date): Promise<LibraryCheck> {
-  // The shards are read from disk below: the curation log's edits go into them first.
-  await library.foldCurationLog()
   const entries: CheckEntry[] = [
     await checkFile(library, 'library.json', lenient('library', validateLibraryFile), now),
   ]
@@ -124,5 +122,8 @@ export async function checkupLibrary(library: Library, now: Date): Promise<Libra
   }
   for (const finding of findings)
     entries.push({ subject: subjectOf(finding), level: finding.level, message: finding.message })
+  // Checked as they are (a shard damaged since open must show as such), then left holding the
+  // curation log's edits, for whatever reads them next. A refusal (the lock lost) is listed above.
+  await library.foldCurationLog().catch(() => undefined)
   return { entries, problems: entries.filter((e) => e.level === 'problem').length }
 }

@@ -30,7 +30,7 @@ describe('library store', () => {
     expect(reviews.reviews).toHaveLength(25)
     expect(JSON.stringify(reviews)).not.toContain('zz-curation-marker')
     const curationFiles = await readdir(join(dir, 'curation'))
-    expect(curationFiles).toEqual([`${id.slice(3, 5)}.json`])
+    expect(curationFiles).toEqual([`${id.slice(3, 5)}.json`, 'log.bin'])
   })
 
   it('reopens with every review and curation field intact', async () => {
