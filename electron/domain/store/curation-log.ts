@@ -96,13 +96,13 @@ export function parseCurationLog(bytes: Buffer, generation: number): ParsedLog {
     const next = offset + FRAME + length
     if (next > bytes.length) break
     const payload = bytes.subarray(offset + FRAME, next)
+    const intact = crc32(payload) === bytes.readUInt32LE(offset + 4)
+    // The last record's checksum fails when a crash extended the file but lost its data.
+    if (!intact && next === bytes.length) break
     index++
     let reason: string | null = null
-    if (crc32(payload) !== bytes.readUInt32LE(offset + 4)) {
-      // The last record's checksum fails when a crash extended the file but lost its data.
-      if (next === bytes.length) break
-      reason = 'its checksum does not match'
-    } else {
+    if (!intact) reason = 'its checksum does not match'
+    else {
       try {
         const record = decodeRecord(payload)
         records.push(record.items)

@@ -64,6 +64,21 @@ describe('reading the curation log', () => {
     expect(parsed.damaged).toMatchObject({ record: 2, reason: 'its checksum does not match' })
   })
 
+  it('names a record whose checksum holds but whose curation has the wrong shape', () => {
+    const bad = { rv_dd04: { ...note('x'), tags: [7] } } as unknown as LogItems
+    const parsed = parseCurationLog(logOf([RECORDS[0]!, bad]), 0)
+    expect(parsed.records).toEqual([RECORDS[0]])
+    expect(parsed.damaged).toMatchObject({
+      record: 2,
+      reason: 'items.rv_dd04 does not have the shape of a curation',
+    })
+  })
+
+  it('calls a file without the header damaged as a whole', () => {
+    const parsed = parseCurationLog(Buffer.from('{"items":{}}'), 0)
+    expect(parsed).toMatchObject({ records: [], end: 0, damaged: { record: 0 } })
+  })
+
   it('drops a last record written ahead of a library.json that never landed', () => {
     const bytes = Buffer.concat([logOf(RECORDS.slice(0, 2)), encodeRecord(RECORDS[2]!, 8)])
     expect(parseCurationLog(bytes, 7).records).toEqual(RECORDS.slice(0, 2))
