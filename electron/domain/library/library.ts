@@ -455,7 +455,8 @@ export class Library {
    * than from this open library (Check Library).
    */
   foldCurationLog(): Promise<void> {
-    return this.exclusive(() => this.foldLog())
+    // Moves what is already saved, so it is no change of the user's to take the day's backup for.
+    return this.exclusive(() => this.foldLog(), false)
   }
 
   /**
@@ -508,14 +509,14 @@ export class Library {
     await this.parts.release()
   }
 
-  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+  private exclusive<T>(write: () => Promise<T>, backUpFirst = true): Promise<T> {
     this.assertOpen()
     const guarded = async () => {
       // The day's backup is taken just before the first change, so an open that only reads, or
       // a rejected import, leaves the folder exactly as it was.
       // A backup that failed is tried again at the next commit. It copies the shards, not the
       // log, so the log is folded into them first (if that fails, the backup is a day older).
-      if (!this.backedUp) {
+      if (backUpFirst && !this.backedUp) {
         await this.foldLog().catch(() => undefined)
         await this.backUp()
       }
