@@ -122,5 +122,8 @@ export async function checkupLibrary(library: Library, now: Date): Promise<Libra
   }
   for (const finding of findings)
     entries.push({ subject: subjectOf(finding), level: finding.level, message: finding.message })
+  // Checked as they are (a shard damaged since open must show as such), then left holding the
+  // curation log's edits, for whatever reads them next. A refusal (the lock lost) is listed above.
+  await library.foldCurationLog().catch(() => undefined)
   return { entries, problems: entries.filter((e) => e.level === 'problem').length }
 }

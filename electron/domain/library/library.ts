@@ -11,6 +11,7 @@ import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 import { backupFailedNotice } from '../store/backups'
 import type { ListedReviews } from './list-cache'
 import { BodyLoading, sameListedReviews } from './staged-bodies'
+import { UncertainAppendError, type CurationLog, type LogItems } from '../store/curation-log'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -77,6 +78,12 @@ export interface LibraryParts {
    * in the background (see staged-bodies.ts); `reviewFiles` is then empty until attachReviewFiles.
    */
   listed?: ListedReviews
+  /** Where curation-only commits are appended (see store/curation-log.ts). */
+  curationLog: CurationLog
+  /** Buckets whose shard on disk lacks records of the log (the log replayed on open, to begin with). */
+  logBuckets: Set<string>
+  /** Bytes of log records past which they are folded into the shards. */
+  logLimit: number
 }
 
 /** A file of the library's own folder written with a commit (an import's fragments, its sources). */
@@ -370,6 +377,12 @@ export class Library {
   private async writeCommit(change: LibraryCommit): Promise<void> {
     if (this.unfinished) throw new CuratorError('internal', this.unfinished)
     const { meta } = this.parts
+    // Curation, with or without library.json, goes to the log; with review or import files it is
+    // written to the shards, over which the log's older records must not be replayed: they are
+    // folded in first.
+    const viaLog =
+      (change.curation?.size ?? 0) > 0 && !change.reviews?.length && !change.extra?.length
+    if (!viaLog && (change.curation?.size ?? 0) > 0) await this.foldLog()
     await this.parts.verify(meta.data.generation)
     const writes: FileWrite[] = []
     const reviewUpdates = new Map<
@@ -402,8 +415,10 @@ export class Library {
       const items = withChanges(file.data.items, ids, change.curation!)
       curationUpdates.set(file, { ...file.data, items })
     }
-    for (const [file, data] of curationUpdates) {
-      writes.push({ path: file.path, content: file.file.content(data) })
+    if (!viaLog) {
+      for (const [file, data] of curationUpdates) {
+        writes.push({ path: file.path, content: file.file.content(data) })
+      }
     }
     for (const extra of change.extra ?? []) {
       writes.push({ path: join(this.dir, extra.relative), content: extra.content })
@@ -411,7 +426,7 @@ export class Library {
     // A curation edit leaves library.json alone: rewriting it only to count the commit cost a
     // second fsync of the file and one of the library folder on every keystroke's edit. Another
     // process can only have written curation after taking the lock, which verify() checks.
-    const curationOnly = !change.meta && !change.reviews?.length && !change.extra?.length
+    const curationOnly = viaLog && !change.meta
     let nextMeta = meta.data
     if (!curationOnly) {
       const updated = structuredClone(meta.data)
@@ -421,11 +436,14 @@ export class Library {
       nextMeta = { schemaVersion, generation: generation + 1, ...rest }
       writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
     }
-    if (writes.length === 0) return
+    if (writes.length === 0 && curationUpdates.size === 0) return
 
     try {
-      // One curation shard needs no journal: its rename alone is the whole edit.
-      await this.parts.commit(writes, change.label, writes.length > 1)
+      if (viaLog) {
+        const generation = curationOnly ? undefined : nextMeta.generation
+        const before = await this.appendToLog(change.curation!, change.label, generation)
+        if (!curationOnly) await this.commitAfterLog(writes, change.label, before, generation!)
+      } else await this.parts.commit(writes, change.label, true)
     } catch (e) {
       if (e instanceof IncompleteCommitError) this.unfinished = e.message
       throw e
@@ -460,6 +478,79 @@ export class Library {
       }
       this.notify({ kind: 'curation', ids: [...change.curation.keys()] })
     }
+    if (viaLog && this.parts.curationLog.pending > this.parts.logLimit) {
+      // Folded after this edit is acknowledged, so only the next write waits for it.
+      this.queue = this.queue.then(() => this.foldLog()).catch(() => undefined)
+    }
+  }
+
+  /** One log record with the changed reviews' whole new curation: one write and one fdatasync. */
+  private async appendToLog(
+    changes: ReadonlyMap<string, Curation>,
+    label: string,
+    generation: number | undefined,
+  ): Promise<number> {
+    const items: LogItems = {}
+    for (const [id, curation] of changes) items[id] = isEmptyCuration(curation) ? null : curation
+    const before = await this.parts.curationLog.append(items, label, generation)
+    for (const id of changes.keys()) this.parts.logBuckets.add(curationBucket(id))
+    return before
+  }
+
+  /**
+   * Writes library.json after the log record of the same commit. Refused: the record is taken
+   * back. If library.json landed all the same (its folder's fsync failed), whether the commit
+   * survives a power cut is unknown: only reopening tells, so no more writes.
+   */
+  private async commitAfterLog(
+    writes: FileWrite[],
+    label: string,
+    logLength: number,
+    generation: number,
+  ): Promise<void> {
+    try {
+      await this.parts.commit(writes, label, false)
+    } catch (e) {
+      const landed = await this.parts.verify(generation).then(
+        () => true,
+        () => false,
+      )
+      if (landed) throw new UncertainAppendError(label, e)
+      await this.parts.curationLog.takeBack(logLength, label)
+      throw e
+    }
+  }
+
+  /**
+   * Writes the shards the log is ahead of (all or nothing, journalled), and only once they are
+   * durable empties the log: a crash in between replays records the shards already hold.
+   */
+  private async foldLog(): Promise<void> {
+    const { curationLog, logBuckets, curationFiles, meta } = this.parts
+    if (this.unfinished || (logBuckets.size === 0 && curationLog.pending === 0)) return
+    await this.parts.verify(meta.data.generation)
+    const writes: FileWrite[] = []
+    for (const bucket of logBuckets) {
+      const file = curationFiles.get(bucket)
+      if (file) writes.push({ path: file.path, content: file.file.content(file.data) })
+    }
+    try {
+      if (writes.length > 0) await this.parts.commit(writes, 'Fold the curation log', true)
+    } catch (e) {
+      if (e instanceof IncompleteCommitError) this.unfinished = e.message
+      throw e
+    }
+    logBuckets.clear()
+    await curationLog.reset()
+  }
+
+  /**
+   * Folds the curation log into the shards, for whatever reads curation/*.json from disk rather
+   * than from this open library (Check Library).
+   */
+  foldCurationLog(): Promise<void> {
+    // Moves what is already saved, so it is no change of the user's to take the day's backup for.
+    return this.exclusive(() => this.foldLog(), false)
   }
 
   /**
@@ -513,16 +604,23 @@ export class Library {
     // A staged open's reader may still restore a damaged file: never after the lock is gone.
     await this.bodies().catch(() => undefined)
     await this.queue.catch(() => undefined)
+    // Closed with the log folded, so the next open reads the shards alone; if this fails the
+    // next open replays the log instead.
+    await this.foldLog().catch(() => undefined)
     await this.parts.release()
   }
 
-  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+  private exclusive<T>(write: () => Promise<T>, backUpFirst = true): Promise<T> {
     this.assertOpen()
     const guarded = async () => {
       // The day's backup is taken just before the first change, so an open that only reads, or
       // a rejected import, leaves the folder exactly as it was.
-      // A backup that failed is tried again at the next commit.
-      if (!this.backedUp) await this.backUp()
+      // A backup that failed is tried again at the next commit. It copies the shards, not the
+      // log, so the log is folded into them first (if that fails, the backup is a day older).
+      if (backUpFirst && !this.backedUp) {
+        await this.foldLog().catch(() => undefined)
+        await this.backUp()
+      }
       this.writing = true
       try {
         return await write()

@@ -23,11 +23,13 @@ import { cleanTempFiles, commitFile, nodeFs, type DurableFs } from '../store/dur
 import { FRAGMENTS_DIR } from '../import/fragments-file'
 import { SOURCES_DIR } from '../import/kept-sources'
 import { rebuildWorksFromSources } from '../import/rebuild-from-sources'
+import { openCurationLog } from '../store/curation-log'
 import { Library } from './library'
 import { readListCache } from './list-cache'
 import { keepListCache } from './list-cache-keeper'
 import { loadBodiesInBackground } from './staged-open'
 import { reviewFilesStamp } from '../search/review-files-stamp'
+import { replayCurationLog } from './replay-curation-log'
 import { mapLimited } from './map-limited'
 import {
   readFragmentNames,
@@ -53,7 +55,12 @@ export interface OpenLibraryOptions {
   beforeBodies?: () => Promise<void>
   /** Staged open: how long after a change list-cache.bin is written again (tests pass 0). */
   listCacheDelayMs?: number
+  /** Bytes of curation log records past which they are folded into the shards. */
+  curationLogLimit?: number
 }
+
+/** Two select-all edits of 100,000 reviews fit before a fold rewrites every shard. */
+const CURATION_LOG_LIMIT = 48 * 1024 * 1024
 
 /** The generation number at the head of library.json (0 when it has none or does not exist). */
 async function readGeneration(path: string): Promise<number> {
@@ -272,6 +279,16 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     for (const { name, file } of await openAll('curation', curationOptions)) {
       curationFiles.set(name.replace(/\.json$/, ''), file)
     }
+    const openCurationFile = (bucket: string) =>
+      openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions)
+    // Edits since the shards were last written, replayed over them.
+    const { log: curationLog, records } = await openCurationLog(dir, {
+      fs,
+      now: opened,
+      notices,
+      generation: meta.data.generation,
+    })
+    const logBuckets = await replayCurationLog(records, curationFiles, openCurationFile)
 
     if (metaRecovered) {
       const found = reconcileLibraryFile(meta.data, {
@@ -298,6 +315,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       notices,
       ...(listed ? { listed } : {}),
       release,
+      curationLog,
+      logBuckets,
+      logLimit: options.curationLogLimit ?? CURATION_LOG_LIMIT,
       snapshot: () =>
         snapshotIfDue(dir, now(), undefined, fs).then(
           () => null,
@@ -324,8 +344,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         commitTransaction(dir, writes, { label, now: now(), fs, journal }),
       openReviewFile: (work) =>
         openStoreFile(join(dir, 'reviews', `${work.id}.json`), reviewOptions(work)),
-      openCurationFile: (bucket) =>
-        openStoreFile(join(dir, 'curation', `${bucket}.json`), curationOptions),
+      openCurationFile,
     })
     // A damaged review file got the backup's copy (or none), a quarantined review is left out:
     // the imports of that work are read again from their kept sources.

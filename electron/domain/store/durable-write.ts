@@ -21,6 +21,10 @@ export interface DurableFs {
 export interface WritableHandle {
   write(data: Buffer | string): Promise<unknown>
   sync(): Promise<void>
+  /** Flushes the data and the size, not the times (an append to the curation log; sync when absent). */
+  datasync?(): Promise<void>
+  /** Cuts the file to `length` bytes (a torn or refused append to the curation log). */
+  truncate?(length: number): Promise<void>
   close(): Promise<void>
 }
 

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventName, LibraryChanged } from '../../../shared/contract'
 import { createApp, type App } from '../../../electron/app/create-app'
 import { ROWS_WITH_EVENT, withChangedRows } from '../../../electron/app/changed-rows'
 import { queryReviews } from '../../../electron/domain/queries/query-service'
 import { curationBucket } from '../../../electron/domain/library/library'
+import { curationOnDisk } from '../support/curation-on-disk'
 import { referenceLibrary, type ReferenceLibrary } from '../support/reference-library'
 import { FIXTURE } from '../support/temp-library'
 
@@ -44,14 +44,14 @@ describe('library:changed, one event per request after its write', () => {
 
   it('sends the event only once the change is on disk', async () => {
     const id = ref.ids[0]!
-    const file = join(ref.dir, 'curation', `${curationBucket(id)}.json`)
+    const shard = `${curationBucket(id)}.json`
     const onDisk: Promise<unknown>[] = []
     app = createApp({
       library: ref.library,
       dialogs: { chooseImportFiles: async () => [], chooseExportPath: async () => null },
       openExternal: async () => false,
       sample: { fileName: 'sample.txt', content: '' },
-      emit: () => void onDisk.push(readFile(file, 'utf8').then((t) => JSON.parse(t).items[id])),
+      emit: () => void onDisk.push(curationOnDisk(ref.dir).then((c) => c[shard]?.[id])),
     })
     await app.dispatch('curation:rate', { ids: [id], rating: 4 })
     expect(onDisk).toHaveLength(1)

@@ -1,9 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Req } from '../../../shared/contract'
 import { createApp, type App } from '../../../electron/app/create-app'
 import { COMMAND_NAMES, type CommandName } from '../../../electron/app/commands/registry'
+import { curationOnDisk } from '../support/curation-on-disk'
 import { referenceLibrary, type ReferenceLibrary } from '../support/reference-library'
 
 /** Every stored file of the library that curation, tags and views live in. */
@@ -13,8 +14,7 @@ async function curationState(dir: string): Promise<Record<string, unknown>> {
   out.tags = meta.tags
   out.views = meta.views
   out.collections = meta.collections
-  for (const name of await readdir(join(dir, 'curation')).catch(() => [])) {
-    const items = JSON.parse(await readFile(join(dir, 'curation', name), 'utf8')).items
+  for (const [name, items] of Object.entries(await curationOnDisk(dir))) {
     if (Object.keys(items).length > 0) out[name] = items
   }
   return out

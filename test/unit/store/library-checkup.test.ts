@@ -34,9 +34,16 @@ const entry = (check: LibraryCheck, subject: string) =>
   check.entries.find((e) => e.subject === subject)
 
 describe('Check Library', () => {
-  it('lists every file of a healthy library as OK', async () => {
-    const check = await checkupLibrary(library, new Date())
+  it('lists every file of a healthy library as OK, and leaves the curation log folded', async () => {
     const bucket = `curation/${curationBucket(ids[0]!)}.json`
+    // The tag is in the curation log; the check folds it into its shard.
+    expect((await readFile(join(dir, 'curation', 'log.bin'))).byteLength).toBeGreaterThan(8)
+    await checkupLibrary(library, new Date())
+    expect((await readFile(join(dir, 'curation', 'log.bin'))).byteLength).toBe(8)
+    expect(JSON.parse(await readFile(join(dir, bucket), 'utf8')).items[ids[0]!].tags).toEqual([
+      'keeper',
+    ])
+    const check = await checkupLibrary(library, new Date())
     const [reviewFile] = await readdir(join(dir, 'reviews'))
     for (const subject of ['library.json', bucket, `reviews/${reviewFile}`])
       expect(entry(check, subject)).toEqual({ subject, level: 'ok', message: 'reads and is valid' })
@@ -71,6 +78,7 @@ describe('Check Library', () => {
 
   it('reports a wrong-typed record as a problem and leaves it for quarantine on the next open', async () => {
     const bucket = `curation/${curationBucket(ids[0]!)}.json`
+    await library.foldCurationLog() // the tag, from the curation log into its shard
     const data = JSON.parse(await readFile(join(dir, bucket), 'utf8'))
     data.items[ids[0]!].tags = [null]
     await writeFile(join(dir, bucket), JSON.stringify(data))

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../electron/domain/library/open-library'
-import { addTags } from '../../../electron/app/commands/curate'
+import { addTags, setMyRating } from '../../../electron/app/commands/curate'
 import { importPaths } from '../../../electron/app/import/run-import'
 import { acquireLock, LOCK_FILE } from '../../../electron/domain/store/library-lock'
 import { FIXTURE, tempDir } from '../support/temp-library'
@@ -111,6 +111,19 @@ describe('library lock', () => {
     )
     await library.close()
     expect(await tagsOf(id)).toEqual([])
+  })
+
+  it('refuses a curation edit too, appending nothing to the curation log', async () => {
+    const library = await openLibrary(dir)
+    await setMyRating(library, [id], 4) // creates the curation log
+    const log = await readFile(join(dir, 'curation', 'log.bin'))
+    const json = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'))
+    await writeFile(join(dir, 'library.json'), JSON.stringify({ ...json, generation: 99 }, null, 2))
+    await expect(setMyRating(library, [id], 9)).rejects.toThrow(
+      /Nothing was saved: library.json was changed by another process \(generation 99/,
+    )
+    expect(await readFile(join(dir, 'curation', 'log.bin'))).toEqual(log)
+    await library.close()
   })
 
   it('takes over at once the lock of a process that no longer runs', async () => {

@@ -30,7 +30,7 @@ describe('library store', () => {
     expect(reviews.reviews).toHaveLength(25)
     expect(JSON.stringify(reviews)).not.toContain('zz-curation-marker')
     const curationFiles = await readdir(join(dir, 'curation'))
-    expect(curationFiles).toEqual([`${id.slice(3, 5)}.json`])
+    expect(curationFiles).toEqual([`${id.slice(3, 5)}.json`, 'log.bin'])
   })
 
   it('reopens with every review and curation field intact', async () => {
@@ -53,7 +53,7 @@ describe('library store', () => {
     await second.close()
   })
 
-  it('an edit rewrites only one small curation file, never the review text', async () => {
+  it('an edit appends a small record to the curation log, never the review text', async () => {
     const library = await openLibrary(dir, { now: steppingClock() })
     await importPaths(library, [FIXTURE])
     const reviewFile = join(dir, 'reviews', (await readdir(join(dir, 'reviews')))[0]!)
@@ -61,9 +61,13 @@ describe('library store', () => {
     const ids = [...library.allReviews()].map((r) => r.id)
     for (const id of ids.slice(0, 5)) await setMyRating(library, [id], 7)
     expect(await readFile(reviewFile, 'utf8')).toBe(before)
-    const bucket = join(dir, 'curation', `${ids[0]!.slice(3, 5)}.json`)
-    expect((await readFile(bucket)).byteLength).toBeLessThan(2000)
+    // Five records of one review each.
+    expect((await readFile(join(dir, 'curation', 'log.bin'))).byteLength).toBeLessThan(2000)
     await library.close()
+    // Closing folds the log into the shards and empties it.
+    const bucket = join(dir, 'curation', `${ids[0]!.slice(3, 5)}.json`)
+    expect(JSON.parse(await readFile(bucket, 'utf8')).items[ids[0]!].myRating).toBe(7)
+    expect((await readFile(join(dir, 'curation', 'log.bin'))).byteLength).toBe(8)
   })
 
   it('writes atomically: no temp files are left and the files always parse', async () => {
