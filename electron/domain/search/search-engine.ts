@@ -10,6 +10,7 @@ import { readIndexBytes, readIndexCache, writeIndexCache } from './index-cache'
 import { lookupWords } from './lead-pairs'
 import { CURATED_SORT_FIELDS, fullOrder, pickInOrder, rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
+import { SortWarmer, type SortWarmerOptions } from './sort-warmer'
 import { TextIndex } from './text-index'
 import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
 
@@ -40,6 +41,8 @@ export interface EngineOptions {
   schedule?: (run: () => void) => void
   /** Where the index is persisted between sessions; without it the index is built on every open. */
   cache?: IndexCacheOptions
+  /** Builds the sort orders ahead of the first sort by each field (false: only on demand). */
+  warm?: SortWarmerOptions | false
 }
 
 export interface IndexCacheOptions {
@@ -91,6 +94,7 @@ export class SearchEngine {
   /** Reviews were indexed since the cache was read or written: worth writing it again. */
   private fedSinceSave = false
   private saving: Promise<void> = Promise.resolve()
+  private readonly warmer: SortWarmer | null
   origin: IndexOrigin = 'pending'
   /**
    * Settles once the index's source is settled: read from the cache file, built by a worker and
@@ -109,6 +113,20 @@ export class SearchEngine {
     this.cacheOptions = cache
     // Read while the columns are built: the file's read then costs this thread nothing.
     const bytes = cache ? readIndexBytes(cache.file) : null
+    this.warmer =
+      options.warm === false
+        ? null
+        : new SortWarmer(
+            {
+              columns: () => this.cols,
+              busy: () => !this.indexed || this.cacheLoading,
+              titleRanks: () => this.titleRanks,
+              setTitleRanks: (ranks) => (this.titleRanks = ranks),
+              order: (key) => this.orders.get(key),
+              setOrder: (key, order) => this.orders.set(key, order),
+            },
+            options.warm,
+          )
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
     if (cache && bytes && this.cols.size >= (cache.minReviews ?? 0)) {
@@ -222,6 +240,7 @@ export class SearchEngine {
 
   dispose(): void {
     this.disposed = true
+    this.warmer?.stop()
     this.unsubscribe()
   }
 
@@ -231,6 +250,7 @@ export class SearchEngine {
     if (reviews) {
       this.titleRanks = null
       this.orders.clear()
+      this.warmer?.restart()
     }
     this.kick()
   }
@@ -241,6 +261,7 @@ export class SearchEngine {
       this.orders.delete(`${field}:asc`)
       this.orders.delete(`${field}:desc`)
     }
+    this.warmer?.restart()
     this.changed(false)
   }
 
@@ -248,6 +269,7 @@ export class SearchEngine {
     if (change.kind === 'closed') {
       // Nothing will be asked any more: stop building (a command-line run can exit at once).
       this.disposed = true
+      this.warmer?.stop()
       this.unsubscribe()
       return
     }
