@@ -41,9 +41,11 @@ export interface SortWarmerOptions {
 }
 
 const defaultSchedule = (run: () => void, delayMs: number): void => {
-  // Unreferenced: warming never keeps a command-line run alive.
+  // The wait is unreferenced, so it never keeps a command-line run alive. The slices are not:
+  // an unreferenced immediate waits for whatever next wakes the event loop. Closing the library
+  // stops them (SearchEngine stops the warmer).
   if (delayMs > 0) setTimeout(run, delayMs).unref()
-  else setImmediate(run).unref()
+  else setImmediate(run)
 }
 
 export class SortWarmer {
