@@ -37,6 +37,11 @@ export interface SortWarmerOptions {
   sliceMs?: number
   /** How long after the last change (or while the engine is busy) the warmer waits to start. */
   quietMs?: number
+  /**
+   * Other work ran between two slices when more than this passed between them (an idle event
+   * loop takes a few hundredths of a millisecond): the warmer then waits quietMs.
+   */
+  idleGapMs?: number
   now?: () => number
 }
 
@@ -54,6 +59,7 @@ export class SortWarmer {
   private readonly schedule: (run: () => void, delayMs: number) => void
   private readonly sliceMs: number
   private readonly quietMs: number
+  private readonly idleGapMs: number
   private readonly now: () => number
 
   constructor(
@@ -63,6 +69,7 @@ export class SortWarmer {
     this.schedule = options.schedule ?? defaultSchedule
     this.sliceMs = options.sliceMs ?? 4
     this.quietMs = options.quietMs ?? 500
+    this.idleGapMs = options.idleGapMs ?? 1
     this.now = options.now ?? (() => performance.now())
   }
 
@@ -85,13 +92,22 @@ export class SortWarmer {
     if (job !== this.job) return
     if (this.target.busy()) return this.schedule(() => this.begin(job), this.quietMs)
     const steps = this.steps()
+    let lastEnd = -Infinity
     const slice = () => {
       // A change since the last slice: these steps read what is stale now.
       if (job !== this.job) return
-      const deadline = this.now() + this.sliceMs
+      const start = this.now()
+      // A request in progress runs between our slices (a bulk commit awaits each of its writes):
+      // a slice in every gap would slow it by a slice per await, so the warmer steps aside.
+      if (start - lastEnd > this.idleGapMs && lastEnd !== -Infinity) {
+        lastEnd = -Infinity
+        return this.schedule(slice, this.quietMs)
+      }
+      const deadline = start + this.sliceMs
       do {
         if (steps.next().done) return
       } while (this.now() < deadline)
+      lastEnd = this.now()
       this.schedule(slice, 0)
     }
     slice()

@@ -113,6 +113,7 @@ describe('the sort warmer', () => {
       // One step per slice: the slices count the steps.
       sliceMs: 1,
       quietMs: 250,
+      idleGapMs: 10,
     })
     warmer.restart()
     expect(clock.queue.map((c) => c.delayMs)).toEqual([250])
@@ -133,7 +134,11 @@ describe('the sort warmer', () => {
     const cols = columns()
     const { target, orders } = mapTarget(cols)
     const clock = manualScheduler()
-    const warmer = new SortWarmer(target, { schedule: clock.schedule, now: tickingClock() })
+    const warmer = new SortWarmer(target, {
+      schedule: clock.schedule,
+      now: tickingClock(),
+      idleGapMs: 10,
+    })
     warmer.restart()
     // Run until the warmer is part way through my rating's order (it follows date and rating).
     while (orders.size < 2) clock.step()
@@ -145,6 +150,32 @@ describe('the sort warmer', () => {
     warmer.restart()
     while (clock.step());
     expect(orders.get('myRating:desc')).toEqual(onDemand(cols, { field: 'myRating', dir: 'desc' }))
+  })
+
+  it('steps aside for quietMs when other work ran between two of its slices', () => {
+    let t = 0
+    const { target, orders } = mapTarget(columns())
+    const clock = manualScheduler()
+    const warmer = new SortWarmer(target, {
+      schedule: clock.schedule,
+      now: () => ++t,
+      sliceMs: 4,
+      quietMs: 300,
+      idleGapMs: 2,
+    })
+    warmer.restart()
+    clock.step()
+    clock.step()
+    expect(clock.queue.map((c) => c.delayMs)).toEqual([0])
+    // A request's work between two slices.
+    t += 40
+    clock.step()
+    expect(clock.queue.map((c) => c.delayMs)).toEqual([300])
+    // Back after the wait, it carries on where it was, and finishes.
+    clock.step()
+    expect(clock.queue.map((c) => c.delayMs)).toEqual([0])
+    while (clock.step());
+    expect(orders.size).toBe(WARM_SORTS.length)
   })
 
   it('keeps away while the engine is busy, and stops for good', () => {
