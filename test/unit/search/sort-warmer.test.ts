@@ -17,7 +17,7 @@ import { steppingClock, tempDir } from '../support/temp-library'
 import { fillLibrary } from './search-fixture'
 
 // Enough reviews for several rounds of merging (runs are 2,048 long).
-const SIZE = 9000
+const SIZE = 6000
 
 let library: Library
 let cleanup: () => Promise<void>
@@ -33,7 +33,8 @@ beforeAll(async () => {
   for (const review of library.allReviews())
     if (i++ % 7 === 0) rated.set(review.id, { ...emptyCuration(), myRating: 1 + (i % 10) })
   await library.saveCuration(rated)
-})
+  // Generating and writing the reviews takes a while on a loaded machine.
+}, 120_000)
 afterAll(async () => {
   await library.close()
   await cleanup()
@@ -137,6 +138,8 @@ describe('the sort warmer', () => {
     const warmer = new SortWarmer(target, {
       schedule: clock.schedule,
       now: tickingClock(),
+      // One step per slice.
+      sliceMs: 1,
       idleGapMs: 10,
     })
     warmer.restart()
@@ -200,7 +203,7 @@ describe('the sort warmer', () => {
     // A smaller library: the engines build their text index first, which is slow to wait for.
     const temp = await tempDir()
     const small = await openLibrary(temp.dir, { now: steppingClock() })
-    await fillLibrary(small, 1500)
+    await fillLibrary(small, 600)
     const clock = manualScheduler()
     // The text index is built at once, in one slice per engine: the warmer waits for it.
     const indexing: (() => void)[] = []
@@ -235,5 +238,5 @@ describe('the sort warmer', () => {
       await small.close()
       await temp.cleanup()
     }
-  })
+  }, 60_000)
 })
