@@ -119,7 +119,10 @@ export class SearchEngine {
         : new SortWarmer(
             {
               columns: () => this.cols,
-              busy: () => !this.indexed || this.cacheLoading,
+              // Only an index built on this thread competes with it; while the cache file is
+              // read or a worker builds it (minutes, for a stale cache at 100,000), this thread
+              // is free.
+              busy: () => !this.indexed && !this.cacheLoading,
               titleRanks: () => this.titleRanks,
               setTitleRanks: (ranks) => (this.titleRanks = ranks),
               order: (key) => this.orders.get(key),
