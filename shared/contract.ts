@@ -81,8 +81,17 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 export interface LibraryChanged {
   /** Reviews were added, replaced or removed (an import, its undo, a restore). */
   reviews: boolean
-  /** Reviews whose curation (tags, note, ratings, kept, highlights, byline) changed. */
+  /**
+   * Reviews whose curation (tags, note, ratings, kept, highlights, byline) changed; empty when
+   * `manyCurations` says more changed than are worth naming.
+   */
   curationIds: string[]
+  /**
+   * Set instead of naming them when one request changed the curation of more reviews than
+   * electron/app/change-events.ts IDS_WITH_EVENT (select all + tag, its undo): how many. Every
+   * holder of curated data then re-reads what it shows, once.
+   */
+  manyCurations?: number
   /** library.json changed: tags, saved views, collections, import records or export settings. */
   meta: boolean
   /**

@@ -11,6 +11,7 @@ import type { IndexBytes } from './index-read-worker'
 import { lookupWords } from './lead-pairs'
 import { CURATED_SORT_FIELDS, fullOrder, pickInOrder, rankTitles, sortOrdinals } from './sort-order'
 import { phraseBits } from './phrase-pairs'
+import { SortWarmer, type SortWarmerOptions } from './sort-warmer'
 import { TextIndex } from './text-index'
 import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
 
@@ -47,6 +48,8 @@ export interface EngineOptions {
   schedule?: (run: () => void) => void
   /** Where the index is persisted between sessions; without it the index is built on every open. */
   cache?: IndexCacheOptions
+  /** Builds the sort orders ahead of the first sort by each field (false: only on demand). */
+  warm?: SortWarmerOptions | false
 }
 
 export interface IndexCacheOptions {
@@ -100,6 +103,7 @@ export class SearchEngine {
   /** Reviews were indexed since the cache was read or written: worth writing it again. */
   private fedSinceSave = false
   private saving: Promise<void> = Promise.resolve()
+  private readonly warmer: SortWarmer | null
   origin: IndexOrigin = 'pending'
   /** Time from this engine's start until its index was read from the cache file (the bench). */
   cacheLoadMs: number | null = null
@@ -121,6 +125,23 @@ export class SearchEngine {
     this.cacheOptions = cache
     // Read while the columns are built: the file's read then costs this thread nothing.
     const bytes = cache ? readIndexBytes(cache.file) : null
+    this.warmer =
+      options.warm === false
+        ? null
+        : new SortWarmer(
+            {
+              columns: () => this.cols,
+              // Only an index built on this thread competes with it; while the cache file is
+              // read or a worker builds it (minutes, for a stale cache at 100,000), this thread
+              // is free.
+              busy: () => !this.indexed && !this.cacheLoading,
+              titleRanks: () => this.titleRanks,
+              setTitleRanks: (ranks) => (this.titleRanks = ranks),
+              order: (key) => this.orders.get(key),
+              setOrder: (key, order) => this.orders.set(key, order),
+            },
+            options.warm,
+          )
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
     // Without the bodies there is nothing to index yet: the index is read or built once they are
@@ -251,6 +272,7 @@ export class SearchEngine {
 
   dispose(): void {
     this.disposed = true
+    this.warmer?.stop()
     this.unsubscribe()
   }
 
@@ -260,6 +282,7 @@ export class SearchEngine {
     if (reviews) {
       this.titleRanks = null
       this.orders.clear()
+      this.warmer?.restart()
     }
     this.kick()
   }
@@ -270,6 +293,7 @@ export class SearchEngine {
       this.orders.delete(`${field}:asc`)
       this.orders.delete(`${field}:desc`)
     }
+    this.warmer?.restart()
     this.changed(false)
   }
 
@@ -277,6 +301,7 @@ export class SearchEngine {
     if (change.kind === 'closed') {
       // Nothing will be asked any more: stop building (a command-line run can exit at once).
       this.disposed = true
+      this.warmer?.stop()
       this.unsubscribe()
       return
     }

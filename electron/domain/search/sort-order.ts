@@ -69,11 +69,12 @@ export function sortOrdinals(
     return Uint32Array.from(Array.from(ordinals).sort((a, b) => at(a) - at(b) || a - b))
   }
   if (!sort) return Uint32Array.from(ordinals)
-  const key = keyOf(cols, sort.field, titleRank)
-  const desc = sort.dir === 'desc'
+  const pack = packer(cols, sort, titleRank)
   const n = ordinals.length
-  if (cols.size >= ORDINAL_BITS) {
+  if (!pack) {
     // Too many ordinals to pack: fall back to a comparator (never reached below 2 million reviews).
+    const key = keyOf(cols, sort.field, titleRank)
+    const desc = sort.dir === 'desc'
     const list = Array.from(ordinals)
     const k = (o: number) => {
       const v = key(o)
@@ -82,16 +83,34 @@ export function sortOrdinals(
     return Uint32Array.from(list.sort((a, b) => k(a) - k(b) || a - b))
   }
   const packed = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    const o = ordinals[i]!
-    const v = key(o)
-    packed[i] = (v === MISSING ? MISSING : desc ? TOP - v : v) * ORDINAL_BITS + o
-  }
+  for (let i = 0; i < n; i++) packed[i] = pack(ordinals[i]!)
   packed.sort()
   const out = new Uint32Array(n)
   for (let i = 0; i < n; i++) out[i] = packed[i]! % ORDINAL_BITS
   return out
 }
+
+/**
+ * An ordinal's sort key and the ordinal packed into one float64, ascending in the order of `sort`;
+ * null when the library has too many reviews to pack. Sorting packed values and taking each
+ * modulo ORDINAL_BITS gives the order (see sort-steps.ts, which does it in steps).
+ */
+export function packer(
+  cols: DocColumns,
+  sort: NonNullable<ReviewQuery['sort']>,
+  titleRank: () => Int32Array,
+): ((o: number) => number) | null {
+  if (cols.size >= ORDINAL_BITS) return null
+  const key = keyOf(cols, sort.field, titleRank)
+  const desc = sort.dir === 'desc'
+  return (o) => {
+    const v = key(o)
+    return (v === MISSING ? MISSING : desc ? TOP - v : v) * ORDINAL_BITS + o
+  }
+}
+
+/** The ordinal a packed value holds. */
+export const unpack = (packed: number): number => packed % ORDINAL_BITS
 
 /** Sort fields whose keys read curation columns (a byline correction moves the date). */
 export const CURATED_SORT_FIELDS: readonly SortField[] = ['myRating', 'ratingDiff', 'date']

@@ -14,7 +14,8 @@ export function useReviewDetail(
   const [detail, setDetail] = useState<ReviewDetail | null>(null)
   const [reads, setReads] = useState(0)
   useLibraryChanges((change) => {
-    if (id !== null && (change.reviews || change.curationIds.includes(id))) setReads((n) => n + 1)
+    const named = change.manyCurations !== undefined || change.curationIds.includes(id ?? '')
+    if (id !== null && (change.reviews || named)) setReads((n) => n + 1)
   })
   useEffect(() => {
     if (id === null) return

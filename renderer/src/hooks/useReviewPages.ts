@@ -252,7 +252,8 @@ export function useReviewPages(
     // Collections live in library.json: a meta change can reorder or refill a collection's list.
     const q = queryRef.current
     const followsMeta = q.collection !== undefined || /collection:/i.test(q.q ?? '')
-    if (change.reviews || (change.meta && followsMeta)) refreshHeld()
+    // Too many changed to name (select all + tag): the few pages held are re-read, once.
+    if (change.reviews || (change.meta && followsMeta) || change.manyCurations) refreshHeld()
     else if (change.curationIds.length > 0) patchRows(change.curationIds, change.rows)
   })
 

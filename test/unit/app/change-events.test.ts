@@ -3,6 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventName, LibraryChanged } from '../../../shared/contract'
 import { createApp, type App } from '../../../electron/app/create-app'
 import { ROWS_WITH_EVENT, withChangedRows } from '../../../electron/app/changed-rows'
+import {
+  collectChanges,
+  IDS_WITH_EVENT,
+  type ChangeSource,
+} from '../../../electron/app/change-events'
+import type { LibraryChange } from '../../../electron/domain/library/library'
 import { queryReviews } from '../../../electron/domain/queries/query-service'
 import { curationBucket } from '../../../electron/domain/library/library'
 import { curationOnDisk } from '../support/curation-on-disk'
@@ -102,5 +108,57 @@ describe('library:changed, one event per request after its write', () => {
     const { previewId } = preview.value as { previewId: string }
     await app.dispatch('import:commit', { previewId })
     expect(changes()).toEqual([{ reviews: true, curationIds: [], meta: true }])
+  })
+})
+
+describe('library:changed for a bulk edit', () => {
+  /** A change source the test commits through by hand. */
+  function fakeSource(): ChangeSource & { commit(change: LibraryChange): void } {
+    const observers = new Set<(change: LibraryChange) => void>()
+    return {
+      observe(observer) {
+        observers.add(observer)
+        return () => void observers.delete(observer)
+      },
+      commit: (change) => observers.forEach((observer) => observer(change)),
+    }
+  }
+  const idsFrom = (first: number, count: number) =>
+    Array.from({ length: count }, (_, i) => `rv_${first + i}`)
+
+  it('names the reviews up to the limit, and past it says only how many, once per request', () => {
+    const source = fakeSource()
+    const few = collectChanges(source, 3)
+    source.commit({ kind: 'curation', ids: idsFrom(0, 3) })
+    expect(few.stop()).toEqual({ reviews: false, curationIds: idsFrom(0, 3), meta: false })
+
+    const many = collectChanges(source, 3)
+    source.commit({ kind: 'curation', ids: idsFrom(0, 4) })
+    source.commit({ kind: 'meta' })
+    expect(many.stop()).toEqual({
+      reviews: false,
+      curationIds: [],
+      manyCurations: 4,
+      meta: true,
+    })
+  })
+
+  it('counts a review that two commits of one request changed once', () => {
+    const source = fakeSource()
+    const changes = collectChanges(source, 3)
+    source.commit({ kind: 'curation', ids: idsFrom(0, 3) })
+    source.commit({ kind: 'curation', ids: idsFrom(2, 3) })
+    expect(changes.stop()).toMatchObject({ curationIds: [], manyCurations: 5 })
+  })
+
+  it('carries no rows when it names no reviews, and keeps the limit the README states', () => {
+    const source = fakeSource()
+    const changes = collectChanges(source, 2)
+    source.commit({ kind: 'curation', ids: idsFrom(0, 3) })
+    const change = changes.stop()!
+    // No library read at all: a review lookup would throw on this stand-in.
+    const library = {} as Parameters<typeof withChangedRows>[0]
+    expect(withChangedRows(library, change).rows).toBeUndefined()
+    expect(IDS_WITH_EVENT).toBe(1000)
   })
 })
