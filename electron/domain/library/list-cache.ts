@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { crc32 } from 'node:zlib'
 import { isAscii } from 'node:buffer'
 import type { Review, Work } from '../../../shared/domain'
 import { commitFile } from '../store/durable-write'
+import { check, isDamage, readSectionFile, sectionFileChunks } from '../store/section-file'
 
 // The library's list persisted beside its JSON (list-cache.bin), so a staged open shows the rows
 // without reading 195 MB of review files first: every review field but the body (plus the body's
@@ -12,8 +12,8 @@ import { commitFile } from '../store/durable-write'
 // modification times) and the review count, and checksummed per section. A missing, stale or
 // damaged file reads as null and the open reads the review files as it always did.
 //
-// Layout (the index cache's conventions): 'RCLC', format version, header length, CRC-32 of the
-// header; a JSON header (stamp, count, each section's byte length and CRC-32); then the sections,
+// Layout (store/section-file.ts, as the index cache): 'RCLC', format version, a JSON header
+// (stamp, count, each section's byte length and CRC-32); then the sections,
 // columns rather than records, since one JSON.parse of 100,000 row objects took longer than all
 // the rest of an open: the works and repeated strings (JSON), every review's strings joined by NUL
 // (one split), the numbers as typed arrays, and the few bylines with alternatives (JSON).
@@ -22,7 +22,6 @@ export const LIST_CACHE_FILE = 'list-cache.bin'
 
 const MAGIC = 0x434c4352 // 'RCLC' read as a little-endian Uint32
 const VERSION = 1
-const PREFIX = 16
 /** Strings per review in the strings section: id, title, author, date, bylineRaw. */
 const STRINGS = 5
 const SEP = '\u0000'
@@ -30,8 +29,6 @@ const SEP = '\u0000'
 interface Header {
   stamp: string
   count: number
-  sections: number[]
-  sums: number[]
 }
 
 /** Repeated strings (a work's id, an import's id and time) are stored once and referred to. */
@@ -82,12 +79,6 @@ const IMPORT_ORDER = [
 const KEY_COUNT = 15
 /** Ints per review: work, import, import time, helpful yes, helpful total, body length, order. */
 const INTS = 7
-
-class Damaged extends Error {}
-
-function check(ok: boolean, what: string): void {
-  if (!ok) throw new Damaged(what)
-}
 
 /** Index of `value` in `list`, adding it when new. */
 function refer(list: string[], seen: Map<string, number>, value: string): number {
@@ -176,12 +167,6 @@ async function encode(
   ]
 }
 
-const pad = (n: number) => (8 - (n % 8)) % 8
-
-/** The CRC-32 of `bytes` followed by its zero padding to 8 bytes, as the file holds them. */
-const checksumOf = (bytes: Uint8Array): number =>
-  crc32(new Uint8Array(pad(bytes.byteLength)), crc32(bytes))
-
 /**
  * The file's bytes for `works` and `reviews` (bodies included: only their lengths are kept),
  * stamped with `stamp` (see listCacheStamp); null when they cannot be cached. `reviews` must not
@@ -195,22 +180,8 @@ export async function listCacheBytes(
 ): Promise<Buffer | null> {
   const sections = await encode(works, reviews, pause)
   if (!sections) return null
-  const header: Header = {
-    stamp,
-    count: reviews.length,
-    sections: sections.map((s) => s.length),
-    sums: sections.map(checksumOf),
-  }
-  const json = Buffer.from(JSON.stringify(header))
-  const prefix = Buffer.alloc(PREFIX)
-  prefix.writeUInt32LE(MAGIC, 0)
-  prefix.writeUInt32LE(VERSION, 4)
-  prefix.writeUInt32LE(json.length, 8)
-  prefix.writeUInt32LE(checksumOf(json), 12)
-  // Each section padded to 8 bytes, so the typed arrays can view the file's buffer where it lies.
-  const parts: Buffer[] = [prefix, json, Buffer.alloc(pad(json.length))]
-  for (const s of sections) parts.push(s, Buffer.alloc(pad(s.length)))
-  return Buffer.concat(parts)
+  const header: Header = { stamp, count: reviews.length }
+  return Buffer.concat(sectionFileChunks(MAGIC, VERSION, header, sections))
 }
 
 /** Writes the cache durably and atomically (the library's one writer: temp file, fsync, rename). */
@@ -235,7 +206,7 @@ export async function readListCache(
   try {
     return decode(bytes, filesStamp)
   } catch (e) {
-    if (e instanceof Damaged || e instanceof SyntaxError || e instanceof RangeError) return null
+    if (isDamage(e)) return null
     throw e
   }
 }
@@ -243,33 +214,22 @@ export async function readListCache(
 const isString = (v: unknown): v is string => typeof v === 'string'
 
 function decode(raw: Buffer, filesStamp: string): ListedReviews | null {
-  check(raw.length >= PREFIX, 'too short')
-  check(raw.readUInt32LE(0) === MAGIC, 'not a list cache')
-  if (raw.readUInt32LE(4) !== VERSION) return null
-  // Typed arrays need aligned offsets: a pooled buffer may start anywhere.
-  const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(new Uint8Array(raw))
-  const jsonLength = buf.readUInt32LE(8)
-  check(PREFIX + jsonLength + pad(jsonLength) <= buf.length, 'header length')
-  const json = buf.subarray(PREFIX, PREFIX + jsonLength)
-  const headerBytes = buf.subarray(PREFIX, PREFIX + jsonLength + pad(jsonLength))
-  check(crc32(headerBytes) === buf.readUInt32LE(12), 'header checksum')
-  const header = JSON.parse(json.toString('utf8')) as Header
-  check(Array.isArray(header.sections) && header.sections.length === 5, 'sections')
-  check(Array.isArray(header.sums) && header.sums.length === 5, 'sums')
+  const file = readSectionFile<Header>(raw, {
+    magic: MAGIC,
+    version: VERSION,
+    kind: 'a list cache',
+  })
+  if (!file) return null
+  const { header } = file
+  check(header.sections.length === 5, 'sections')
   // The count is checked against the columns, the stamp against the files now on disk.
   if (header.stamp !== listCacheStamp(filesStamp, header.count)) return null
   const n = header.count
   check(Number.isSafeInteger(n) && n >= 0, 'count')
-  let at = PREFIX + jsonLength + pad(jsonLength)
-  let next = 0
+  // Buffer views (no copy) for the string sections' toString.
   const take = (): Buffer => {
-    const length = header.sections[next]!
-    check(Number.isSafeInteger(length) && at + length + pad(length) <= buf.length, 'truncated')
-    const section = buf.subarray(at, at + length)
-    const padded = buf.subarray(at, at + length + pad(length))
-    check(crc32(padded) === header.sums[next++], `section ${next - 1} checksum`)
-    at += length + pad(length)
-    return section
+    const section = file.take()
+    return Buffer.from(section.buffer, section.byteOffset, section.byteLength)
   }
   const tables = JSON.parse(take().toString('utf8')) as Tables
   const stringBytes = take()
@@ -279,7 +239,7 @@ function decode(raw: Buffer, filesStamp: string): ListedReviews | null {
   const intBytes = take()
   const ratingBytes = take()
   const flags = take()
-  check(at === buf.length, 'trailing bytes')
+  check(file.atEnd(), 'trailing bytes')
   check(strings.length === n * STRINGS, 'strings')
   check(
     intBytes.length === n * INTS * 4 && ratingBytes.length === n * 8 && flags.length === n,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { crc32 } from 'node:zlib'
 import { commitFile } from '../store/durable-write'
+import { check, isDamage, readSectionFile, sectionFileChunks } from '../store/section-file'
 import type { PairSegment } from './lead-pairs'
 import { PAIR_BYTES } from './phrase-pairs'
 import type { IndexSnapshot, Segment } from './text-index'
@@ -22,7 +22,6 @@ import { readIndexInWorker, type IndexBytes } from './index-read-worker'
 
 const MAGIC = 0x49534352 // 'RCSI' read as a little-endian Uint32
 export const INDEX_CACHE_VERSION = 3
-const PREFIX = 16
 
 interface Header {
   stamp: string
@@ -32,17 +31,6 @@ interface Header {
   /** Per segment: whether it has a term id list (a merged segment has none). */
   segments: boolean[]
   leadSegments: number
-  /** Byte length of each section, in file order. */
-  sections: number[]
-  /** CRC-32 of each section with its padding. */
-  sums: number[]
-}
-
-const pad = (n: number) => (8 - (n % 8)) % 8
-
-/** The CRC-32 of `bytes` followed by its zero padding to 8 bytes, as the file holds them. */
-function checksumOf(bytes: Uint8Array): number {
-  return crc32(new Uint8Array(pad(bytes.byteLength)), crc32(bytes))
 }
 
 /** The sections of a snapshot in file order. */
@@ -70,7 +58,6 @@ export async function writeIndexCache(
   stamp: string,
   s: IndexSnapshot,
 ): Promise<void> {
-  const parts = sections(s)
   const header: Header = {
     stamp,
     upTo: s.upTo,
@@ -78,31 +65,14 @@ export async function writeIndexCache(
     leadOverflow: s.leadOverflow,
     segments: s.segments.map((seg) => seg.termIds !== null),
     leadSegments: s.leadSegments.length,
-    sections: parts.map((p) => p.byteLength),
-    sums: parts.map(checksumOf),
   }
-  const json = Buffer.from(JSON.stringify(header))
-  const chunks: Uint8Array[] = [json, new Uint8Array(pad(json.length))]
-  for (const p of parts) chunks.push(p, new Uint8Array(pad(p.byteLength)))
-  const prefix = Buffer.alloc(PREFIX)
-  prefix.writeUInt32LE(MAGIC, 0)
-  prefix.writeUInt32LE(INDEX_CACHE_VERSION, 4)
-  prefix.writeUInt32LE(json.length, 8)
-  prefix.writeUInt32LE(checksumOf(json), 12)
+  const chunks = sectionFileChunks(MAGIC, INDEX_CACHE_VERSION, header, sections(s))
   // The library's one durable writer: a unique temp name (cleaned up on open if a crash leaves it),
   // fsync, rename, fsync the folder.
   await commitFile(file, async (handle) => {
-    await handle.write(prefix)
     for (const chunk of chunks)
       await handle.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
   })
-}
-
-/** Thrown inside readIndexCache for a file that is not what it says; read as a miss. */
-class Damaged extends Error {}
-
-function check(ok: boolean, what: string): void {
-  if (!ok) throw new Damaged(what)
 }
 
 /**
@@ -134,44 +104,22 @@ export async function readIndexCache(
   try {
     return parse(read.bytes, stamp, read.sumsChecked)
   } catch (e) {
-    if (e instanceof Damaged || e instanceof SyntaxError || e instanceof RangeError) return null
+    if (isDamage(e)) return null
     throw e
   }
 }
 
 /** `sumsChecked`: the checksums were checked on these bytes already (index-read-worker.ts). */
 function parse(raw: Buffer, stamp: string, sumsChecked: boolean): IndexSnapshot | null {
-  check(raw.length >= PREFIX, 'too short')
-  check(raw.readUInt32LE(0) === MAGIC, 'not an index cache')
-  if (raw.readUInt32LE(4) !== INDEX_CACHE_VERSION) return null
-  // Typed arrays need aligned offsets: a pooled buffer may start anywhere.
-  const buf = raw.byteOffset % 8 === 0 ? raw : Buffer.from(new Uint8Array(raw))
-  const jsonLength = buf.readUInt32LE(8)
-  check(PREFIX + jsonLength + pad(jsonLength) <= buf.length, 'header length')
-  const json = buf.subarray(PREFIX, PREFIX + jsonLength)
-  const headerBytes = buf.subarray(PREFIX, PREFIX + jsonLength + pad(jsonLength))
-  const sums = sumsChecked
-  check(sums || crc32(headerBytes) === buf.readUInt32LE(12), 'header checksum')
-  const header = JSON.parse(json.toString('utf8')) as Header
+  const file = readSectionFile<Header>(raw, {
+    magic: MAGIC,
+    version: INDEX_CACHE_VERSION,
+    kind: 'an index cache',
+    sumsChecked,
+  })
+  if (!file) return null
+  const { header, take } = file
   if (header.stamp !== stamp) return null
-  check(
-    Array.isArray(header.sections) &&
-      Array.isArray(header.sums) &&
-      header.sums.length === header.sections.length,
-    'section list',
-  )
-  let at = PREFIX + jsonLength + pad(jsonLength)
-  let next = 0
-  const take = (): Uint8Array => {
-    const sum = header.sums[next]
-    const length = header.sections[next++]
-    check(length !== undefined && at + length + pad(length) <= buf.length, 'truncated')
-    const view = new Uint8Array(buf.buffer, buf.byteOffset + at, length!)
-    const padded = new Uint8Array(buf.buffer, buf.byteOffset + at, length! + pad(length!))
-    check(sums || crc32(padded) === sum, `section ${next - 1} checksum`)
-    at += length! + pad(length!)
-    return view
-  }
   const u32 = (b: Uint8Array) => {
     check(b.byteLength % 4 === 0, 'section length')
     return new Uint32Array(b.buffer, b.byteOffset, b.byteLength / 4)
@@ -214,7 +162,7 @@ function parse(raw: Buffer, stamp: string, sumsChecked: boolean): IndexSnapshot 
     postingLists(offsets, postings)
     leadSegments.push({ keys, offsets, postings })
   }
-  check(next === header.sections.length, 'sections')
+  check(file.remaining() === 0, 'sections')
   return {
     terms,
     upTo,
