@@ -1,11 +1,43 @@
 import { basename } from 'node:path'
-import type { MenuItemConstructorOptions } from 'electron'
 import type { Events } from '../../shared/contract'
 import type { ThemeSource } from './prefs-file'
 
 // The application menu as data, per platform convention: macOS has the app menu (About, Hide,
 // Quit) and Close in File; Windows and Linux have File (with Exit/Quit), Edit, View and Help,
 // with About in Help. Electron only builds it (electron/main/menu.ts).
+
+/**
+ * The part of Electron's `MenuItem` this menu uses, spelled out here so this file
+ * stays plain Node (tested without Electron). electron/main/menu.ts hands it to
+ * `Menu.buildFromTemplate`, so the compiler checks it still fits Electron's type.
+ */
+export interface MenuItem {
+  label?: string
+  accelerator?: string
+  enabled?: boolean
+  checked?: boolean
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio'
+  role?:
+    | 'services'
+    | 'hide'
+    | 'hideOthers'
+    | 'unhide'
+    | 'quit'
+    | 'close'
+    | 'cut'
+    | 'copy'
+    | 'paste'
+    | 'selectAll'
+    | 'resetZoom'
+    | 'zoomIn'
+    | 'zoomOut'
+    | 'togglefullscreen'
+    | 'toggleDevTools'
+    | 'windowMenu'
+    | 'help'
+  click?: () => void
+  submenu?: MenuItem[]
+}
 
 export type MenuCommand = Events['menu:command']['command']
 
@@ -45,13 +77,13 @@ function recentLabels(recent: readonly string[]): string[] {
   })
 }
 
-export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(options: MenuOptions): MenuItem[] {
   const { platform, appName, recent, theme, development, actions } = options
   const isMac = platform === 'darwin'
   const send = (command: MenuCommand) => () => actions.command(command)
   const labels = recentLabels(recent)
 
-  const recentMenu: MenuItemConstructorOptions = {
+  const recentMenu: MenuItem = {
     label: 'Import Recent',
     submenu: [
       ...recent.map((path, i) => ({ label: labels[i], click: () => actions.openRecent(path) })),
@@ -60,7 +92,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   }
 
-  const about: MenuItemConstructorOptions = { label: `About ${appName}`, click: actions.about }
+  const about: MenuItem = { label: `About ${appName}`, click: actions.about }
 
   return [
     ...(isMac
@@ -77,7 +109,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
               { role: 'unhide' },
               { type: 'separator' },
               { role: 'quit' },
-            ] satisfies MenuItemConstructorOptions[],
+            ] satisfies MenuItem[],
           },
         ]
       : []),
