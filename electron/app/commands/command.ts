@@ -68,6 +68,12 @@ function stamped(library: Library, patch: Patch): Patch {
   if (!patch.curation) return patch
   const updatedAt = library.now().toISOString()
   const curation = new Map<string, Curation>()
-  for (const [id, c] of patch.curation) curation.set(id, { ...c, updatedAt })
+  // A value shared by many reviews stays shared (see curationChanges).
+  const stamps = new Map<Curation, Curation>()
+  for (const [id, c] of patch.curation) {
+    let next = stamps.get(c)
+    if (!next) stamps.set(c, (next = { ...c, updatedAt }))
+    curation.set(id, next)
+  }
   return { ...patch, curation }
 }

@@ -65,7 +65,11 @@ function sameCuration(a: Curation, b: Curation): boolean {
 
 /**
  * The curation of each review after `update`, for the reviews it really changes: an edit that
- * changes nothing writes nothing and leaves no undo step.
+ * changes nothing writes nothing and leaves no undo step. `update` must depend on its argument
+ * alone: reviews that hold the same stored object (every review without curation holds the one
+ * empty value) get one shared new object, planned once. Select all + tag then makes one value
+ * instead of 100,000, and the log writes it once (see appendToLog in library.ts). Curation
+ * objects are never changed in place, so sharing them is safe.
  */
 export function curationChanges(
   library: Library,
@@ -73,11 +77,17 @@ export function curationChanges(
   update: (current: Readonly<Curation>) => Curation,
 ): Map<string, Curation> {
   const out = new Map<string, Curation>()
+  const planned = new Map<Readonly<Curation>, Curation | null>()
   for (const id of new Set(ids)) {
     // The stored value, not a copy: `update` returns a new object and changes nothing in place.
     const current = library.storedCuration(id)
-    const next = update(current)
-    if (!sameCuration(current, next)) out.set(id, next)
+    let next = planned.get(current)
+    if (next === undefined) {
+      const updated = update(current)
+      next = sameCuration(current, updated) ? null : updated
+      planned.set(current, next)
+    }
+    if (next !== null) out.set(id, next)
   }
   return out
 }

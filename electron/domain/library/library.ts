@@ -11,7 +11,12 @@ import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 import { backupFailedNotice } from '../store/backups'
 import type { ListedReviews } from './list-cache'
 import { BodyLoading, sameListedReviews } from './staged-bodies'
-import { UncertainAppendError, type CurationLog, type LogItems } from '../store/curation-log'
+import {
+  UncertainAppendError,
+  type CurationLog,
+  type LogGroup,
+  type LogItems,
+} from '../store/curation-log'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -80,7 +85,11 @@ export interface LibraryParts {
   listed?: ListedReviews
   /** Where curation-only commits are appended (see store/curation-log.ts). */
   curationLog: CurationLog
-  /** Buckets whose shard on disk lacks records of the log (the log replayed on open, to begin with). */
+  /**
+   * Buckets whose shard on disk lacks records of the log (the log replayed on open, to begin
+   * with). A log commit does not update their shards in memory either: those are rebuilt from the
+   * curation by id when they are written (a fold) or handed out (fileInMemory).
+   */
   logBuckets: Set<string>
   /** Bytes of log records past which they are folded into the shards. */
   logLimit: number
@@ -411,14 +420,16 @@ export class Library {
     }
     for (const [bucket, ids] of byBucket) {
       let file = this.parts.curationFiles.get(bucket)
+      // A new bucket's file is there to check and put back (fileInMemory) from the first edit.
       if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
+      // A log commit leaves the shards in memory alone: copying them cost as much as the rest of
+      // a select all + tag. They are rebuilt from this.curation when written (see syncShards).
+      if (viaLog) continue
       const items = withChanges(file.data.items, ids, change.curation!)
       curationUpdates.set(file, { ...file.data, items })
     }
-    if (!viaLog) {
-      for (const [file, data] of curationUpdates) {
-        writes.push({ path: file.path, content: file.file.content(data) })
-      }
+    for (const [file, data] of curationUpdates) {
+      writes.push({ path: file.path, content: file.file.content(data) })
     }
     for (const extra of change.extra ?? []) {
       writes.push({ path: join(this.dir, extra.relative), content: extra.content })
@@ -436,7 +447,7 @@ export class Library {
       nextMeta = { schemaVersion, generation: generation + 1, ...rest }
       writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
     }
-    if (writes.length === 0 && curationUpdates.size === 0) return
+    if (writes.length === 0 && !viaLog) return
 
     try {
       if (viaLog) {
@@ -484,17 +495,51 @@ export class Library {
     }
   }
 
-  /** One log record with the changed reviews' whole new curation: one write and one fdatasync. */
+  /**
+   * One log record with the changed reviews' whole new curation: one write and one fdatasync. A
+   * value object given to several reviews (commands share one where the curation before was the
+   * same, see patch.ts) is written once, as a group with their ids.
+   */
   private async appendToLog(
     changes: ReadonlyMap<string, Curation>,
     label: string,
     generation: number | undefined,
   ): Promise<number> {
+    const byValue = new Map<Curation | null, string[]>()
+    const { logBuckets } = this.parts
+    for (const [id, curation] of changes) {
+      const value = isEmptyCuration(curation) ? null : curation
+      const ids = byValue.get(value)
+      if (ids) ids.push(id)
+      else byValue.set(value, [id])
+      logBuckets.add(curationBucket(id))
+    }
     const items: LogItems = {}
-    for (const [id, curation] of changes) items[id] = isEmptyCuration(curation) ? null : curation
-    const before = await this.parts.curationLog.append(items, label, generation)
-    for (const id of changes.keys()) this.parts.logBuckets.add(curationBucket(id))
-    return before
+    const groups: LogGroup[] = []
+    for (const [value, ids] of byValue) {
+      if (ids.length > 1) groups.push({ value, ids })
+      else items[ids[0]!] = value
+    }
+    return this.parts.curationLog.append({ items, groups }, label, generation)
+  }
+
+  /**
+   * Rebuilds the in-memory shards of the buckets the log is ahead of from this.curation (what a
+   * log commit updates), so they hold what a fold must write.
+   */
+  private syncShards(): void {
+    const { logBuckets, curationFiles } = this.parts
+    const rebuilt = new Map<string, CurationFile['items']>()
+    for (const bucket of logBuckets) if (curationFiles.has(bucket)) rebuilt.set(bucket, {})
+    if (rebuilt.size === 0) return
+    for (const [id, curation] of this.curation) {
+      const items = rebuilt.get(curationBucket(id))
+      if (items) items[id] = curation
+    }
+    for (const [bucket, items] of rebuilt) {
+      const file = curationFiles.get(bucket)!
+      file.data = { ...file.data, items }
+    }
   }
 
   /**
@@ -529,6 +574,7 @@ export class Library {
     const { curationLog, logBuckets, curationFiles, meta } = this.parts
     if (this.unfinished || (logBuckets.size === 0 && curationLog.pending === 0)) return
     await this.parts.verify(meta.data.generation)
+    this.syncShards()
     const writes: FileWrite[] = []
     for (const bucket of logBuckets) {
       const file = curationFiles.get(bucket)
@@ -568,6 +614,7 @@ export class Library {
         this.exclusive(async () => {
           // When library.json itself is damaged its generation cannot be read back to compare.
           await this.parts.verify(file === meta ? null : meta.data.generation)
+          this.syncShards()
           await file.write()
         }),
     }
