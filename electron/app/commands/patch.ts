@@ -78,7 +78,8 @@ export function curationChanges(
 ): Map<string, Curation> {
   const out = new Map<string, Curation>()
   const planned = new Map<Readonly<Curation>, Curation | null>()
-  for (const id of new Set(ids)) {
+  // An id listed twice gets the same value twice: no need to remove duplicates first.
+  for (const id of ids) {
     // The stored value, not a copy: `update` returns a new object and changes nothing in place.
     const current = library.storedCuration(id)
     let next = planned.get(current)
