@@ -67,13 +67,14 @@ export function runCommand<N extends CommandName>(
 function stamped(library: Library, patch: Patch): Patch {
   if (!patch.curation) return patch
   const updatedAt = library.now().toISOString()
-  const curation = new Map<string, Curation>()
-  // A value shared by many reviews stays shared (see curationChanges).
+  // The plan's map is the command's own: its values are replaced in place, which costs a
+  // fraction of building a second map of 100,000 entries. A value shared by many reviews stays
+  // shared (see curationChanges); the value objects themselves are never changed.
   const stamps = new Map<Curation, Curation>()
   for (const [id, c] of patch.curation) {
     let next = stamps.get(c)
     if (!next) stamps.set(c, (next = { ...c, updatedAt }))
-    curation.set(id, next)
+    patch.curation.set(id, next)
   }
-  return { ...patch, curation }
+  return patch
 }

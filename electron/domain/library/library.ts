@@ -16,6 +16,7 @@ import {
   type CurationLog,
   type LogGroup,
   type LogItems,
+  type LogRecord,
 } from '../store/curation-log'
 
 export const emptyCuration = (): Curation => ({
@@ -139,6 +140,34 @@ function withChanges(
     if (!Object.hasOwn(items, id) && !isEmptyCuration(curation)) out[id] = curation
   }
   return out
+}
+
+/**
+ * The log record of a curation commit, with the buckets it touches: the changed reviews' whole
+ * new curation (null: none left). A value object given to several reviews (commands share one
+ * where the curation before was the same, see patch.ts) is written once, as a group with their
+ * ids.
+ */
+function logRecordOf(changes: ReadonlyMap<string, Curation>): LogRecord & { buckets: Set<string> } {
+  const byValue = new Map<Curation | null, string[]>()
+  const buckets = new Set<string>()
+  let emptyOf: Curation | null = null
+  for (const [id, curation] of changes) {
+    // Shared values come in runs: the last one's emptiness is remembered.
+    const value = curation === emptyOf || isEmptyCuration(curation) ? null : curation
+    if (value === null) emptyOf = curation
+    const ids = byValue.get(value)
+    if (ids) ids.push(id)
+    else byValue.set(value, [id])
+    buckets.add(curationBucket(id))
+  }
+  const items: LogItems = {}
+  const groups: LogGroup[] = []
+  for (const [value, ids] of byValue) {
+    if (ids.length > 1) groups.push({ value, ids })
+    else items[ids[0]!] = value
+  }
+  return { items, groups, buckets }
 }
 
 /**
@@ -410,21 +439,26 @@ export class Library {
     }
     const curationUpdates = new Map<StoreFile<CurationFile>, CurationFile>()
     const bucketFiles = new Map<string, StoreFile<CurationFile>>()
-    // Ids by bucket in arrays: the values are looked up in change.curation itself.
+    // Ids by bucket in arrays: the values are looked up in change.curation itself. A log commit
+    // leaves the shards in memory alone (copying them cost as much as the rest of a select all +
+    // tag): they are rebuilt from this.curation when written (see syncShards), so it needs the
+    // record and the buckets alone.
+    const record = viaLog ? logRecordOf(change.curation!) : null
     const byBucket = new Map<string, string[]>()
-    for (const id of change.curation?.keys() ?? []) {
-      const bucket = curationBucket(id)
-      const ids = byBucket.get(bucket)
-      if (ids) ids.push(id)
-      else byBucket.set(bucket, [id])
+    for (const bucket of record?.buckets ?? []) byBucket.set(bucket, [])
+    if (!record) {
+      for (const id of change.curation?.keys() ?? []) {
+        const bucket = curationBucket(id)
+        const ids = byBucket.get(bucket)
+        if (ids) ids.push(id)
+        else byBucket.set(bucket, [id])
+      }
     }
     for (const [bucket, ids] of byBucket) {
       let file = this.parts.curationFiles.get(bucket)
       // A new bucket's file is there to check and put back (fileInMemory) from the first edit.
       if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
-      // A log commit leaves the shards in memory alone: copying them cost as much as the rest of
-      // a select all + tag. They are rebuilt from this.curation when written (see syncShards).
-      if (viaLog) continue
+      if (record) continue
       const items = withChanges(file.data.items, ids, change.curation!)
       curationUpdates.set(file, { ...file.data, items })
     }
@@ -450,9 +484,10 @@ export class Library {
     if (writes.length === 0 && !viaLog) return
 
     try {
-      if (viaLog) {
+      if (record) {
         const generation = curationOnly ? undefined : nextMeta.generation
-        const before = await this.appendToLog(change.curation!, change.label, generation)
+        const before = await this.parts.curationLog.append(record, change.label, generation)
+        for (const bucket of record.buckets) this.parts.logBuckets.add(bucket)
         if (!curationOnly) await this.commitAfterLog(writes, change.label, before, generation!)
       } else await this.parts.commit(writes, change.label, true)
     } catch (e) {
@@ -493,34 +528,6 @@ export class Library {
       // Folded after this edit is acknowledged, so only the next write waits for it.
       this.queue = this.queue.then(() => this.foldLog()).catch(() => undefined)
     }
-  }
-
-  /**
-   * One log record with the changed reviews' whole new curation: one write and one fdatasync. A
-   * value object given to several reviews (commands share one where the curation before was the
-   * same, see patch.ts) is written once, as a group with their ids.
-   */
-  private async appendToLog(
-    changes: ReadonlyMap<string, Curation>,
-    label: string,
-    generation: number | undefined,
-  ): Promise<number> {
-    const byValue = new Map<Curation | null, string[]>()
-    const { logBuckets } = this.parts
-    for (const [id, curation] of changes) {
-      const value = isEmptyCuration(curation) ? null : curation
-      const ids = byValue.get(value)
-      if (ids) ids.push(id)
-      else byValue.set(value, [id])
-      logBuckets.add(curationBucket(id))
-    }
-    const items: LogItems = {}
-    const groups: LogGroup[] = []
-    for (const [value, ids] of byValue) {
-      if (ids.length > 1) groups.push({ value, ids })
-      else items[ids[0]!] = value
-    }
-    return this.parts.curationLog.append({ items, groups }, label, generation)
   }
 
   /**
