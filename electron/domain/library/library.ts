@@ -150,16 +150,31 @@ function withChanges(
  */
 function logRecordOf(changes: ReadonlyMap<string, Curation>): LogRecord & { buckets: Set<string> } {
   const byValue = new Map<Curation | null, string[]>()
+  // Which of the 65,536 possible two-character buckets are touched, without a string per id.
+  const touched = new Uint8Array(65536)
   const buckets = new Set<string>()
-  let emptyOf: Curation | null = null
+  // Shared values come in runs: the last value's verdict and ids are kept at hand.
+  let last: Curation | undefined
+  let lastIds: string[] = []
   for (const [id, curation] of changes) {
-    // Shared values come in runs: the last one's emptiness is remembered.
-    const value = curation === emptyOf || isEmptyCuration(curation) ? null : curation
-    if (value === null) emptyOf = curation
-    const ids = byValue.get(value)
-    if (ids) ids.push(id)
-    else byValue.set(value, [id])
-    buckets.add(curationBucket(id))
+    if (curation !== last) {
+      last = curation
+      const value = isEmptyCuration(curation) ? null : curation
+      lastIds = byValue.get(value) ?? []
+      if (lastIds.length === 0) byValue.set(value, lastIds)
+    }
+    lastIds.push(id)
+    const high = id.charCodeAt(3)
+    const low = id.charCodeAt(4)
+    // Exact for ids of one-byte characters (NaN, a short id, fails the test too): a bucket left
+    // out would not be folded, and the log reset would lose its edits.
+    if (high < 256 && low < 256) {
+      const key = (high << 8) | low
+      if (touched[key] === 0) {
+        touched[key] = 1
+        buckets.add(curationBucket(id))
+      }
+    } else buckets.add(curationBucket(id))
   }
   const items: LogItems = {}
   const groups: LogGroup[] = []
@@ -518,8 +533,12 @@ export class Library {
     for (const [bucket, file] of bucketFiles) this.parts.curationFiles.set(bucket, file)
     for (const [file, data] of curationUpdates) file.data = data
     if (change.curation) {
+      // Shared values come in runs (see curationChanges): each is checked for emptiness once.
+      let last: Curation | undefined
+      let empty = false
       for (const [id, curation] of change.curation) {
-        if (isEmptyCuration(curation)) this.curation.delete(id)
+        if (curation !== last) empty = isEmptyCuration((last = curation))
+        if (empty) this.curation.delete(id)
         else this.curation.set(id, curation)
       }
       this.notify({ kind: 'curation', ids: [...change.curation.keys()] })
