@@ -5,7 +5,7 @@ import type { Curation } from '../../../shared/domain'
 import { BadInputError } from '../../domain/errors'
 import { describeIssues } from '../../domain/describe-issues'
 import type { Library } from '../../domain/library/library'
-import { commitPatch, inverseOf, isEmptyPatch, type Patch } from './patch'
+import { commitPatch, frozen, inverseOf, isEmptyPatch, type Patch } from './patch'
 import { COMMANDS, type CommandName } from './registry'
 
 /** What a command decided to do, computed before anything is written. */
@@ -74,6 +74,7 @@ function stamped(library: Library, patch: Patch): Patch {
   for (const [id, c] of patch.curation) {
     let next = stamps.get(c)
     if (!next) stamps.set(c, (next = { ...c, updatedAt }))
+    else frozen(next)
     patch.curation.set(id, next)
   }
   return patch

@@ -64,6 +64,19 @@ function sameCuration(a: Curation, b: Curation): boolean {
 }
 
 /**
+ * Freezes a curation value given to many reviews, and its lists, so that changing one review's
+ * in place (a bug) throws rather than changes them all. Once per value: cheap.
+ */
+export function frozen(c: Curation): Curation {
+  if (!Object.isFrozen(c)) {
+    Object.freeze(c.tags)
+    Object.freeze(c.highlights)
+    Object.freeze(c)
+  }
+  return c
+}
+
+/**
  * The curation of each review after `update`, for the reviews it really changes: an edit that
  * changes nothing writes nothing and leaves no undo step. `update` must depend on its argument
  * alone: reviews that hold the same stored object (every review without curation holds the one
@@ -87,7 +100,7 @@ export function curationChanges(
       const updated = update(current)
       next = sameCuration(current, updated) ? null : updated
       planned.set(current, next)
-    }
+    } else if (next !== null) frozen(next)
     if (next !== null) out.set(id, next)
   }
   return out

@@ -270,6 +270,11 @@ describe('a library with a curation log', () => {
     const logPath = join(dir, 'curation', 'log.bin')
     const sizeBefore = (await stat(logPath)).size
     await addTags(library, ids, ['bulk'])
+    // The reviews that had no curation share one value, frozen: an edit in place would throw.
+    const shared = library.storedCuration(ids.at(-1)!)
+    expect(library.storedCuration(ids.at(-2)!)).toBe(shared)
+    expect(() => (shared.tags as string[]).push('x')).toThrow(TypeError)
+    expect(() => Object.assign(shared, { kept: true })).toThrow(TypeError)
     await addTags(library, ids, ['second'])
     await library.history.undo()
     await setMyRating(library, [ids[3]!], 2)
