@@ -5,7 +5,7 @@ import type { Curation } from '../../../shared/domain'
 import { BadInputError } from '../../domain/errors'
 import { describeIssues } from '../../domain/describe-issues'
 import type { Library } from '../../domain/library/library'
-import { commitPatch, inverseOf, isEmptyPatch, type Patch } from './patch'
+import { commitPatch, frozen, inverseOf, isEmptyPatch, type Patch } from './patch'
 import { COMMANDS, type CommandName } from './registry'
 
 /** What a command decided to do, computed before anything is written. */
@@ -67,7 +67,15 @@ export function runCommand<N extends CommandName>(
 function stamped(library: Library, patch: Patch): Patch {
   if (!patch.curation) return patch
   const updatedAt = library.now().toISOString()
-  const curation = new Map<string, Curation>()
-  for (const [id, c] of patch.curation) curation.set(id, { ...c, updatedAt })
-  return { ...patch, curation }
+  // The plan's map is the command's own: its values are replaced in place, which costs a
+  // fraction of building a second map of 100,000 entries. A value shared by many reviews stays
+  // shared (see curationChanges); the value objects themselves are never changed.
+  const stamps = new Map<Curation, Curation>()
+  for (const [id, c] of patch.curation) {
+    let next = stamps.get(c)
+    if (!next) stamps.set(c, (next = { ...c, updatedAt }))
+    else frozen(next)
+    patch.curation.set(id, next)
+  }
+  return patch
 }

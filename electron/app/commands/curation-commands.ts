@@ -28,8 +28,10 @@ function targets(library: Library, t: { ids?: string[]; query?: unknown }): stri
   return ids
 }
 
-const reviewsLabel = (ids: string[]): string =>
-  new Set(ids).size === 1 ? 'review' : `${new Set(ids).size} reviews`
+const reviewsLabel = (ids: string[]): string => {
+  const count = new Set(ids).size
+  return count === 1 ? 'review' : `${count} reviews`
+}
 
 const changedCount = (patch: Patch) => () => ({ changed: patch.curation?.size ?? 0 })
 
@@ -102,7 +104,7 @@ export const curationCommands = {
       const ids = targets(library, t)
       const name = normaliseTag(tag).toLowerCase()
       const allHave = ids.every((id) =>
-        library.getCuration(id).tags.some((x) => x.toLowerCase() === name),
+        library.storedCuration(id).tags.some((x) => x.toLowerCase() === name),
       )
       const planned = allHave ? untagging(library, ids, [tag]) : tagging(library, ids, [tag])
       return { ...planned, result: (lib) => ({ ...planned.result(lib), added: !allHave }) }

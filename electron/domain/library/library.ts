@@ -11,7 +11,13 @@ import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 import { backupFailedNotice } from '../store/backups'
 import type { ListedReviews } from './list-cache'
 import { BodyLoading, sameListedReviews } from './staged-bodies'
-import { UncertainAppendError, type CurationLog, type LogItems } from '../store/curation-log'
+import {
+  UncertainAppendError,
+  type CurationLog,
+  type LogGroup,
+  type LogItems,
+  type LogRecord,
+} from '../store/curation-log'
 
 export const emptyCuration = (): Curation => ({
   tags: [],
@@ -80,7 +86,11 @@ export interface LibraryParts {
   listed?: ListedReviews
   /** Where curation-only commits are appended (see store/curation-log.ts). */
   curationLog: CurationLog
-  /** Buckets whose shard on disk lacks records of the log (the log replayed on open, to begin with). */
+  /**
+   * Buckets whose shard on disk lacks records of the log (the log replayed on open, to begin
+   * with). A log commit does not update their shards in memory either: those are rebuilt from the
+   * curation by id when they are written (a fold) or handed out (fileInMemory).
+   */
   logBuckets: Set<string>
   /** Bytes of log records past which they are folded into the shards. */
   logLimit: number
@@ -130,6 +140,49 @@ function withChanges(
     if (!Object.hasOwn(items, id) && !isEmptyCuration(curation)) out[id] = curation
   }
   return out
+}
+
+/**
+ * The log record of a curation commit, with the buckets it touches: the changed reviews' whole
+ * new curation (null: none left). A value object given to several reviews (commands share one
+ * where the curation before was the same, see patch.ts) is written once, as a group with their
+ * ids.
+ */
+function logRecordOf(changes: ReadonlyMap<string, Curation>): LogRecord & { buckets: Set<string> } {
+  const byValue = new Map<Curation | null, string[]>()
+  // Which of the 65,536 possible two-character buckets are touched, without a string per id.
+  const touched = new Uint8Array(65536)
+  const buckets = new Set<string>()
+  // Shared values come in runs: the last value's verdict and ids are kept at hand.
+  let last: Curation | undefined
+  let lastIds: string[] = []
+  for (const [id, curation] of changes) {
+    if (curation !== last) {
+      last = curation
+      const value = isEmptyCuration(curation) ? null : curation
+      lastIds = byValue.get(value) ?? []
+      if (lastIds.length === 0) byValue.set(value, lastIds)
+    }
+    lastIds.push(id)
+    const high = id.charCodeAt(3)
+    const low = id.charCodeAt(4)
+    // Exact for ids of one-byte characters (NaN, a short id, fails the test too): a bucket left
+    // out would not be folded, and the log reset would lose its edits.
+    if (high < 256 && low < 256) {
+      const key = (high << 8) | low
+      if (touched[key] === 0) {
+        touched[key] = 1
+        buckets.add(curationBucket(id))
+      }
+    } else buckets.add(curationBucket(id))
+  }
+  const items: LogItems = {}
+  const groups: LogGroup[] = []
+  for (const [value, ids] of byValue) {
+    if (ids.length > 1) groups.push({ value, ids })
+    else items[ids[0]!] = value
+  }
+  return { items, groups, buckets }
 }
 
 /**
@@ -401,24 +454,31 @@ export class Library {
     }
     const curationUpdates = new Map<StoreFile<CurationFile>, CurationFile>()
     const bucketFiles = new Map<string, StoreFile<CurationFile>>()
-    // Ids by bucket in arrays: the values are looked up in change.curation itself.
+    // Ids by bucket in arrays: the values are looked up in change.curation itself. A log commit
+    // leaves the shards in memory alone (copying them cost as much as the rest of a select all +
+    // tag): they are rebuilt from this.curation when written (see syncShards), so it needs the
+    // record and the buckets alone.
+    const record = viaLog ? logRecordOf(change.curation!) : null
     const byBucket = new Map<string, string[]>()
-    for (const id of change.curation?.keys() ?? []) {
-      const bucket = curationBucket(id)
-      const ids = byBucket.get(bucket)
-      if (ids) ids.push(id)
-      else byBucket.set(bucket, [id])
+    for (const bucket of record?.buckets ?? []) byBucket.set(bucket, [])
+    if (!record) {
+      for (const id of change.curation?.keys() ?? []) {
+        const bucket = curationBucket(id)
+        const ids = byBucket.get(bucket)
+        if (ids) ids.push(id)
+        else byBucket.set(bucket, [id])
+      }
     }
     for (const [bucket, ids] of byBucket) {
       let file = this.parts.curationFiles.get(bucket)
+      // A new bucket's file is there to check and put back (fileInMemory) from the first edit.
       if (!file) bucketFiles.set(bucket, (file = await this.parts.openCurationFile(bucket)))
+      if (record) continue
       const items = withChanges(file.data.items, ids, change.curation!)
       curationUpdates.set(file, { ...file.data, items })
     }
-    if (!viaLog) {
-      for (const [file, data] of curationUpdates) {
-        writes.push({ path: file.path, content: file.file.content(data) })
-      }
+    for (const [file, data] of curationUpdates) {
+      writes.push({ path: file.path, content: file.file.content(data) })
     }
     for (const extra of change.extra ?? []) {
       writes.push({ path: join(this.dir, extra.relative), content: extra.content })
@@ -436,12 +496,13 @@ export class Library {
       nextMeta = { schemaVersion, generation: generation + 1, ...rest }
       writes.push({ path: meta.path, content: meta.file.content(nextMeta) })
     }
-    if (writes.length === 0 && curationUpdates.size === 0) return
+    if (writes.length === 0 && !viaLog) return
 
     try {
-      if (viaLog) {
+      if (record) {
         const generation = curationOnly ? undefined : nextMeta.generation
-        const before = await this.appendToLog(change.curation!, change.label, generation)
+        const before = await this.parts.curationLog.append(record, change.label, generation)
+        for (const bucket of record.buckets) this.parts.logBuckets.add(bucket)
         if (!curationOnly) await this.commitAfterLog(writes, change.label, before, generation!)
       } else await this.parts.commit(writes, change.label, true)
     } catch (e) {
@@ -472,8 +533,12 @@ export class Library {
     for (const [bucket, file] of bucketFiles) this.parts.curationFiles.set(bucket, file)
     for (const [file, data] of curationUpdates) file.data = data
     if (change.curation) {
+      // Shared values come in runs (see curationChanges): each is checked for emptiness once.
+      let last: Curation | undefined
+      let empty = false
       for (const [id, curation] of change.curation) {
-        if (isEmptyCuration(curation)) this.curation.delete(id)
+        if (curation !== last) empty = isEmptyCuration((last = curation))
+        if (empty) this.curation.delete(id)
         else this.curation.set(id, curation)
       }
       this.notify({ kind: 'curation', ids: [...change.curation.keys()] })
@@ -484,17 +549,23 @@ export class Library {
     }
   }
 
-  /** One log record with the changed reviews' whole new curation: one write and one fdatasync. */
-  private async appendToLog(
-    changes: ReadonlyMap<string, Curation>,
-    label: string,
-    generation: number | undefined,
-  ): Promise<number> {
-    const items: LogItems = {}
-    for (const [id, curation] of changes) items[id] = isEmptyCuration(curation) ? null : curation
-    const before = await this.parts.curationLog.append(items, label, generation)
-    for (const id of changes.keys()) this.parts.logBuckets.add(curationBucket(id))
-    return before
+  /**
+   * Rebuilds the in-memory shards of the buckets the log is ahead of from this.curation (what a
+   * log commit updates), so they hold what a fold must write.
+   */
+  private syncShards(): void {
+    const { logBuckets, curationFiles } = this.parts
+    const rebuilt = new Map<string, CurationFile['items']>()
+    for (const bucket of logBuckets) if (curationFiles.has(bucket)) rebuilt.set(bucket, {})
+    if (rebuilt.size === 0) return
+    for (const [id, curation] of this.curation) {
+      const items = rebuilt.get(curationBucket(id))
+      if (items) items[id] = curation
+    }
+    for (const [bucket, items] of rebuilt) {
+      const file = curationFiles.get(bucket)!
+      file.data = { ...file.data, items }
+    }
   }
 
   /**
@@ -529,6 +600,7 @@ export class Library {
     const { curationLog, logBuckets, curationFiles, meta } = this.parts
     if (this.unfinished || (logBuckets.size === 0 && curationLog.pending === 0)) return
     await this.parts.verify(meta.data.generation)
+    this.syncShards()
     const writes: FileWrite[] = []
     for (const bucket of logBuckets) {
       const file = curationFiles.get(bucket)
@@ -568,6 +640,7 @@ export class Library {
         this.exclusive(async () => {
           // When library.json itself is damaged its generation cannot be read back to compare.
           await this.parts.verify(file === meta ? null : meta.data.generation)
+          this.syncShards()
           await file.write()
         }),
     }

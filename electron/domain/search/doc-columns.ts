@@ -143,12 +143,27 @@ export class DocColumns {
     this.deadCount++
   }
 
-  setCuration(o: number, c: Curation | undefined): void {
+  private lastTags: readonly string[] | null = null
+  private lastLowered: string[] = []
+
+  /**
+   * The tags in lower case, shared (read only) by consecutive reviews with the same tags array:
+   * select all + tag gives 100,000 reviews one curation object (see curationChanges).
+   */
+  private lowered(tags: readonly string[]): string[] {
+    if (tags !== this.lastTags) {
+      this.lastTags = tags
+      this.lastLowered = tags.map((t) => t.toLowerCase())
+    }
+    return this.lastLowered
+  }
+
+  setCuration(o: number, c: Readonly<Curation> | undefined): void {
     this.myRating[o] = c?.myRating ?? NONE
     this.kept[o] = c?.kept ? 1 : 0
     this.reviewed[o] = c?.reviewed ? 1 : 0
     this.hasHighlight[o] = c && c.highlights.length > 0 ? 1 : 0
-    this.tags[o] = c && c.tags.length > 0 ? c.tags.map((t) => t.toLowerCase()) : undefined
+    this.tags[o] = c && c.tags.length > 0 ? this.lowered(c.tags) : undefined
     this.hasNote[o] = c?.note ? 1 : 0
     // A byline correction wins wherever the byline is shown, so filters and sorts use it too.
     const review = this.docs[o]

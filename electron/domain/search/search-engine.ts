@@ -26,6 +26,8 @@ import { asciiPhraseRegex, fold, hasPhrase, hasWordPrefix } from './tokenize'
 export interface SearchSource {
   allReviews(): Iterable<Review>
   getCuration(id: string): Curation
+  /** The curation as stored, not a copy, to read only (absent: getCuration is used). */
+  storedCuration?(id: string): Readonly<Curation>
   curatedIds(): Iterable<string>
   getWork(id: string): Work | undefined
   observe(observer: LibraryObserver): () => void
@@ -311,9 +313,13 @@ export class SearchEngine {
       return
     }
     if (change.kind === 'curation') {
+      // Read, not copied: a bulk edit passes 100,000 ids here.
+      const source = this.source
+      const byId = this.cols.ordinalById
       for (const id of change.ids) {
-        const o = this.cols.ordinalById.get(id)
-        if (o !== undefined) this.cols.setCuration(o, this.source.getCuration(id))
+        const o = byId.get(id)
+        if (o === undefined) continue
+        this.cols.setCuration(o, source.storedCuration?.(id) ?? source.getCuration(id))
       }
       this.curationChanged()
       return

@@ -16,7 +16,15 @@ import { IncompleteCommitError } from './transaction'
 // two replays records the shards already hold.
 //
 //   file   = MAGIC record*
-//   record = u32 LE payload length, u32 LE CRC-32 of the payload, payload (UTF-8 JSON {items})
+//   record = u32 LE payload length, u32 LE CRC-32 of the payload, payload (UTF-8 JSON
+//            {generation?, items, groups?})
+//
+// `groups` ([{value, ids}]) holds a value shared by many reviews once, with their ids: select all
+// + tag gives 100,000 untagged reviews the same new curation, and its undo gives them all null.
+// Writing it once per review made a 19 MB record whose encoding was most of the edit's cost. The
+// header is RCCLOG2 since groups came in: a build that knew only RCCLOG1 would read such a record
+// and silently skip its groups, where a header it does not know makes it keep the file aside and
+// say so. A RCCLOG1 log (no groups) is read as before and its header rewritten at open.
 //
 // A commit that also changes library.json (select all + a new tag) appends its record with the
 // generation the new library.json will have, then writes library.json. A crash in between leaves
@@ -28,23 +36,46 @@ import { IncompleteCommitError } from './transaction'
 // told which record was lost.
 
 export const CURATION_LOG = join('curation', 'log.bin')
-const MAGIC = Buffer.from('RCCLOG1\n', 'latin1')
+const MAGIC = Buffer.from('RCCLOG2\n', 'latin1')
+/** The header before groups; read, and rewritten as MAGIC (the same length) on open. */
+const MAGIC_V1 = Buffer.from('RCCLOG1\n', 'latin1')
 const FRAME = 8
 
-/** One record: review id → its whole curation, or null when it has none any more. */
+/** Review id → its whole curation, or null when it has none any more. */
 export type LogItems = Record<string, Curation | null>
+
+/** One value given to many reviews (the same object: it is never changed in place). */
+export interface LogGroup {
+  value: Curation | null
+  ids: string[]
+}
+
+/** One record: each id is in `items` or in one group, never both. */
+export interface LogRecord {
+  items: LogItems
+  groups: LogGroup[]
+}
 
 export interface ParsedLog {
   /** The records that read, in order. */
-  records: LogItems[]
+  records: LogRecord[]
   /** Where the last good record ends: what the file is cut back to. */
   end: number
   /** A record that is not the torn tail (or the header) failed its checks. */
   damaged: { record: number; offset: number; reason: string } | null
 }
 
-export function encodeRecord(items: LogItems, generation?: number): Buffer {
-  const text = JSON.stringify(generation === undefined ? { items } : { generation, items })
+export function encodeRecord(
+  items: LogItems,
+  generation?: number,
+  groups: readonly LogGroup[] = [],
+): Buffer {
+  const payload: { generation?: number; items: LogItems; groups?: readonly LogGroup[] } = {
+    ...(generation === undefined ? {} : { generation }),
+    items,
+    ...(groups.length > 0 ? { groups } : {}),
+  }
+  const text = JSON.stringify(payload)
   // Encoded straight into the frame: a select-all record is about 19 MB at 100,000 reviews.
   const length = Buffer.byteLength(text, 'utf8')
   const frame = Buffer.allocUnsafe(FRAME + length)
@@ -54,10 +85,30 @@ export function encodeRecord(items: LogItems, generation?: number): Buffer {
   return frame
 }
 
+const isCuration = (value: unknown) => value === null || CurationRecord.safeParse(value).success
+
+/** A record's groups, checked (a value once per group); throws naming the field that is wrong. */
+function decodeGroups(groups: unknown): LogGroup[] {
+  if (groups === undefined) return []
+  if (!Array.isArray(groups)) throw new Error('its "groups" is not a list')
+  groups.forEach((group: unknown, g) => {
+    const { value, ids } = (group ?? {}) as { value?: unknown; ids?: unknown }
+    if (typeof group !== 'object' || group === null || Array.isArray(group))
+      throw new Error(`groups[${g}] is not an object`)
+    if (value === undefined || !isCuration(value))
+      throw new Error(`groups[${g}].value does not have the shape of a curation`)
+    if (!Array.isArray(ids)) throw new Error(`groups[${g}].ids is not a list`)
+    const bad = ids.findIndex((id) => typeof id !== 'string' || id === '')
+    if (bad >= 0) throw new Error(`groups[${g}].ids[${bad}] is not a review id`)
+  })
+  return groups as LogGroup[]
+}
+
 /** The record of a payload whose checksum matched; throws naming the field that is wrong. */
-function decodeRecord(payload: Buffer): { items: LogItems; generation: number } {
+function decodeRecord(payload: Buffer): LogRecord & { generation: number } {
   const value = JSON.parse(payload.toString('utf8')) as {
     items?: unknown
+    groups?: unknown
     generation?: unknown
   } | null
   const items = value?.items
@@ -66,11 +117,9 @@ function decodeRecord(payload: Buffer): { items: LogItems; generation: number } 
   if (typeof items !== 'object' || items === null || Array.isArray(items))
     throw new Error('it has no "items" object')
   for (const [id, curation] of Object.entries(items as Record<string, unknown>)) {
-    if (curation === null) continue
-    const result = CurationRecord.safeParse(curation)
-    if (!result.success) throw new Error(`items.${id} does not have the shape of a curation`)
+    if (!isCuration(curation)) throw new Error(`items.${id} does not have the shape of a curation`)
   }
-  return { items: items as LogItems, generation }
+  return { items: items as LogItems, groups: decodeGroups(value?.groups), generation }
 }
 
 /**
@@ -78,8 +127,9 @@ function decodeRecord(payload: Buffer): { items: LogItems; generation: number } 
  * library.json of `generation`.
  */
 export function parseCurationLog(bytes: Buffer, generation: number): ParsedLog {
-  const records: LogItems[] = []
-  if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+  const records: LogRecord[] = []
+  const header = bytes.subarray(0, MAGIC.length)
+  if (!header.equals(MAGIC) && !header.equals(MAGIC_V1))
     return {
       records,
       end: 0,
@@ -104,9 +154,9 @@ export function parseCurationLog(bytes: Buffer, generation: number): ParsedLog {
     if (!intact) reason = 'its checksum does not match'
     else {
       try {
-        const record = decodeRecord(payload)
-        records.push(record.items)
-        last = { offset, ahead: record.generation > generation, index }
+        const { items, groups, generation: written } = decodeRecord(payload)
+        records.push({ items, groups })
+        last = { offset, ahead: written > generation, index }
       } catch (e) {
         reason = e instanceof Error ? e.message : String(e)
       }
@@ -153,8 +203,8 @@ export class CurationLog {
    * Appends one record durably (with the generation of the library.json written next, if any);
    * a refused append leaves the file as it was. Returns the length to take it back to.
    */
-  async append(items: LogItems, label: string, generation?: number): Promise<number> {
-    const frame = encodeRecord(items, generation)
+  async append({ items, groups }: LogRecord, label: string, generation?: number): Promise<number> {
+    const frame = encodeRecord(items, generation, groups)
     // Created by rename (so never half there); the folder fsync makes its name durable, once.
     if (this.bytes === 0) {
       await commitFile(this.path, MAGIC, this.fs)
@@ -224,7 +274,7 @@ export async function openCurationLog(
     notices,
     generation,
   }: { fs?: DurableFs; now: Date; notices: string[]; generation: number },
-): Promise<{ log: CurationLog; records: LogItems[] }> {
+): Promise<{ log: CurationLog; records: LogRecord[] }> {
   const path = join(dir, CURATION_LOG)
   const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null
@@ -245,13 +295,21 @@ export async function openCurationLog(
     notices.push(
       `${CURATION_LOG.split('\\').join('/')}: ${where} is damaged (${reason}); the curation edits it held are lost, the other ${parsed.records.length} record(s) were applied. The file is kept as ${kept}.`,
     )
-    const merged: LogItems = Object.assign({}, ...parsed.records) as LogItems
-    const records = parsed.records.length > 0 ? [merged] : []
-    const content = Buffer.concat([MAGIC, ...records.map(encodeRecord)])
+    const merged: LogItems = {}
+    for (const { items, groups } of parsed.records) {
+      for (const { value, ids } of groups) for (const id of ids) merged[id] = value
+      Object.assign(merged, items)
+    }
+    const records = parsed.records.length > 0 ? [{ items: merged, groups: [] }] : []
+    const content = Buffer.concat([MAGIC, ...records.map((r) => encodeRecord(r.items))])
     await commitFile(path, content, fs)
     return { log: new CurationLog(path, fs, content.length), records }
   }
   const log = new CurationLog(path, fs, parsed.end)
-  if (parsed.end < bytes.length) await log.cutTo(parsed.end)
+  // An older log is given the new header before anything is appended to it (a rename: a crash
+  // leaves the old file or the new, each with the same records).
+  if (bytes.subarray(0, MAGIC.length).equals(MAGIC_V1))
+    await commitFile(path, Buffer.concat([MAGIC, bytes.subarray(MAGIC.length, parsed.end)]), fs)
+  else if (parsed.end < bytes.length) await log.cutTo(parsed.end)
   return { log, records: parsed.records }
 }

@@ -178,8 +178,10 @@ const outcomeOf = (p: Promise<unknown>): Promise<Outcome> =>
   )
 
 describe('a bulk edit appended to the log is all or nothing', () => {
-  // "keep": curation alone; "new tag": the record, then library.json with the tag.
-  for (const kind of ['keep', 'new tag'] as const) {
+  // "keep": curation alone; "new tag": the record, then library.json with the tag; "undo of the
+  // tag": the same, taking both back. The tag and its undo write grouped records (the untagged
+  // reviews share one value, see the check below).
+  for (const kind of ['keep', 'new tag', 'undo of the tag'] as const) {
     for (const crash of [false, true]) {
       it(`${kind}: whichever call ${crash ? 'is the last before a crash' : 'fails'}`, async () => {
         const template = join(root, `template-${kind}-${crash}`)
@@ -193,10 +195,20 @@ describe('a bulk edit appended to the log is all or nothing', () => {
           const { fs, use } = switchableFs()
           const library = await openLibrary(dir, { now: steppingClock(), fs })
           await setMyRating(library, [ids[0]!], 3) // the backup and the log's creation, unarmed
+          if (kind === 'undo of the tag') {
+            const before = (await stat(join(dir, LOG))).size
+            await addTags(library, ids, ['bulk'])
+            const record = (await readFile(join(dir, LOG))).subarray(before).toString('utf8')
+            expect(record).toContain('"groups"')
+          }
           const failing = failingFs(failAt, crash)
           use(failing.fs)
           const result = await outcomeOf(
-            kind === 'keep' ? setKept(library, ids, true) : addTags(library, ids, ['bulk']),
+            kind === 'keep'
+              ? setKept(library, ids, true)
+              : kind === 'new tag'
+                ? addTags(library, ids, ['bulk'])
+                : library.history.undo(),
           )
           use(nodeFs)
           // A later edit appends after whatever the failed one left in the log.
@@ -216,12 +228,13 @@ describe('a bulk edit appended to the log is all or nothing', () => {
           // Refused: nothing of it is on disk (a written record is cut back off). Saved: all of
           // it. Unsure (the cut failed too): all of it or none, never a part. A new tag is in
           // library.json exactly when the reviews carry it.
-          const expected = result === 'saved' ? [5] : result === 'refused' ? [0] : [0, 5]
+          const [after, before] = kind === 'undo of the tag' ? [0, 5] : [5, 0]
+          const expected = result === 'saved' ? [after] : result === 'refused' ? [before] : [0, 5]
           expect({ failAt, result, done: expected.includes(done), tagListed, ratings }).toEqual({
             failAt,
             result,
             done: true,
-            tagListed: kind === 'new tag' && done === 5,
+            tagListed: kind !== 'keep' && done === 5,
             ratings: [3, result === 'unsure' ? null : 9],
           })
           seen.add(result)

@@ -19,8 +19,9 @@ export async function curationOnDisk(
   const log = await readFile(join(folder, 'log.bin')).catch(() => null)
   if (!log) return shards
   const { generation } = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'))
-  for (const items of parseCurationLog(log, generation).records) {
-    for (const [id, curation] of Object.entries(items)) {
+  for (const { items, groups } of parseCurationLog(log, generation).records) {
+    const entries = groups.flatMap((g) => g.ids.map((id) => [id, g.value] as const))
+    for (const [id, curation] of [...entries, ...Object.entries(items)]) {
       const shard = (shards[`${curationBucket(id)}.json`] ??= {})
       if (curation === null) delete shard[id]
       else shard[id] = curation
