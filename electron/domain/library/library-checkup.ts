@@ -1,7 +1,8 @@
-import { copyFile, readdir, rm } from 'node:fs/promises'
+import { copyFile, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckEntry, LibraryCheck } from '../../../shared/channels/library'
 import { FRAGMENTS_DIR, readFragments } from '../import/fragments-file'
+import { CURATION_LOG, parseCurationLog } from '../store/curation-log'
 import { readStoreFile, type StoreFileOptions } from '../store/store-file'
 import { validateCurationFile, validateLibraryFile, validateReviewsFile } from '../store/validate'
 import type { SetAside } from '../store/validate'
@@ -88,6 +89,43 @@ async function checkFile<T extends object>(
   }
 }
 
+/** The curation log read back: what is damaged in it, or null when it reads (or is absent). */
+async function curationLogDamage(library: Library): Promise<string | null> {
+  try {
+    // No generation to compare: a check wants damage, not which record is ahead of library.json.
+    const { damaged } = parseCurationLog(
+      await readFile(join(library.dir, CURATION_LOG)),
+      Number.MAX_SAFE_INTEGER,
+    )
+    return damaged
+      ? `record ${damaged.record} (byte ${damaged.offset}) is damaged: ${damaged.reason}`
+      : null
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : messageOf(e)
+  }
+}
+
+/**
+ * Damage to the log since open loses nothing: the open library applied every record on open and
+ * holds every edit since, and the fold that ends the check writes them all into the curation
+ * files and starts the log afresh. So the entry depends on that fold.
+ */
+function curationLogEntry(damage: string | null, folded: unknown): CheckEntry {
+  const subject = CURATION_LOG.replaceAll('\\', '/')
+  if (folded !== true)
+    return {
+      subject,
+      level: 'problem',
+      message: `${damage ?? 'reads'}; its edits could not be written into the curation files (${messageOf(folded)})`,
+    }
+  if (damage === null) return { subject, level: 'ok', message: 'reads and is valid' }
+  return {
+    subject,
+    level: 'repaired',
+    message: `${damage}. The open library holds every edit: they were written into the curation files and the log started afresh.`,
+  }
+}
+
 /** What a finding of checkLibrary is about, for the list. */
 function subjectOf(finding: Finding): string {
   if (/^The backup |There is no backup/.test(finding.message)) return 'backups'
@@ -123,7 +161,12 @@ export async function checkupLibrary(library: Library, now: Date): Promise<Libra
   for (const finding of findings)
     entries.push({ subject: subjectOf(finding), level: finding.level, message: finding.message })
   // Checked as they are (a shard damaged since open must show as such), then left holding the
-  // curation log's edits, for whatever reads them next. A refusal (the lock lost) is listed above.
-  await library.foldCurationLog().catch(() => undefined)
+  // curation log's edits, for whatever reads them next.
+  const logDamage = await curationLogDamage(library)
+  const folded = await library.foldCurationLog().then(
+    () => true,
+    (e: unknown) => e,
+  )
+  entries.push(curationLogEntry(logDamage, folded))
   return { entries, problems: entries.filter((e) => e.level === 'problem').length }
 }

@@ -45,7 +45,7 @@ describe('Check Library', () => {
     ])
     const check = await checkupLibrary(library, new Date())
     const [reviewFile] = await readdir(join(dir, 'reviews'))
-    for (const subject of ['library.json', bucket, `reviews/${reviewFile}`])
+    for (const subject of ['library.json', bucket, `reviews/${reviewFile}`, 'curation/log.bin'])
       expect(entry(check, subject)).toEqual({ subject, level: 'ok', message: 'reads and is valid' })
     expect(check.problems).toBe(0)
   })
@@ -103,7 +103,40 @@ describe('Check Library', () => {
       message: expect.stringMatching(/could not be written again \(Nothing was saved: /),
     })
     expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe('not json')
+    // The tag is still only in the log: it could not be folded, and the check says so.
+    expect(entry(check, 'curation/log.bin')).toMatchObject({
+      level: 'problem',
+      message: expect.stringMatching(
+        /^reads; its edits could not be written into the curation files/,
+      ),
+    })
     await writeFile(join(dir, '.lock'), JSON.stringify(lock))
+  })
+
+  it('reports a curation log damaged since open, and folds every edit the open library holds', async () => {
+    await addTags(library, [ids[1]!], ['second'])
+    const log = join(dir, 'curation', 'log.bin')
+    const bytes = await readFile(log)
+    // A byte inside the first record's payload (header 8 bytes, frame 8): the second record
+    // follows, so this is damage, not a torn tail.
+    bytes[8 + 8 + 3]! ^= 0xff
+    await writeFile(log, bytes)
+
+    const check = await checkupLibrary(library, new Date())
+    expect(entry(check, 'curation/log.bin')).toMatchObject({
+      level: 'repaired',
+      message: expect.stringMatching(
+        /^record 1 \(byte 8\) is damaged: its checksum does not match\. The open library holds every edit/,
+      ),
+    })
+    expect(check.problems).toBe(0)
+    expect((await readFile(log)).byteLength).toBe(8)
+
+    await library.close()
+    library = await openLibrary(dir)
+    expect(library.notices).toEqual([])
+    expect(library.getCuration(ids[0]!).tags).toEqual(['keeper'])
+    expect(library.getCuration(ids[1]!).tags).toEqual(['second'])
   })
 
   it('writes library.json again when it was deleted while open', async () => {
