@@ -240,12 +240,10 @@ export function Workspace(props: Props) {
           </div>
         )}
         <ReviewList
-          resetKey={JSON.stringify(query)}
           pages={pages}
           selectedId={selectedId}
           selection={selection}
           tagColors={tagColors}
-          terms={terms}
           onSelect={onSelect}
           columns={panes.layout.columns}
           onColumns={(columns) => panes.change((layout) => ({ ...layout, columns }))}

@@ -80,8 +80,10 @@ export function LibraryProvider({ onError, children }: Props) {
   useEffect(() => readAll(true), [readAll])
 
   useCuratorEvent('library:changed', (change) => {
-    readAll(change.reviews || change.meta)
+    // The rows the user is looking at first: main answers in the order asked, so the list's
+    // re-read goes out before the counts and history the sidebar and toolbar show.
     for (const listener of listeners) listener(change)
+    readAll(change.reviews || change.meta)
   })
 
   const subscribe = useCallback(
