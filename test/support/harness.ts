@@ -192,8 +192,12 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       async (_source, channel: unknown, text: unknown): Promise<string> => {
         const req = parseWire(text)
         invoked.push({ channel, request: req })
+        const eventsBefore = emitted.length
         const result: Result<unknown> = await app.dispatch(channel, req)
-        await eventChain
+        // Only events this request caused must land first. Waiting for one sent before it (the
+        // event whose listener sent this request, say) would hold the answer until the page
+        // had acknowledged that event, a round trip Electron's one ordered pipe does not make.
+        if (emitted.length > eventsBefore) await eventChain
         return JSON.stringify(result)
       },
     )

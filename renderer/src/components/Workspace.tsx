@@ -1,5 +1,5 @@
 import { focusReviewList, focusWhenRendered, SHORTCUT_SCOPE } from '../focus'
-import { useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
@@ -123,10 +123,14 @@ export function Workspace(props: Props) {
     onStatus,
     onError,
   })
-  const openAdd = () => {
+  const openAddNow = () => {
     if (selection.target(selectedId)) setAdding(true)
     else onStatus('Select a review first')
   }
+  // One function for the workspace's life, so the memoised reader does not re-render for it.
+  const openAddLatest = useRef(openAddNow)
+  openAddLatest.current = openAddNow
+  const openAdd = useCallback(() => openAddLatest.current(), [])
   useCollectionKey(openAdd)
   const addTarget = adding ? selection.target(selectedId) : null
   const selectedCount = selection.all || selection.ids.size > 1 ? selection.count : 1
