@@ -187,16 +187,18 @@ export function ReviewList(props: Props) {
     moveTo(Math.min(count - 1, Math.max(0, target)), event.shiftKey)
   }
 
-  const onPick = useCallback(
-    (index: number, row: ReviewRow, how: PickModifiers) => {
-      lastIndex.current = index
-      if (how.range) selection.extendTo(index)
-      else if (how.toggle) selection.toggle(index, row.id)
-      else selection.only(index, row.id)
-      onSelect(row.id)
-    },
-    [selection, onSelect],
-  )
+  // One function for the list's life: the selection object is new whenever it or the total
+  // changes, and a new onPick would re-render every memoised row.
+  const picked = useRef({ selection, onSelect })
+  picked.current = { selection, onSelect }
+  const onPick = useCallback((index: number, row: ReviewRow, how: PickModifiers) => {
+    const { selection, onSelect } = picked.current
+    lastIndex.current = index
+    if (how.range) selection.extendTo(index)
+    else if (how.toggle) selection.toggle(index, row.id)
+    else selection.only(index, row.id)
+    onSelect(row.id)
+  }, [])
 
   const activeRendered =
     selectedId !== null && items.some((item) => rowAt(item.index)?.id === selectedId)
