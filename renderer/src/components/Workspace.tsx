@@ -1,5 +1,5 @@
 import { focusReviewList, focusWhenRendered, SHORTCUT_SCOPE } from '../focus'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
@@ -74,6 +74,9 @@ export function Workspace(props: Props) {
   const tagColors = useMemo(() => new Map(JSON.parse(colorKey) as [string, string][]), [colorKey])
   const knownTags = useMemo(() => info.tags.map((t) => t.name), [info.tags])
   const terms = useMemo(() => searchTerms(query.q), [query.q])
+  // The reader marks its whole text: a render after the urgent one, which sends the new query
+  // and shows its rows (the list marks the rows' own query, see ReviewList).
+  const readerTerms = useDeferredValue(terms)
 
   // The status line says what a command did; the change itself arrives as library:changed.
   const apply = (work: () => Promise<string>) => run(work, onStatus)
@@ -300,7 +303,7 @@ export function Workspace(props: Props) {
           knownTags={knownTags}
           tagColors={tagColors}
           highlightRequest={highlightRequest}
-          terms={terms}
+          terms={readerTerms}
           onError={onError}
           onAddToCollection={openAdd}
         />
