@@ -46,7 +46,9 @@
  * What it mirrors from the real preload (electron/preload/index.ts): `window.curator` has exactly
  * `invoke` and `on`, invoke rejects channels not in the contract, on throws for unknown events,
  * and events pushed during a request reach the page before that request's result, as Electron's
- * ordered IPC pipe delivers them.
+ * ordered IPC pipe delivers them. Requests and results cross Playwright's binding as JSON text
+ * (`__curatorWire`); `window.__curatorInvoke(channel, req)` is the page's door to it, which a
+ * spec may wrap to hold back or refuse answers.
  */
 import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
