@@ -32,8 +32,16 @@ function foldChar(ch: string): string {
   return foldFast(ch)
 }
 
-/** Folds `text` one character at a time, remembering where each folded character came from. */
-function foldWithMap(text: string): { folded: string; from: number[] } {
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/
+
+/**
+ * Folds `text` one character at a time, remembering where each folded character came from;
+ * `from` is null when each stays where it was (ASCII, most of any review: its lower case, in
+ * one native call, where the list's rows and the reader mark dozens of texts per render).
+ */
+function foldWithMap(text: string): { folded: string; from: number[] | null } {
+  if (ASCII.test(text)) return { folded: text.toLowerCase(), from: null }
   const parts: string[] = []
   const from: number[] = []
   for (let i = 0; i < text.length; i++) {
@@ -53,7 +61,8 @@ export function matchRanges(text: string, terms: string[]): MarkRange[] {
   for (const term of terms) {
     for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
       if (isWordChar(folded[at - 1])) continue
-      out.push({ start: from[at]!, end: from[at + term.length - 1]! + 1 })
+      const last = at + term.length - 1
+      out.push(from ? { start: from[at]!, end: from[last]! + 1 } : { start: at, end: last + 1 })
     }
   }
   return out.sort((a, b) => a.start - b.start)

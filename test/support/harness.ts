@@ -46,7 +46,9 @@
  * What it mirrors from the real preload (electron/preload/index.ts): `window.curator` has exactly
  * `invoke` and `on`, invoke rejects channels not in the contract, on throws for unknown events,
  * and events pushed during a request reach the page before that request's result, as Electron's
- * ordered IPC pipe delivers them.
+ * ordered IPC pipe delivers them. Requests and results cross Playwright's binding as JSON text
+ * (`__curatorWire`); `window.__curatorInvoke(channel, req)` is the page's door to it, which a
+ * spec may wrap to hold back or refuse answers.
  */
 import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
@@ -154,11 +156,11 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
         page
           .evaluate(
             ([e, p]) =>
-              (window as unknown as { __curatorEmit(e: string, p: unknown): void }).__curatorEmit(
+              (window as unknown as { __curatorEmit(e: string, p: string): void }).__curatorEmit(
                 e,
                 p,
               ),
-            [event, payload] as const,
+            [event, JSON.stringify({ payload })] as const,
           )
           // The page may be reloading or closed; Electron drops such messages too.
           .catch(() => undefined),
@@ -183,14 +185,22 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
     library = await openLibrary(libraryDir, openOptions)
     let app = makeApp(library)
 
+    // Requests and results cross the binding as JSON text: Playwright's own serialiser walks
+    // every value and costs tens of ms per page of rows, which Electron's structured clone
+    // does not, so the app's figures would carry the harness's transport.
     await page.exposeBinding(
-      '__curatorInvoke',
+      '__curatorWire',
       // Typed unknown: like ipcMain, this trusts nothing the page sends; dispatch validates.
-      async (_source, channel: unknown, req: unknown): Promise<Result<unknown>> => {
+      async (_source, channel: unknown, text: unknown): Promise<string> => {
+        const req = parseWire(text)
         invoked.push({ channel, request: req })
-        const result = await app.dispatch(channel, req)
-        await eventChain
-        return result
+        const eventsBefore = emitted.length
+        const result: Result<unknown> = await app.dispatch(channel, req)
+        // Only events this request caused must land first. Waiting for one sent before it (the
+        // event whose listener sent this request, say) would hold the answer until the page
+        // had acknowledged that event, a round trip Electron's one ordered pipe does not make.
+        if (emitted.length > eventsBefore) await eventChain
+        return JSON.stringify(result)
       },
     )
     // Sent as source text: tsx (used by the preview) compiles with esbuild's keepNames, which
@@ -246,8 +256,14 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
 function installCuratorApi({ channels, events }: { channels: string[]; events: string[] }): void {
   type Listener = (payload: unknown) => void
   const w = window as unknown as {
+    __curatorWire(channel: string, text: string): Promise<string>
     __curatorInvoke(channel: string, req: unknown): Promise<unknown>
   }
+  // The page's door to main, which specs and the bench may wrap (a slow disk, a refusal); the
+  // JSON text is the binding's business only. Wrapped, so an absent request (undefined)
+  // survives the trip as it does in Electron.
+  w.__curatorInvoke = (channel, req) =>
+    w.__curatorWire(channel, JSON.stringify({ req })).then((text) => JSON.parse(text) as unknown)
   const channelSet = new Set(channels)
   const eventSet = new Set(events)
   const listeners = new Map<string, Set<Listener>>()
@@ -276,7 +292,8 @@ function installCuratorApi({ channels, events }: { channels: string[]; events: s
   Object.defineProperty(window, 'curator', { value: Object.freeze(api), enumerable: true })
   Object.defineProperty(window, '__curatorEmit', {
     enumerable: false,
-    value(event: string, payload: unknown) {
+    value(event: string, text: string) {
+      const { payload } = JSON.parse(text) as { payload: unknown }
       for (const listener of [...(listeners.get(event) ?? [])]) {
         try {
           listener(payload)
@@ -289,6 +306,16 @@ function installCuratorApi({ channels, events }: { channels: string[]; events: s
       }
     },
   })
+}
+
+/** A request as the page sent it: `{ req }` in JSON text; anything else goes on as sent. */
+function parseWire(text: unknown): unknown {
+  if (typeof text !== 'string') return text
+  try {
+    return (JSON.parse(text) as { req?: unknown }).req
+  } catch {
+    return text
+  }
 }
 
 async function assertRendererBuilt(): Promise<void> {

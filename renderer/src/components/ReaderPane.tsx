@@ -1,5 +1,5 @@
 import { shownByline } from '../../../shared/shown-byline'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { ReviewDetail } from '../../../shared/contract'
 import { focusIsLost, SHORTCUT_SCOPE } from '../focus'
 import { formatDate, workLabel } from '../format'
@@ -36,7 +36,9 @@ interface Props {
   onAddToCollection?: () => void
 }
 
-export function ReaderPane(props: Props) {
+// Memoised: the workspace re-renders for every filter, sort and busy flag, and the review's text
+// with its marks is the costliest part of it to render again unchanged.
+export const ReaderPane = memo(function ReaderPane(props: Props) {
   const { detail, knownTags, tagColors, highlightRequest, terms, onError } = props
   const pane = useRef<HTMLElement>(null)
   const reviewId = detail?.review.id
@@ -88,7 +90,7 @@ export function ReaderPane(props: Props) {
       )}
     </section>
   )
-}
+})
 
 /** `onFocusGone`: the reader is going away (another review) while the keyboard is in it. */
 function Reader(props: Props & { detail: ReviewDetail; onFocusGone: () => void }) {

@@ -18,6 +18,7 @@ import type { ReviewPages } from '../hooks/useReviewPages'
 import type { Selection } from '../hooks/useSelection'
 import { plural } from '../format'
 import { hasMod } from '../keys'
+import { searchTerms } from '../search-marks'
 import { gridTemplate, shownColumns, type ColumnLayout } from '../list-columns'
 import { ColumnChooser } from './ColumnChooser'
 import { ListHeader } from './ListHeader'
@@ -39,7 +40,6 @@ interface Props {
   selectedId: string | null
   selection: Selection
   tagColors: ReadonlyMap<string, string>
-  terms: string[]
   onSelect: (id: string) => void
   /** Extra controls for the list head (insights toggle). */
   head?: ReactNode
@@ -50,8 +50,6 @@ interface Props {
   onSort: (sort: NonNullable<ReviewQuery['sort']>) => void
   /** Filled with the list's moves, for the keys that act from the reader too (j, k, r). */
   nav?: MutableRefObject<ListNav | null>
-  /** Changes with the query: the list then starts again at the top. */
-  resetKey: string
 }
 
 export interface ListNav {
@@ -64,8 +62,7 @@ export interface ListNav {
  * the selection, which bulk actions apply to, follows it unless Shift or Ctrl/Cmd says otherwise.
  */
 export function ReviewList(props: Props) {
-  const { pages, selectedId, selection, tagColors, terms, onSelect, head, columns, nav } = props
-  const { resetKey } = props
+  const { pages, selectedId, selection, tagColors, onSelect, head, columns, nav } = props
   const shown = useMemo(() => shownColumns(columns), [columns])
   // While a column handle is dragged the rows follow it; the width is remembered when it ends.
   const [draftTemplate, setDraftTemplate] = useState<string | null>(null)
@@ -73,7 +70,14 @@ export function ReviewList(props: Props) {
   // Keyboard moves may land on a row whose page is not here yet; it is selected on arrival.
   const pending = useRef<{ index: number; extend: boolean } | null>(null)
   const lastIndex = useRef(-1)
-  const count = pages.total ?? 0
+  // Re-render when a page arrives; what follows reads the pages held now, and the rows' query
+  // (not the one just asked for) gives the count, the marks and when to start at the top.
+  const revision = useSyncExternalStore(pages.subscribe, pages.revision)
+  const total = pages.count()
+  const count = total ?? 0
+  const resetKey = pages.shownKey()
+  const shownQ = pages.shownQuery().q
+  const terms = useMemo(() => searchTerms(shownQ), [shownQ])
   const many = selection.all || selection.ids.size > 1
   const virtualizer = useVirtualizer({
     count,
@@ -87,8 +91,6 @@ export function ReviewList(props: Props) {
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
   const { ensureRange, rowAt, indexOf } = pages
-  // Re-render when a page arrives; rowAt and indexOf read the pages held now.
-  const revision = useSyncExternalStore(pages.subscribe, pages.revision)
 
   // A new query starts at the top with fresh row sizes. The list is not remounted for it, so
   // the keyboard focus it holds (e.g. after Esc from the search box) stays on it.
@@ -99,7 +101,8 @@ export function ReviewList(props: Props) {
     pending.current = null
     lastIndex.current = -1
     virtualizer.measure()
-    virtualizer.scrollToOffset(0)
+    // Scrolling asks the layout for its height (a forced layout): not when already at the top.
+    if (virtualizer.scrollOffset !== 0) virtualizer.scrollToOffset(0)
   }, [resetKey, virtualizer])
 
   useEffect(() => {
@@ -184,16 +187,18 @@ export function ReviewList(props: Props) {
     moveTo(Math.min(count - 1, Math.max(0, target)), event.shiftKey)
   }
 
-  const onPick = useCallback(
-    (index: number, row: ReviewRow, how: PickModifiers) => {
-      lastIndex.current = index
-      if (how.range) selection.extendTo(index)
-      else if (how.toggle) selection.toggle(index, row.id)
-      else selection.only(index, row.id)
-      onSelect(row.id)
-    },
-    [selection, onSelect],
-  )
+  // One function for the list's life: the selection object is new whenever it or the total
+  // changes, and a new onPick would re-render every memoised row.
+  const picked = useRef({ selection, onSelect })
+  picked.current = { selection, onSelect }
+  const onPick = useCallback((index: number, row: ReviewRow, how: PickModifiers) => {
+    const { selection, onSelect } = picked.current
+    lastIndex.current = index
+    if (how.range) selection.extendTo(index)
+    else if (how.toggle) selection.toggle(index, row.id)
+    else selection.only(index, row.id)
+    onSelect(row.id)
+  }, [])
 
   const activeRendered =
     selectedId !== null && items.some((item) => rowAt(item.index)?.id === selectedId)
@@ -205,7 +210,7 @@ export function ReviewList(props: Props) {
     >
       <div className="list-head">
         <p id="review-count" className="count" aria-live="polite">
-          {pages.total === null ? 'Loading…' : plural(pages.total, 'review')}
+          {total === null ? 'Loading…' : plural(total, 'review')}
         </p>
         {head}
         <ColumnChooser columns={columns} onColumns={props.onColumns} />
@@ -233,7 +238,9 @@ export function ReviewList(props: Props) {
             const row = rowAt(item.index)
             return (
               <ReviewListRow
-                key={row?.id ?? `loading-${item.index}`}
+                // Keyed by place, so a placeholder filled in, a re-sorted or refiltered page
+                // updates the rows in place rather than unmounting and mounting every one.
+                key={item.index}
                 row={row}
                 index={item.index}
                 selected={
@@ -255,7 +262,7 @@ export function ReviewList(props: Props) {
         Arrows move, Shift+arrows extend the selection, Control+Space adds or removes a review,
         Control+A selects all matching. Press question mark for all shortcuts.
       </p>
-      {pages.total === 0 && <p className="list-empty">No reviews match these filters.</p>}
+      {total === 0 && <p className="list-empty">No reviews match these filters.</p>}
     </div>
   )
 }

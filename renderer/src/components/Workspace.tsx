@@ -1,5 +1,5 @@
 import { focusReviewList, focusWhenRendered, SHORTCUT_SCOPE } from '../focus'
-import { useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import type { LibraryInfo, ReviewDetail, SavedViewSummary } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { plural } from '../format'
@@ -74,6 +74,9 @@ export function Workspace(props: Props) {
   const tagColors = useMemo(() => new Map(JSON.parse(colorKey) as [string, string][]), [colorKey])
   const knownTags = useMemo(() => info.tags.map((t) => t.name), [info.tags])
   const terms = useMemo(() => searchTerms(query.q), [query.q])
+  // The reader marks its whole text: a render after the urgent one, which sends the new query
+  // and shows its rows (the list marks the rows' own query, see ReviewList).
+  const readerTerms = useDeferredValue(terms)
 
   // The status line says what a command did; the change itself arrives as library:changed.
   const apply = (work: () => Promise<string>) => run(work, onStatus)
@@ -123,10 +126,14 @@ export function Workspace(props: Props) {
     onStatus,
     onError,
   })
-  const openAdd = () => {
+  const openAddNow = () => {
     if (selection.target(selectedId)) setAdding(true)
     else onStatus('Select a review first')
   }
+  // One function for the workspace's life, so the memoised reader does not re-render for it.
+  const openAddLatest = useRef(openAddNow)
+  openAddLatest.current = openAddNow
+  const openAdd = useCallback(() => openAddLatest.current(), [])
   useCollectionKey(openAdd)
   const addTarget = adding ? selection.target(selectedId) : null
   const selectedCount = selection.all || selection.ids.size > 1 ? selection.count : 1
@@ -240,12 +247,10 @@ export function Workspace(props: Props) {
           </div>
         )}
         <ReviewList
-          resetKey={JSON.stringify(query)}
           pages={pages}
           selectedId={selectedId}
           selection={selection}
           tagColors={tagColors}
-          terms={terms}
           onSelect={onSelect}
           columns={panes.layout.columns}
           onColumns={(columns) => panes.change((layout) => ({ ...layout, columns }))}
@@ -298,7 +303,7 @@ export function Workspace(props: Props) {
           knownTags={knownTags}
           tagColors={tagColors}
           highlightRequest={highlightRequest}
-          terms={terms}
+          terms={readerTerms}
           onError={onError}
           onAddToCollection={openAdd}
         />

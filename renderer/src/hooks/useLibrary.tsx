@@ -60,7 +60,17 @@ export function LibraryProvider({ onError, children }: Props) {
   // reuse the latest read (awaiting it if it is still on its way, so a newer read never lands an
   // older list).
   const collectionsRead = useRef<ReturnType<typeof readCollections> | null>(null)
-  const readAll = useCallback((collectionsToo: boolean) => {
+  // One read at a time: commits that come while it is on its way are read once, after it. On a
+  // large library the summary costs main tens of ms, and a read per quick edit (tag, rate, keep
+  // in a row) would queue ahead of the list's next query.
+  const reading = useRef(false)
+  const readAgain = useRef<boolean | null>(null)
+  const readAll = useCallback((collectionsToo: boolean): void => {
+    if (reading.current) {
+      readAgain.current = (readAgain.current ?? false) || collectionsToo
+      return
+    }
+    reading.current = true
     const mine = ++asked.current
     if (collectionsToo || !collectionsRead.current) {
       const read = readCollections()
@@ -76,12 +86,20 @@ export function LibraryProvider({ onError, children }: Props) {
       .catch((error: unknown) => {
         if (mine === asked.current) latestError.current(errorMessage(error))
       })
+      .finally(() => {
+        reading.current = false
+        const again = readAgain.current
+        readAgain.current = null
+        if (again !== null) readAll(again)
+      })
   }, [])
   useEffect(() => readAll(true), [readAll])
 
   useCuratorEvent('library:changed', (change) => {
-    readAll(change.reviews || change.meta)
+    // The rows the user is looking at first: main answers in the order asked, so the list's
+    // re-read goes out before the counts and history the sidebar and toolbar show.
     for (const listener of listeners) listener(change)
+    readAll(change.reviews || change.meta)
   })
 
   const subscribe = useCallback(

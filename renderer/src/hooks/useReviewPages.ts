@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { QueryPage, ReviewRow } from '../../../shared/contract'
 import type { ReviewQuery } from '../../../shared/query'
 import { errorMessage, invoke } from '../api'
@@ -20,8 +20,19 @@ export const PAGE_SIZE = 50
 const MAX_INFLIGHT = 2
 
 export interface ReviewPages {
-  /** Rows matching the query, or null before the first page has arrived. */
+  /**
+   * Rows matching the query, or null before the first page has arrived. React state, set in a
+   * transition: the app around the list may show it a frame after the list shows the rows.
+   */
   total: number | null
+  /** The total of the rows held now (what the list shows), read with revision(). */
+  count(): number | null
+  /**
+   * The query of the rows held now, serialised: a new query's rows replace the old ones only when
+   * its first page arrives, and the list's scroll and search marks follow the rows, not the query.
+   */
+  shownKey(): string
+  shownQuery(): ReviewQuery
   rowAt(index: number): ReviewRow | undefined
   /** Called by the list with the visible index range so the pages under it get fetched. */
   ensureRange(first: number, last: number): void
@@ -66,6 +77,9 @@ interface Cache {
   listeners: Set<() => void>
   /** Per review, edits shown ahead of main that main has not answered yet. */
   anticipated: Map<string, number>
+  /** The query of the rows held, and its serialised key. */
+  shown: ReviewQuery
+  shownKey: string
 }
 
 const newCache = (): Cache => ({
@@ -79,6 +93,8 @@ const newCache = (): Cache => ({
   revision: 0,
   listeners: new Set(),
   anticipated: new Map(),
+  shown: {},
+  shownKey: '',
 })
 
 const near = (cache: Cache, page: number) =>
@@ -103,6 +119,7 @@ export function useReviewPages(
   const cache = useRef<Cache>(newCache()).current
   const queryRef = useRef(query)
   const queryKey = JSON.stringify(query)
+  const queryKeyRef = useRef(queryKey)
 
   const onErrorRef = useRef(onError)
   onErrorRef.current = onError
@@ -128,7 +145,9 @@ export function useReviewPages(
     }
     const setCount = (count: number) => {
       cache.total = count
-      setTotal(count)
+      // The list reads cache.total with its rows; the rest of the app (selection, select all)
+      // can re-render after the rows are on screen.
+      startTransition(() => setTotal(count))
     }
     const fetchPage = (page: number) =>
       ask(page, page * PAGE_SIZE, PAGE_SIZE, (result) => {
@@ -137,6 +156,9 @@ export function useReviewPages(
           cache.replacing = false
           cache.pages = new Map()
         }
+        // Rows, scroll and marks change together, when rows of this query are there to show.
+        cache.shown = queryRef.current
+        cache.shownKey = queryKeyRef.current
         setCount(result.total)
         // An answer for rows the list has already left would only cost a render.
         if (first || near(cache, page)) {
@@ -233,6 +255,7 @@ export function useReviewPages(
   // Before paint, not after it: the request leaves while the browser draws the new controls.
   useLayoutEffect(() => {
     queryRef.current = query
+    queryKeyRef.current = queryKey
     cache.generation++
     cache.inflight.clear()
     // Answers for the superseded query are dropped on arrival (their generation is over). The
@@ -293,9 +316,34 @@ export function useReviewPages(
     [cache],
   )
   const revision = useCallback(() => cache.revision, [cache])
+  const count = useCallback(() => cache.total, [cache])
+  const shownKey = useCallback(() => cache.shownKey, [cache])
+  const shownQuery = useCallback(() => cache.shown, [cache])
 
   return useMemo(
-    () => ({ total, rowAt, ensureRange, indexOf, subscribe, revision, anticipate }),
-    [total, rowAt, ensureRange, indexOf, subscribe, revision, anticipate],
+    () => ({
+      total,
+      count,
+      shownKey,
+      shownQuery,
+      rowAt,
+      ensureRange,
+      indexOf,
+      subscribe,
+      revision,
+      anticipate,
+    }),
+    [
+      total,
+      count,
+      shownKey,
+      shownQuery,
+      rowAt,
+      ensureRange,
+      indexOf,
+      subscribe,
+      revision,
+      anticipate,
+    ],
   )
 }

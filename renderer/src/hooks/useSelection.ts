@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { ReviewQuery } from '../../../shared/query'
 import { errorMessage, invoke } from '../api'
 
@@ -38,7 +38,13 @@ export function useSelection(
 ): Selection {
   const [state, setState] = useState<State>({ ids: new Set(), all: false, anchor: -1 })
   const queryKey = JSON.stringify(query)
-  useEffect(() => setState({ ids: new Set(), all: false, anchor: -1 }), [queryKey])
+  // A new query starts with nothing selected. Reset while rendering, not in an effect: an effect
+  // would render the whole workspace a second time, just as the new query's rows are due.
+  const [selectedFor, setSelectedFor] = useState(queryKey)
+  if (selectedFor !== queryKey) {
+    setSelectedFor(queryKey)
+    setState({ ids: new Set(), all: false, anchor: -1 })
+  }
 
   const only = useCallback((index: number, id: string) => {
     setState({ ids: new Set([id]), all: false, anchor: index })

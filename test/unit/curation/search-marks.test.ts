@@ -16,4 +16,18 @@ describe('search marks', () => {
     const ranges = matchRanges(text, ['soren', 'drasbaek'])
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['Søren', 'Drasbæk'])
   })
+
+  it('marks plain ASCII text (folded in one call) as it marks text that needs folding', () => {
+    const text = 'The CAMERA, the camera-work; recamera'
+    const ranges = matchRanges(text, ['camera', 'the camera'])
+    expect(ranges).toEqual([
+      { start: 0, end: 10 },
+      { start: 4, end: 10 },
+      { start: 12, end: 22 },
+      { start: 16, end: 22 },
+    ])
+    // One accent takes the slow path; é folds to e, so the marks are the same.
+    const accented = 'Thé CAMERA, the camera-work; recamera'
+    expect(matchRanges(accented, ['camera', 'the camera'])).toEqual(ranges)
+  })
 })
