@@ -332,6 +332,16 @@ export class TextIndex {
     return { marks, exact: phrase.length === 2 && !this.leadPairs.overflow }
   }
 
+  /**
+   * Whether leadPairDocs answers the phrase for every indexed document without reading any text:
+   * a two-word phrase led by a lead word, none of whose possible next words had its pairs dropped
+   * (a rare word: the documents having it are marked 2 and their text must say).
+   */
+  settlesPhrase(phrase: readonly string[]): boolean {
+    if (phrase.length !== 2 || leadSlot(phrase[0]!) < 0 || this.leadPairs.overflow) return false
+    return this.dict.matching(phrase[1]!).every((id) => this.leadDropped[id] !== 1)
+  }
+
   /** Whether the document's raw text has its folded words (known once it has been fed). */
   hasAsciiWords(ordinal: number): boolean {
     return ordinal < this.fedUpTo && this.asciiWords[ordinal] === 1
