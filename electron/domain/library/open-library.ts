@@ -353,7 +353,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     // A damaged review file got the backup's copy (or none), a quarantined review is left out:
     // the imports of that work are read again from their kept sources.
     if (damagedWorks.length > 0) await rebuildWorksFromSources(library, damagedWorks)
-    if (indexRead) keepIndexRead(library, indexRead)
+    // The files stamp only vouches for reviews listed from the cache (a staged open's).
+    if (indexRead) keepIndexRead(library, indexRead, listed ? stampAtOpen : null)
     if (options.staged) {
       keepListCache(library, {
         fresh: listed !== null,

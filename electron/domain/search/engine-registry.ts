@@ -3,7 +3,12 @@ import type { Library } from '../library/library'
 import { readIndexBytes } from './index-cache'
 import type { IndexBytes } from './index-read-worker'
 import { reviewFilesStamp } from './review-files-stamp'
-import { SearchEngine, type EngineOptions, type IndexCacheOptions } from './search-engine'
+import {
+  SearchEngine,
+  type EarlyIndexRead,
+  type EngineOptions,
+  type IndexCacheOptions,
+} from './search-engine'
 import { buildIndexInWorker } from './worker-build'
 
 // One engine per open library, created on first use and following the library's changes. Its
@@ -12,7 +17,7 @@ import { buildIndexInWorker } from './worker-build'
 
 const engines = new WeakMap<Library, SearchEngine>()
 /** Cache file reads an open began, until the library's engine takes them (see startIndexRead). */
-const earlyReads = new WeakMap<Library, Promise<IndexBytes | null>>()
+const earlyReads = new WeakMap<Library, EarlyIndexRead>()
 
 /** The index cache's file name in the library folder. */
 export const INDEX_CACHE_FILE = 'search-index.bin'
@@ -44,19 +49,26 @@ export function startIndexRead(dir: string): Promise<IndexBytes | null> {
   return readIndexBytes(join(dir, INDEX_CACHE_FILE))
 }
 
-/** Keeps an early read for the library's engine; dropped with the library if none is created. */
-export function keepIndexRead(library: Library, read: Promise<IndexBytes | null>): void {
-  earlyReads.set(library, read)
+/**
+ * Keeps an early read for the library's engine, with the review files' stamp the open listed the
+ * reviews by (null: none); dropped with the library if no engine is created.
+ */
+export function keepIndexRead(
+  library: Library,
+  bytes: Promise<IndexBytes | null>,
+  filesStamp: string | null,
+): void {
+  earlyReads.set(library, { bytes, filesStamp })
 }
 
 export function searchEngine(library: Library, options?: EngineOptions): SearchEngine {
   let engine = engines.get(library)
   if (!engine) {
-    const indexBytes = earlyReads.get(library)
+    const early = earlyReads.get(library)
     earlyReads.delete(library)
     engine = new SearchEngine(library, {
       cache: indexCacheOptions(library.dir),
-      ...(indexBytes ? { indexBytes } : {}),
+      ...(early ? { early } : {}),
       ...options,
     })
     engines.set(library, engine)

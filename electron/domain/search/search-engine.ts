@@ -50,8 +50,18 @@ export interface EngineOptions {
   cache?: IndexCacheOptions
   /** Builds the sort orders ahead of the first sort by each field (false: only on demand). */
   warm?: SortWarmerOptions | false
-  /** The cache file's bytes, when their read started before the engine (engine-registry.ts). */
-  indexBytes?: Promise<IndexBytes | null>
+  /** The cache file's read when an open started it before the engine (engine-registry.ts). */
+  early?: EarlyIndexRead
+}
+
+export interface EarlyIndexRead {
+  bytes: Promise<IndexBytes | null>
+  /**
+   * The review files' stamp the staged open listed the reviews by: while their text is still
+   * being read no commit can have changed them, so it saves stamping the files again (statting
+   * hundreds of files, whose awaits let the body reads run in between).
+   */
+  filesStamp: string | null
 }
 
 export interface IndexCacheOptions {
@@ -127,9 +137,10 @@ export class SearchEngine {
     this.schedule = options.schedule ?? ((run) => void setImmediate(run))
     const cache = options.cache
     this.cacheOptions = cache
-    // Read while the columns are built (or since the open began: options.indexBytes), so the
-    // file's read costs this thread nothing.
-    const bytes = cache ? (options.indexBytes ?? readIndexBytes(cache.file)) : null
+    // Read while the columns are built (or since the open began: options.early), so the file's
+    // read costs this thread nothing.
+    const bytes = cache ? (options.early?.bytes ?? readIndexBytes(cache.file)) : null
+    const filesStamp = options.early?.filesStamp ?? null
     this.warmer =
       options.warm === false
         ? null
@@ -156,7 +167,7 @@ export class SearchEngine {
       // The cached index needs no text (its stamp takes the bodies' lengths from the columns),
       // so it is restored while a staged open still reads the bodies: text queries it answers
       // exactly go through electron/app/body-gate.ts before the text is in.
-      this.restoreTried = useCache ? this.readCache(cache, bytes) : Promise.resolve()
+      this.restoreTried = useCache ? this.readCache(cache, bytes, filesStamp) : Promise.resolve()
       this.cacheRead = this.restoreTried
         .then(async () => {
           // Without the bodies there is nothing to build from: built once they are in.
@@ -191,21 +202,27 @@ export class SearchEngine {
   }
 
   /** The stamp of the current reviews in ordinal order: the file stamp, their ids and lengths. */
-  private async stampNow(cache: IndexCacheOptions): Promise<string | null> {
+  private async stampNow(
+    cache: IndexCacheOptions,
+    filesStamp: string | null = null,
+  ): Promise<string | null> {
     if (this.cols.deadCount > 0) return null
+    const files =
+      filesStamp !== null && this.source.bodiesLoaded === false ? filesStamp : await cache.stamp()
     const { length } = this.cols
     const docs = docsStamp(this.cols.docs as Review[], (o) => length[o]!)
-    return `${await cache.stamp()}|${docs}`
+    return `${files}|${docs}`
   }
 
   /** Reads the cache file (or `bytes`, its contents read earlier) into the index if it is current. */
   private async readCache(
     cache: IndexCacheOptions,
     bytes?: Promise<IndexBytes | null>,
+    filesStamp: string | null = null,
   ): Promise<void> {
     const generation = this.generation
     try {
-      const stamp = await this.stampNow(cache)
+      const stamp = await this.stampNow(cache, filesStamp)
       const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp, bytes)
       if (!snapshot || generation !== this.generation || this.index.fedUpTo !== 0) return
       this.index = TextIndex.restore(snapshot)
