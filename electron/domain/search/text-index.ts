@@ -1,4 +1,11 @@
-import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT, RARE_NEXT, type PairSegment } from './lead-pairs'
+import {
+  LEAD_WORDS,
+  LeadPairs,
+  leadSlot,
+  PAIR_BATCH_LIMIT,
+  RARE_NEXT,
+  type PairSegment,
+} from './lead-pairs'
 import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
 import {
   appendAscending,
@@ -237,7 +244,11 @@ export class TextIndex {
     const n = s.terms.length
     index.lastSeen = new Int32Array(Math.max(n, 1024)).fill(EMPTY)
     index.leadSlots = new Int32Array(Math.max(n, 1024)).fill(-1)
-    for (let id = 0; id < n; id++) index.leadSlots[id] = leadSlot(s.terms[id]!)
+    // Only the few dozen lead words have a slot: each looked up, rather than every term tested.
+    LEAD_WORDS.forEach((word, slot) => {
+      const id = index.dict.find(word)
+      if (id !== EMPTY) index.leadSlots[id] = slot
+    })
     index.segments = [...s.segments]
     index.pairs = s.pairs
     index.asciiWords = s.asciiWords
