@@ -99,6 +99,11 @@ export interface LibraryChanged {
    * (see electron/app/changed-rows.ts): the list patches them without asking main again.
    */
   rows?: ReviewRow[]
+  /**
+   * A staged open has read every review's text: text queries answered before it (from the search
+   * index, electron/app/body-gate.ts) had no snippets, so a list showing one asks again.
+   */
+  textLoaded?: boolean
 }
 
 /** Messages main pushes to the renderer. */

@@ -7,7 +7,8 @@ import { CuratorError } from '../domain/errors'
 // still being read: every review is there but its body is empty. Requests that read review text,
 // or write reviews, wait here until the bodies are in; everything else (list queries without
 // text, tags, views, collections, curation edits, history, layout, info) answers at once. This is
-// the one place that decides which is which.
+// the one place that decides which is which. A text query the search index answers exactly
+// without the text goes ahead too (its rows come without snippets until the text is in).
 
 /**
  * Channels that always wait, and why: they read or show a review's text (the reader, highlights
@@ -44,13 +45,18 @@ export function queryNeedsText(query: ReviewQuery | undefined): boolean {
   return parsed.ok && parsed.clauses.some((c) => c.kind === 'text')
 }
 
+/** The query of a request the search index may answer without the text (a list or insights). */
+function indexedQuery(channel: unknown, request: unknown): ReviewQuery | null {
+  if (channel !== 'reviews:query' && channel !== 'insights:get') return null
+  const query = (request as { query?: unknown } | null | undefined)?.query
+  return typeof query === 'object' && query !== null ? (query as ReviewQuery) : null
+}
+
 /** Whether `channel` with `request` (validated or not) must wait for the bodies. */
 export function needsBodies(channel: unknown, request: unknown): boolean {
   if (typeof channel !== 'string') return false
   if (ALWAYS.has(channel as Channel)) return true
-  if (channel !== 'reviews:query' && channel !== 'insights:get') return false
-  const query = (request as { query?: ReviewQuery } | null | undefined)?.query
-  return queryNeedsText(typeof query === 'object' && query !== null ? query : undefined)
+  return queryNeedsText(indexedQuery(channel, request) ?? undefined)
 }
 
 /** What the gate needs of the library (the Library class satisfies it). */
@@ -59,17 +65,44 @@ export interface BodySource {
   bodies(): Promise<void>
 }
 
+/** What the gate needs of the search engine (the SearchEngine class satisfies it). */
+export interface IndexSource {
+  /** Whether the query's answer is exact without any review's text (no snippets, though). */
+  answersWithoutText(query: ReviewQuery): boolean
+  /** Settles once the index cache file was restored, or found missing or stale. */
+  readonly restoreTried: Promise<void>
+}
+
 /**
- * Runs `run` once the bodies are in if the request needs them, else at once. When they could not
- * be read at all, a request that needs them is refused with the reason.
+ * Whether a text query can go ahead before the text is in: the index answers it exactly, now or
+ * once its cache file is restored, if that comes before the text. A phrase of rare words (its
+ * candidates' text must say) or an index that is missing or stale leaves it to wait for the text.
+ */
+async function indexAnswersFirst(
+  source: BodySource,
+  engine: IndexSource,
+  query: ReviewQuery,
+): Promise<boolean> {
+  if (engine.answersWithoutText(query)) return true
+  await Promise.race([engine.restoreTried, source.bodies().catch(() => undefined)])
+  return source.bodiesLoaded === false && engine.answersWithoutText(query)
+}
+
+/**
+ * Runs `run` once the bodies are in if the request needs them, else at once; a list or insights
+ * query the index answers exactly (`index`, asked only then) runs without them. When they could
+ * not be read at all, a request that needs them is refused with the reason.
  */
 export async function gateOnBodies<T>(
   source: BodySource,
   channel: unknown,
   request: unknown,
   run: () => Promise<T>,
+  index?: () => IndexSource,
 ): Promise<T> {
   if (source.bodiesLoaded === false && needsBodies(channel, request)) {
+    const query = indexedQuery(channel, request)
+    if (index && query && (await indexAnswersFirst(source, index(), query))) return run()
     await source.bodies().catch((e: unknown) => {
       const reason = e instanceof Error ? e.message : String(e)
       throw new CuratorError('internal', `The review text could not be read: ${reason}`)

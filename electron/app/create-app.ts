@@ -16,6 +16,7 @@ import { collectChanges } from './change-events'
 import { withChangedRows } from './changed-rows'
 import { editLane, isOrdered } from './edit-lane'
 import { gateOnBodies } from './body-gate'
+import { searchEngine } from '../domain/search/engine-registry'
 
 export { dispatch, type Handlers } from './dispatch'
 
@@ -119,11 +120,18 @@ export function createApp(deps: HandlerDeps): App {
     // A staged open whose review files disagreed with the list cache replaced the reviews when
     // they were read: the window is told, as after any request that changed them.
     const changes = collectChanges(deps.library)
-    const told = () => {
+    const told = (textLoaded: boolean) => {
       const change = changes.stop()
-      if (change?.reviews) deps.emit('library:changed', withChangedRows(deps.library, change))
+      if (!textLoaded && !change?.reviews) return
+      // Only the reviews matter here: each curation edit meanwhile had its own event.
+      const base = change?.reviews ? change : { reviews: false, curationIds: [], meta: false }
+      // Text queries may have been answered from the index meanwhile, without snippets.
+      deps.emit('library:changed', textLoaded ? { ...base, textLoaded } : base)
     }
-    deps.library.bodies().then(told, told)
+    deps.library.bodies().then(
+      () => told(true),
+      () => told(false),
+    )
   }
   // Requests that need review text wait for it before they take their place in the lane, so a
   // curation edit never waits behind them.
@@ -132,11 +140,15 @@ export function createApp(deps: HandlerDeps): App {
   return {
     handlers,
     dispatch: (channel, request) =>
-      gateOnBodies(deps.library, channel, request, () => send(channel, request)).catch(
-        (e: unknown): Result<unknown> => ({
-          ok: false,
-          error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
-        }),
-      ),
+      gateOnBodies(
+        deps.library,
+        channel,
+        request,
+        () => send(channel, request),
+        () => searchEngine(deps.library),
+      ).catch((e: unknown): Result<unknown> => ({
+        ok: false,
+        error: { code: 'internal', message: e instanceof Error ? e.message : String(e) },
+      })),
   }
 }

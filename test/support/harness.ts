@@ -29,6 +29,8 @@
  *   beforeBodies optional: the library opens staged, as the desktop app does (the list from
  *               list-cache.bin when it is current), and its review text is read only once this
  *               resolves, so a spec can see what the window does while the text loads.
+ *   indexCacheFrom optional: the search index cache file is kept from this many reviews (the
+ *               app's 5,000); 0 lets a small library's text queries be answered from it early.
  *
  * Returned CuratorPage:
  *   page        the Playwright Page showing the renderer
@@ -64,6 +66,7 @@ import {
   type Result,
 } from '../../shared/contract'
 import { openLibrary } from '../../electron/domain/library/open-library'
+import { indexCacheOptions, searchEngine } from '../../electron/domain/search/engine-registry'
 import { createApp, type Dialogs } from '../../electron/app/create-app'
 import { openExternalChecked } from '../../electron/main/external-url'
 
@@ -76,6 +79,11 @@ export interface OpenCuratorPageOptions {
   libraryDir: string
   dialogs?: Partial<Dialogs>
   beforeBodies?: () => Promise<void>
+  /**
+   * Keeps the search index in its cache file from this many reviews (the app: 5,000), so a spec
+   * can see a small library's text queries answered from it before the text is read (0).
+   */
+  indexCacheFrom?: number
 }
 
 export interface CuratorPage {
@@ -168,8 +176,10 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
       return eventChain
     }
 
-    const makeApp = (lib: Library): App =>
-      createApp({
+    const makeApp = (lib: Library): App => {
+      const from = options.indexCacheFrom
+      if (from !== undefined) searchEngine(lib, { cache: indexCacheOptions(libraryDir, from) })
+      return createApp({
         library: lib,
         dialogs,
         openExternal: (target: string) =>
@@ -178,6 +188,7 @@ export async function openCuratorPage(options: OpenCuratorPageOptions): Promise<
         emit: (event, payload) => void deliver(event, payload),
         writeClipboard: (text) => void copied.push(text),
       })
+    }
 
     const openOptions = options.beforeBodies
       ? { staged: true, beforeBodies: options.beforeBodies }

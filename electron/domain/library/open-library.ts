@@ -29,6 +29,7 @@ import { readListCache } from './list-cache'
 import { keepListCache } from './list-cache-keeper'
 import { loadBodiesInBackground } from './staged-open'
 import { reviewFilesStamp } from '../search/review-files-stamp'
+import { keepIndexRead, startIndexRead } from '../search/engine-registry'
 import { replayCurationLog } from './replay-curation-log'
 import { mapLimited } from './map-limited'
 import {
@@ -183,6 +184,9 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
   const fs = options.fs ?? nodeFs
   const lock = await acquireLock(dir, { now, ...options.lock })
   const release = () => lock.release()
+  // Read and checked in a worker while the open goes on: the search engine restores it as soon
+  // as the reviews are listed (its stamp is checked then), long before their text is read.
+  const indexRead = options.staged ? startIndexRead(dir) : null
   try {
     // Before anything is read: an interrupted commit is finished or undone first.
     const recovered = await recoverTransaction(dir, fs)
@@ -349,6 +353,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
     // A damaged review file got the backup's copy (or none), a quarantined review is left out:
     // the imports of that work are read again from their kept sources.
     if (damagedWorks.length > 0) await rebuildWorksFromSources(library, damagedWorks)
+    // The files stamp only vouches for reviews listed from the cache (a staged open's).
+    if (indexRead) keepIndexRead(library, indexRead, listed ? stampAtOpen : null)
     if (options.staged) {
       keepListCache(library, {
         fresh: listed !== null,

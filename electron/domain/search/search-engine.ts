@@ -52,6 +52,18 @@ export interface EngineOptions {
   cache?: IndexCacheOptions
   /** Builds the sort orders ahead of the first sort by each field (false: only on demand). */
   warm?: SortWarmerOptions | false
+  /** The cache file's read when an open started it before the engine (engine-registry.ts). */
+  early?: EarlyIndexRead
+}
+
+export interface EarlyIndexRead {
+  bytes: Promise<IndexBytes | null>
+  /**
+   * The review files' stamp the staged open listed the reviews by: while their text is still
+   * being read no commit can have changed them, so it saves stamping the files again (statting
+   * hundreds of files, whose awaits let the body reads run in between).
+   */
+  filesStamp: string | null
 }
 
 export interface IndexCacheOptions {
@@ -115,6 +127,8 @@ export class SearchEngine {
    * read, or (the file missing, stale or damaged) being built here.
    */
   readonly cacheRead: Promise<void> = Promise.resolve()
+  /** Settles once the cache file was read into the index, or found missing, stale or damaged. */
+  readonly restoreTried: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly source: SearchSource,
@@ -125,8 +139,10 @@ export class SearchEngine {
     this.schedule = options.schedule ?? ((run) => void setImmediate(run))
     const cache = options.cache
     this.cacheOptions = cache
-    // Read while the columns are built: the file's read then costs this thread nothing.
-    const bytes = cache ? readIndexBytes(cache.file) : null
+    // Read while the columns are built (or since the open began: options.early), so the file's
+    // read costs this thread nothing.
+    const bytes = cache ? (options.early?.bytes ?? readIndexBytes(cache.file)) : null
+    const filesStamp = options.early?.filesStamp ?? null
     this.warmer =
       options.warm === false
         ? null
@@ -146,18 +162,19 @@ export class SearchEngine {
           )
     this.load()
     this.unsubscribe = source.observe((change) => this.apply(change))
-    // Without the bodies there is nothing to index yet: the index is read or built once they are
-    // in (text queries wait for them in electron/app/body-gate.ts).
     const bodies = source.bodiesLoaded === false && source.bodies ? source.bodies() : null
     const useCache = cache && bytes && this.cols.size >= (cache.minReviews ?? 0)
     if (bodies || useCache) {
       this.cacheLoading = true
-      this.cacheRead = (bodies ?? Promise.resolve())
-        .catch(() => undefined)
+      // The cached index needs no text (its stamp takes the bodies' lengths from the columns),
+      // so it is restored while a staged open still reads the bodies: text queries it answers
+      // exactly go through electron/app/body-gate.ts before the text is in.
+      this.restoreTried = useCache ? this.readCache(cache, bytes, filesStamp) : Promise.resolve()
+      this.cacheRead = this.restoreTried
         .then(async () => {
-          if (!useCache) return
-          await this.readCache(cache, bytes)
-          await this.workerBuild(cache)
+          // Without the bodies there is nothing to build from: built once they are in.
+          if (this.origin !== 'cache') await bodies?.catch(() => undefined)
+          if (useCache) await this.workerBuild(cache)
         })
         .finally(() => {
           this.cacheLoading = false
@@ -167,21 +184,47 @@ export class SearchEngine {
     }
   }
 
+  /**
+   * Whether `query` is answered exactly without any review's text: every review is in the index
+   * and every phrase is settled by its lead-word pairs (TextIndex.settlesPhrase). Other phrases
+   * read the text of their candidates, and reviews beyond the index are scanned.
+   */
+  answersWithoutText(query: ReviewQuery): boolean {
+    if (this.cacheLoading && this.origin !== 'cache') return false
+    if (this.index.indexedUpTo !== this.cols.size) return false
+    let plan: ReturnType<typeof compileQuery>
+    try {
+      plan = compileQuery(this.cols, this.workTitle, query, this.source.collections ?? [])
+    } catch {
+      // Refused whenever it is asked: the text changes nothing.
+      return true
+    }
+    const groups = [...plan.include, ...plan.exclude]
+    return groups.every((g) => !g.phrase || this.index.settlesPhrase(g.words))
+  }
+
   /** The stamp of the current reviews in ordinal order: the file stamp, their ids and lengths. */
-  private async stampNow(cache: IndexCacheOptions): Promise<string | null> {
+  private async stampNow(
+    cache: IndexCacheOptions,
+    filesStamp: string | null = null,
+  ): Promise<string | null> {
     if (this.cols.deadCount > 0) return null
-    const docs = docsStamp(this.cols.docs as Review[])
-    return `${await cache.stamp()}|${docs}`
+    const files =
+      filesStamp !== null && this.source.bodiesLoaded === false ? filesStamp : await cache.stamp()
+    const { length } = this.cols
+    const docs = docsStamp(this.cols.docs as Review[], (o) => length[o]!)
+    return `${files}|${docs}`
   }
 
   /** Reads the cache file (or `bytes`, its contents read earlier) into the index if it is current. */
   private async readCache(
     cache: IndexCacheOptions,
     bytes?: Promise<IndexBytes | null>,
+    filesStamp: string | null = null,
   ): Promise<void> {
     const generation = this.generation
     try {
-      const stamp = await this.stampNow(cache)
+      const stamp = await this.stampNow(cache, filesStamp)
       const snapshot = stamp === null ? null : await readIndexCache(cache.file, stamp, bytes)
       if (!snapshot || generation !== this.generation || this.index.fedUpTo !== 0) return
       this.index = TextIndex.restore(snapshot)
@@ -493,10 +536,15 @@ export class SearchEngine {
     const { notes } = this.cols
     const covered = marks.length
     return (o) => {
-      if (o >= covered || notes.has(o)) return test(o)
+      if (o >= covered) return test(o)
       const mark = marks[o]
       // 2: the pair may be there (a rare next word's pairs are not kept); the text says.
-      return mark === 1 ? exact || test(o) : mark === 2 && test(o)
+      if (mark === 2) return test(o)
+      if (mark === 1) return exact || test(o)
+      // The text lacks the pair, so only the user's note can hold the phrase: no text is read,
+      // which lets a settled phrase be answered before a staged open has read the bodies.
+      const note = notes.get(o)
+      return note !== undefined && hasPhrase(note, g.words)
     }
   }
 

@@ -18,7 +18,13 @@ export function growInt32(
   return next
 }
 
-const bucketKey = (term: string): string => term.slice(0, 2)
+/**
+ * A term's first two characters as one number (a one-character term: that character alone), so
+ * filling the buckets makes no string per term. Distinct: the second part is at most 65,536.
+ */
+const bucketKey = (term: string): number =>
+  term.charCodeAt(0) * KEY_BASE + (term.length > 1 ? term.charCodeAt(1) + 1 : 0)
+const KEY_BASE = 65537
 
 const slotOf = (hash: number, mask: number): number => (hash ^ (hash >>> 15)) & mask
 
@@ -28,7 +34,7 @@ export class TermDictionary {
   /** Open addressing: slot -> term id, EMPTY when free; at most half full. */
   private table = new Int32Array(1 << 12).fill(EMPTY)
   /** Term ids by their first two characters, for prefix search. */
-  private buckets = new Map<string, number[]>()
+  private buckets = new Map<number, number[]>()
 
   get size(): number {
     return this.terms.length
@@ -91,7 +97,7 @@ export class TermDictionary {
     const table = new Int32Array(size).fill(EMPTY)
     const hashes = new Int32Array(Math.max(n, 1024))
     const mask = size - 1
-    const buckets = new Map<string, number[]>()
+    const buckets = new Map<number, number[]>()
     for (let id = 0; id < n; id++) {
       const term = terms[id]!
       const hash = wordHash(term)
@@ -142,7 +148,9 @@ export class TermDictionary {
         : bucket.filter((id) => this.terms[id]!.startsWith(prefix))
     }
     const out: number[] = []
-    for (const [key, ids] of this.buckets) if (key.startsWith(prefix)) out.push(...ids)
+    const first = prefix.length === 0 ? -1 : prefix.charCodeAt(0)
+    for (const [key, ids] of this.buckets)
+      if (first < 0 || Math.floor(key / KEY_BASE) === first) out.push(...ids)
     return out
   }
 }

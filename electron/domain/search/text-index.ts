@@ -1,4 +1,11 @@
-import { LeadPairs, leadSlot, PAIR_BATCH_LIMIT, RARE_NEXT, type PairSegment } from './lead-pairs'
+import {
+  LEAD_WORDS,
+  LeadPairs,
+  leadSlot,
+  PAIR_BATCH_LIMIT,
+  RARE_NEXT,
+  type PairSegment,
+} from './lead-pairs'
 import { PAIR_BYTES, pairBitA, pairBitB } from './phrase-pairs'
 import {
   appendAscending,
@@ -237,7 +244,11 @@ export class TextIndex {
     const n = s.terms.length
     index.lastSeen = new Int32Array(Math.max(n, 1024)).fill(EMPTY)
     index.leadSlots = new Int32Array(Math.max(n, 1024)).fill(-1)
-    for (let id = 0; id < n; id++) index.leadSlots[id] = leadSlot(s.terms[id]!)
+    // Only the few dozen lead words have a slot: each looked up, rather than every term tested.
+    LEAD_WORDS.forEach((word, slot) => {
+      const id = index.dict.find(word)
+      if (id !== EMPTY) index.leadSlots[id] = slot
+    })
     index.segments = [...s.segments]
     index.pairs = s.pairs
     index.asciiWords = s.asciiWords
@@ -330,6 +341,16 @@ export class TextIndex {
     this.leadPairs.mark(leadSlot(phrase[i]!), ids, marks)
     for (const id of ids) if (this.leadDropped[id] === 1) this.markTerm(id, marks, 0, 2)
     return { marks, exact: phrase.length === 2 && !this.leadPairs.overflow }
+  }
+
+  /**
+   * Whether leadPairDocs answers the phrase for every indexed document without reading any text:
+   * a two-word phrase led by a lead word, none of whose possible next words had its pairs dropped
+   * (a rare word: the documents having it are marked 2 and their text must say).
+   */
+  settlesPhrase(phrase: readonly string[]): boolean {
+    if (phrase.length !== 2 || leadSlot(phrase[0]!) < 0 || this.leadPairs.overflow) return false
+    return this.dict.matching(phrase[1]!).every((id) => this.leadDropped[id] !== 1)
   }
 
   /** Whether the document's raw text has its folded words (known once it has been fed). */

@@ -10,6 +10,7 @@ import {
   spansHolding,
   type RowSpan,
 } from '../data/row-patch'
+import { searchTerms } from '../search-marks'
 import { useLibraryChanges } from './useLibrary'
 
 // A page a little larger than the list's window (visible rows plus overscan), so one answer
@@ -275,8 +276,13 @@ export function useReviewPages(
     // Collections live in library.json: a meta change can reorder or refill a collection's list.
     const q = queryRef.current
     const followsMeta = q.collection !== undefined || /collection:/i.test(q.q ?? '')
+    // Rows answered from the search index before a staged open had read the text came without
+    // snippets: re-read once, now that there is text to quote.
+    const snippets =
+      change.textLoaded === true && [q.q, q.text].some((s) => searchTerms(s).length > 0)
     // Too many changed to name (select all + tag): the few pages held are re-read, once.
-    if (change.reviews || (change.meta && followsMeta) || change.manyCurations) refreshHeld()
+    if (change.reviews || (change.meta && followsMeta) || change.manyCurations || snippets)
+      refreshHeld()
     else if (change.curationIds.length > 0) patchRows(change.curationIds, change.rows)
   })
 

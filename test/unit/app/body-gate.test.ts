@@ -113,6 +113,92 @@ describe('gateOnBodies', () => {
   })
 })
 
+describe('gateOnBodies with the search index', () => {
+  /** An index that answers text queries once the test says so (its file restored). */
+  function heldIndex(answers: (q: string) => boolean) {
+    let restored = false
+    let settle!: () => void
+    const index = {
+      restoreTried: new Promise<void>((resolve) => (settle = resolve)),
+      answersWithoutText: (query: { q?: string }) => restored && answers(query.q ?? ''),
+    }
+    return { index, restore: () => ((restored = true), settle()), fail: () => settle() }
+  }
+  const listQuery = (q: string) => ({ query: { q }, offset: 0, limit: 50 })
+
+  it('lets a text query through as soon as the restored index answers it, text or not', async () => {
+    const { source } = heldBodies()
+    const { index, restore } = heldIndex(() => true)
+    let ran = false
+    const answer = gateOnBodies(
+      source,
+      'reviews:query',
+      listQuery('gangster'),
+      async () => (ran = true),
+      () => index,
+    )
+    await tick()
+    expect(ran).toBe(false)
+    restore()
+    expect(await answer).toBe(true)
+    expect(source.bodiesLoaded).toBe(false)
+  })
+
+  it('keeps a query the index cannot answer (a rare-word phrase) waiting for the text', async () => {
+    const { source, release } = heldBodies()
+    const { index, restore } = heldIndex((q) => !q.includes('"'))
+    let ran = false
+    const answer = gateOnBodies(
+      source,
+      'insights:get',
+      { query: { q: '"mikkelsen brutal"' } },
+      async () => (ran = true),
+      () => index,
+    )
+    restore()
+    await tick()
+    expect(ran).toBe(false)
+    release()
+    expect(await answer).toBe(true)
+  })
+
+  it('keeps every text query waiting when the index file is missing or stale', async () => {
+    const { source, release } = heldBodies()
+    const { index, fail } = heldIndex(() => true)
+    let ran = false
+    const answer = gateOnBodies(
+      source,
+      'reviews:query',
+      listQuery('gangster'),
+      async () => (ran = true),
+      () => index,
+    )
+    fail()
+    await tick()
+    expect(ran).toBe(false)
+    release()
+    expect(await answer).toBe(true)
+  })
+
+  it('never asks the index about the reader, exports or anything else that needs the text', async () => {
+    const { source, release } = heldBodies()
+    const { index, restore } = heldIndex(() => true)
+    restore()
+    let ran = false
+    const answer = gateOnBodies(
+      source,
+      'reviews:get',
+      { id: 'rv_1' },
+      async () => (ran = true),
+      () => index,
+    )
+    await tick()
+    expect(ran).toBe(false)
+    release()
+    expect(await answer).toBe(true)
+  })
+})
+
 describe('the app on a staged open', () => {
   let library: Library
   let app: App

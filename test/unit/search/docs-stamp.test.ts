@@ -20,7 +20,13 @@ describe('the documents stamp', () => {
       [docs[1]!, docs[0]!, ...docs.slice(2)],
       docs.slice(1),
     ]
-    const stamps = new Set([stamp, ...variants.map(docsStamp)])
+    const stamps = new Set([stamp, ...variants.map((v) => docsStamp(v))])
     expect(stamps.size).toBe(variants.length + 1)
+  })
+
+  it("takes the bodies' lengths from elsewhere before the bodies are read (a staged open)", () => {
+    const listed = docs.map((d) => ({ ...d, body: '' }))
+    expect(docsStamp(listed, (o) => docs[o]!.body.length)).toBe(docsStamp(docs))
+    expect(docsStamp(listed)).not.toBe(docsStamp(docs))
   })
 })
