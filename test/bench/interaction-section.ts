@@ -6,11 +6,11 @@
 // (blank, "Loading…") while queries run. Runs at every size of the bench (--sizes), the targets
 // of issue 14 per size (30 ms for everything at 10,000); the bench prints met/missed.
 
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { loadavg } from 'node:os'
 import { chromium, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium'
+import { copyLibrary } from './copy-library'
 import { openCuratorPage } from '../support/harness'
 import { percentile, round } from './queries'
 import { ensureBuild } from './render-section'
@@ -106,13 +106,8 @@ async function measure(
   libraryDir: string,
   log: (message: string) => void,
 ): Promise<{ result: Record<string, number>; summary: string[] }> {
-  // The page edits the library: work on a copy (timestamps kept, so the index cache stays valid).
-  const dir = await mkdtemp(join(tmpdir(), 'curator-bench-interaction-'))
-  await cp(libraryDir, dir, {
-    recursive: true,
-    preserveTimestamps: true,
-    filter: (source) => !source.endsWith('.lock'),
-  })
+  // The page edits the library: work on a copy (see copy-library.ts).
+  const dir = await copyLibrary(libraryDir, 'curator-bench-interaction-')
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
   try {
     const app = await openCuratorPage({ browser, libraryDir: dir })

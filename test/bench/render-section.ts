@@ -3,12 +3,12 @@
 // arriving in the page to those rows being rendered, then scrolls the list for five seconds and
 // counts long tasks (> 50 ms) seen by a PerformanceObserver.
 
-import { cp, mkdtemp, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium'
+import { copyLibrary } from './copy-library'
 import { openCuratorPage, RENDERER_DIR } from '../support/harness'
 import type { BenchSection } from './sections'
 
@@ -64,12 +64,7 @@ export const renderSection: BenchSection = {
       return { result: { skipped: 'no Chromium found' }, summary: ['render: skipped, no Chromium'] }
     await ensureBuild(log)
     // The page edits nothing, but the harness opens (and locks) the library: use a copy.
-    const dir = await mkdtemp(join(tmpdir(), 'curator-bench-render-'))
-    // Skip the lock folder: a cached library held open elsewhere must not make the copy look held.
-    await cp(libraryDir(size), dir, {
-      recursive: true,
-      filter: (source) => !source.endsWith('.lock'),
-    })
+    const dir = await copyLibrary(libraryDir(size), 'curator-bench-render-')
     const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] })
     try {
       const app = await openCuratorPage({ browser, libraryDir: dir })
