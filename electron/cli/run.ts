@@ -199,7 +199,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // Reading a folder that does not exist is a mistyped --library, not a new empty library.
     if (READ_ONLY.has(command) && !existsSync(dir))
       throw new UsageError(`${command}: there is no library at ${dir}`)
-    library = await openLibrary(dir, { staged: STAGED.has(command) })
+    // Its staged commands edit curation and never search: no early read of the index.
+    library = await openLibrary(dir, { staged: STAGED.has(command), readIndexEarly: false })
     library.onNotice((notice) => io.stderr(`review-curator: ${notice}\n`))
     if (command !== 'doctor')
       for (const notice of library.notices) io.stderr(`review-curator: ${notice}\n`)

@@ -52,6 +52,12 @@ export interface OpenLibraryOptions {
    * reviews (empty bodies) and reads the review files in the background (see Library.bodies()).
    */
   staged?: boolean
+  /**
+   * Staged open: start reading the search index file at once, so text queries can be answered
+   * before the text is in (the window). A command-line edit that never searches skips the read
+   * of a file of tens of MB (default true).
+   */
+  readIndexEarly?: boolean
   /** Staged open: runs before the review files are read (tests and the harness slow it down). */
   beforeBodies?: () => Promise<void>
   /** Staged open: how long after a change list-cache.bin is written again (tests pass 0). */
@@ -186,7 +192,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
   const release = () => lock.release()
   // Read and checked in a worker while the open goes on: the search engine restores it as soon
   // as the reviews are listed (its stamp is checked then), long before their text is read.
-  const indexRead = options.staged ? startIndexRead(dir) : null
+  const indexRead = options.staged && options.readIndexEarly !== false ? startIndexRead(dir) : null
   try {
     // Before anything is read: an interrupted commit is finished or undone first.
     const recovered = await recoverTransaction(dir, fs)

@@ -61,6 +61,9 @@ export function keepIndexRead(
   earlyReads.set(library, { bytes, filesStamp })
 }
 
+/** Whether an open began reading this library's index file and no engine has taken it yet. */
+export const hasEarlyIndexRead = (library: Library): boolean => earlyReads.has(library)
+
 export function searchEngine(library: Library, options?: EngineOptions): SearchEngine {
   let engine = engines.get(library)
   if (!engine) {

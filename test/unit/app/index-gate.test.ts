@@ -4,7 +4,11 @@ import type { Library } from '../../../electron/domain/library/library'
 import { openLibrary } from '../../../electron/domain/library/open-library'
 import { listCacheWritten } from '../../../electron/domain/library/list-cache-keeper'
 import { setNote } from '../../../electron/app/commands/curate'
-import { indexCacheOptions, searchEngine } from '../../../electron/domain/search/engine-registry'
+import {
+  hasEarlyIndexRead,
+  indexCacheOptions,
+  searchEngine,
+} from '../../../electron/domain/search/engine-registry'
 import { readIndexCache, writeIndexCache } from '../../../electron/domain/search/index-cache'
 import { reviewFilesStamp } from '../../../electron/domain/search/review-files-stamp'
 import type { SearchEngine } from '../../../electron/domain/search/search-engine'
@@ -101,6 +105,17 @@ describe('text queries while a staged open reads the text', () => {
   afterEach(async () => {
     release()
     await library.close()
+  })
+
+  it('reads the index file early only when asked to (the CLI edits, never searches)', async () => {
+    const early = await openLibrary(dir, { staged: true })
+    expect(hasEarlyIndexRead(early)).toBe(true)
+    await early.close()
+    const cli = await openLibrary(dir, { staged: true, readIndexEarly: false })
+    expect(hasEarlyIndexRead(cli)).toBe(false)
+    await cli.close()
+    // Opened by openHeld for afterEach.
+    await openHeld()
   })
 
   it('restores the index before the text is in, and knows which queries it answers', async () => {
