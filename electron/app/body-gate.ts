@@ -6,9 +6,10 @@ import { CuratorError } from '../domain/errors'
 // A staged open (openLibrary with `staged`) answers from the list cache while the review files are
 // still being read: every review is there but its body is empty. Requests that read review text,
 // or write reviews, wait here until the bodies are in; everything else (list queries without
-// text, tags, views, collections, curation edits, history, layout, info) answers at once. This is
-// the one place that decides which is which. A text query the search index answers exactly
-// without the text goes ahead too (its rows come without snippets until the text is in).
+// text, tags, views, collections, curation edits not aimed by a text query, history, layout, info)
+// answers at once. This is the one place that decides which is which. A text query the search
+// index answers exactly without the text goes ahead too (a list's rows come without snippets
+// until the text is in).
 
 /**
  * Channels that always wait, and why: they read or show a review's text (the reader, highlights
@@ -45,9 +46,12 @@ export function queryNeedsText(query: ReviewQuery | undefined): boolean {
   return parsed.ok && parsed.clauses.some((c) => c.kind === 'text')
 }
 
-/** The query of a request the search index may answer without the text (a list or insights). */
-function indexedQuery(channel: unknown, request: unknown): ReviewQuery | null {
-  if (channel !== 'reviews:query' && channel !== 'insights:get') return null
+/**
+ * The query a request carries: a list, insights, or a bulk edit by query (select all + tag). An
+ * edit's targets are that query's matches, so it waits for the text exactly as the list would:
+ * run against empty bodies it would miss the reviews a phrase of rare words finds.
+ */
+function requestQuery(request: unknown): ReviewQuery | null {
   const query = (request as { query?: unknown } | null | undefined)?.query
   return typeof query === 'object' && query !== null ? (query as ReviewQuery) : null
 }
@@ -56,7 +60,7 @@ function indexedQuery(channel: unknown, request: unknown): ReviewQuery | null {
 export function needsBodies(channel: unknown, request: unknown): boolean {
   if (typeof channel !== 'string') return false
   if (ALWAYS.has(channel as Channel)) return true
-  return queryNeedsText(indexedQuery(channel, request) ?? undefined)
+  return queryNeedsText(requestQuery(request) ?? undefined)
 }
 
 /** What the gate needs of the library (the Library class satisfies it). */
@@ -89,7 +93,7 @@ async function indexAnswersFirst(
 }
 
 /**
- * Runs `run` once the bodies are in if the request needs them, else at once; a list or insights
+ * Runs `run` once the bodies are in if the request needs them, else at once; a request whose
  * query the index answers exactly (`index`, asked only then) runs without them. When they could
  * not be read at all, a request that needs them is refused with the reason.
  */
@@ -101,7 +105,7 @@ export async function gateOnBodies<T>(
   index?: () => IndexSource,
 ): Promise<T> {
   if (source.bodiesLoaded === false && needsBodies(channel, request)) {
-    const query = indexedQuery(channel, request)
+    const query = ALWAYS.has(channel as Channel) ? null : requestQuery(request)
     if (index && query && (await indexAnswersFirst(source, index(), query))) return run()
     await source.bodies().catch((e: unknown) => {
       const reason = e instanceof Error ? e.message : String(e)

@@ -77,6 +77,13 @@ describe('which requests wait for the bodies', () => {
     expect(needsBodies('insights:get', { query: { q: 'refn' } })).toBe(true)
     expect(needsBodies('insights:get', { query: {} })).toBe(false)
   })
+
+  it('makes a bulk edit aimed by a text query wait as its list would, and no other edit', () => {
+    expect(needsBodies('curation:tag', { query: { q: '"the camera"' }, tags: ['x'] })).toBe(true)
+    expect(needsBodies('curation:toggle-tag', { query: { text: 'refn' }, tag: 'x' })).toBe(true)
+    expect(needsBodies('curation:tag', { query: { q: 'rating:>=8' }, tags: ['x'] })).toBe(false)
+    expect(needsBodies('curation:tag', { ids: ['rv_1'], tags: ['x'] })).toBe(false)
+  })
 })
 
 describe('gateOnBodies', () => {

@@ -118,6 +118,27 @@ describe('text queries while a staged open reads the text', () => {
     await openHeld()
   })
 
+  it('holds a bulk tag aimed by a query the index cannot settle until the text is in', async () => {
+    await openHeld()
+    const phrase = LATE[1]!
+    let done = false
+    const tagged = app
+      .dispatch('curation:tag', { query: query(phrase), tags: ['by-phrase'] })
+      .then((r) => ((done = true), r))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Run now, against empty bodies, it would tag none of the reviews the phrase is in.
+    expect(done).toBe(false)
+    release()
+    expect((await tagged).ok).toBe(true)
+    const matches = await ask(phrase)
+    if (matches === 'waiting') throw new Error('the query was not answered')
+    expect(matches.total).toBeGreaterThan(0)
+    const withTag = [...library.allReviews()]
+      .filter((r) => library.getCuration(r.id).tags.includes('by-phrase'))
+      .map((r) => r.id)
+    expect(withTag.sort()).toEqual([...matches.ids].sort())
+  })
+
   it('restores the index before the text is in, and knows which queries it answers', async () => {
     await openHeld()
     await engine.restoreTried
