@@ -29,6 +29,9 @@ import { focusReviewList } from './focus'
 import { plural } from './format'
 
 const SEARCH_PAUSE_MS = 250
+// The first page of the typed query is asked this long before the pause ends, so that its rows
+// are here when it does (main answers in a few ms, the IPC round trip takes some more).
+const PREFETCH_LEAD_MS = 100
 
 export function App() {
   const [error, setError] = useState<string | null>(null)
@@ -78,6 +81,19 @@ function Curator({ error, onError: showError }: CuratorProps) {
 
   const { info } = useLibrary()
   const pages = useReviewPages(query, showError)
+  // Shortly before the pause ends, the query it will send (the same object `query` will be) is
+  // asked ahead: the list still changes only when the pause ends, with rows already here. A
+  // timer, not state: nothing re-renders for it.
+  const { prefetch } = pages
+  useEffect(() => {
+    const text = searchText.trim()
+    if (!parseQuery(text).ok) return
+    const timer = setTimeout(
+      () => prefetch(text ? { ...filters, q: text } : filters),
+      SEARCH_PAUSE_MS - PREFETCH_LEAD_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [searchText, filters, prefetch])
   const history = useHistory(showError, setStatus)
   const detail = useReviewDetail(selectedId, showError)
   const io = useImportExport({ query, onError: showError, onStatus: setStatus })

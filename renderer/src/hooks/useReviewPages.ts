@@ -52,6 +52,12 @@ export interface ReviewPages {
    * edit re-reads the rows).
    */
   anticipate(targets: readonly string[] | 'all', how: Anticipation): (committed: boolean) => void
+  /**
+   * Asks main now for the first page of a query the list is about to show (the search box's
+   * text, shortly before its typing pause ends): when that query comes, its rows are already on
+   * their way or here, and are shown then, not before. Dropped if the library changes meanwhile.
+   */
+  prefetch(query: ReviewQuery): void
 }
 
 interface Cache {
@@ -81,6 +87,10 @@ interface Cache {
   /** The query of the rows held, and its serialised key. */
   shown: ReviewQuery
   shownKey: string
+  /** Counts library changes, so a first page asked ahead before one is not shown after it. */
+  epoch: number
+  /** The first page asked ahead for a query not shown yet (see ReviewPages.prefetch). */
+  early: { key: string; epoch: number; answer: Promise<QueryPage> } | null
 }
 
 const newCache = (): Cache => ({
@@ -96,6 +106,8 @@ const newCache = (): Cache => ({
   anticipated: new Map(),
   shown: {},
   shownKey: '',
+  epoch: 0,
+  early: null,
 })
 
 const near = (cache: Cache, page: number) =>
@@ -128,11 +140,17 @@ export function useReviewPages(
   // One fetcher for the hook's lifetime: it reads the query and error handler through refs.
   const { fetchPage, pump, refreshHeld, patchRows, anticipate } = useMemo(() => {
     /** Sends a request for `page`; `land` gets its answer unless a newer one was asked since. */
-    const ask = (page: number, offset: number, limit: number, land: (r: QueryPage) => void) => {
+    const ask = (
+      page: number,
+      offset: number,
+      limit: number,
+      land: (r: QueryPage) => void,
+      early?: Promise<QueryPage>,
+    ) => {
       const gen = cache.generation
       const stamp = ++cache.asked
       cache.inflight.set(page, stamp)
-      invoke('reviews:query', { query: queryRef.current, offset, limit })
+      ;(early ?? invoke('reviews:query', { query: queryRef.current, offset, limit }))
         .then((result) => {
           if (gen !== cache.generation || cache.inflight.get(page) !== stamp) return
           cache.inflight.delete(page)
@@ -150,24 +168,30 @@ export function useReviewPages(
       // can re-render after the rows are on screen.
       startTransition(() => setTotal(count))
     }
-    const fetchPage = (page: number) =>
-      ask(page, page * PAGE_SIZE, PAGE_SIZE, (result) => {
-        const first = cache.replacing
-        if (first) {
-          cache.replacing = false
-          cache.pages = new Map()
-        }
-        // Rows, scroll and marks change together, when rows of this query are there to show.
-        cache.shown = queryRef.current
-        cache.shownKey = queryKeyRef.current
-        setCount(result.total)
-        // An answer for rows the list has already left would only cost a render.
-        if (first || near(cache, page)) {
-          cache.pages.set(page, result.rows)
-          changed(cache)
-        }
-        pump()
-      })
+    const fetchPage = (page: number, early?: Promise<QueryPage>) =>
+      ask(
+        page,
+        page * PAGE_SIZE,
+        PAGE_SIZE,
+        (result) => {
+          const first = cache.replacing
+          if (first) {
+            cache.replacing = false
+            cache.pages = new Map()
+          }
+          // Rows, scroll and marks change together, when rows of this query are there to show.
+          cache.shown = queryRef.current
+          cache.shownKey = queryKeyRef.current
+          setCount(result.total)
+          // An answer for rows the list has already left would only cost a render.
+          if (first || near(cache, page)) {
+            cache.pages.set(page, result.rows)
+            changed(cache)
+          }
+          pump()
+        },
+        early,
+      )
     /** Requests the missing pages of the window, nearest the top first, a few at a time. */
     const pump = () => {
       if (cache.replacing) return
@@ -267,12 +291,16 @@ export function useReviewPages(
       cache.total = null
       setTotal(null)
     }
-    fetchPage(0)
+    // The first page may have been asked ahead, for this query and the library as it is now.
+    const early = cache.early
+    cache.early = null
+    fetchPage(0, early?.key === queryKey && early.epoch === cache.epoch ? early.answer : undefined)
     // The serialised key stands for the query object, which is rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey, fetchPage])
 
   useLibraryChanges((change) => {
+    cache.epoch++
     // Collections live in library.json: a meta change can reorder or refill a collection's list.
     const q = queryRef.current
     const followsMeta = q.collection !== undefined || /collection:/i.test(q.q ?? '')
@@ -321,6 +349,19 @@ export function useReviewPages(
     },
     [cache],
   )
+  const prefetch = useCallback(
+    (query: ReviewQuery) => {
+      const key = JSON.stringify(query)
+      if (key === queryKeyRef.current) return
+      if (cache.early?.key === key && cache.early.epoch === cache.epoch) return
+      const answer = invoke('reviews:query', { query, offset: 0, limit: PAGE_SIZE })
+      // A refusal is reported by the list if this query is shown (fetchPage takes the answer);
+      // an answer nobody takes must not be an unhandled rejection.
+      answer.catch(() => undefined)
+      cache.early = { key, epoch: cache.epoch, answer }
+    },
+    [cache],
+  )
   const revision = useCallback(() => cache.revision, [cache])
   const count = useCallback(() => cache.total, [cache])
   const shownKey = useCallback(() => cache.shownKey, [cache])
@@ -338,6 +379,7 @@ export function useReviewPages(
       subscribe,
       revision,
       anticipate,
+      prefetch,
     }),
     [
       total,
@@ -350,6 +392,7 @@ export function useReviewPages(
       subscribe,
       revision,
       anticipate,
+      prefetch,
     ],
   )
 }
