@@ -94,6 +94,15 @@ function Curator({ error, onError: showError }: CuratorProps) {
     )
     return () => clearTimeout(timer)
   }, [searchText, filters, prefetch])
+  // A new filter or sort asks for its first page before the app re-renders for it, so the
+  // request travels while the workspace renders; the list takes that answer (useReviewPages).
+  const changeFilters = useCallback(
+    (next: ReviewQuery) => {
+      prefetch(goodQ ? { ...next, q: goodQ } : next)
+      setFilters(next)
+    },
+    [goodQ, prefetch],
+  )
   const history = useHistory(showError, setStatus)
   const detail = useReviewDetail(selectedId, showError)
   const io = useImportExport({ query, onError: showError, onStatus: setStatus })
@@ -169,7 +178,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
               searchError={queryError}
               tags={info.tags}
               onSearchText={setSearchText}
-              onChange={setFilters}
+              onChange={changeFilters}
               onReset={() => {
                 setFilters({})
                 setSearchText('')
@@ -191,7 +200,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
               shortcutsOpen={shortcutsOpen}
               onShortcuts={setShortcutsOpen}
               onSelect={setSelectedId}
-              onFilters={setFilters}
+              onFilters={changeFilters}
               onApplyQuery={({ q, ...rest }) => {
                 setFilters(rest)
                 setSearchText(q ?? '')
