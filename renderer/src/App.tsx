@@ -94,15 +94,6 @@ function Curator({ error, onError: showError }: CuratorProps) {
     )
     return () => clearTimeout(timer)
   }, [searchText, filters, prefetch])
-  // A new filter or sort asks for its first page before the app re-renders for it, so the
-  // request travels while the workspace renders; the list takes that answer (useReviewPages).
-  const changeFilters = useCallback(
-    (next: ReviewQuery) => {
-      prefetch(goodQ ? { ...next, q: goodQ } : next)
-      setFilters(next)
-    },
-    [goodQ, prefetch],
-  )
   const history = useHistory(showError, setStatus)
   const detail = useReviewDetail(selectedId, showError)
   const io = useImportExport({ query, onError: showError, onStatus: setStatus })
@@ -178,7 +169,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
               searchError={queryError}
               tags={info.tags}
               onSearchText={setSearchText}
-              onChange={changeFilters}
+              onChange={setFilters}
               onReset={() => {
                 setFilters({})
                 setSearchText('')
@@ -200,7 +191,7 @@ function Curator({ error, onError: showError }: CuratorProps) {
               shortcutsOpen={shortcutsOpen}
               onShortcuts={setShortcutsOpen}
               onSelect={setSelectedId}
-              onFilters={changeFilters}
+              onFilters={setFilters}
               onApplyQuery={({ q, ...rest }) => {
                 setFilters(rest)
                 setSearchText(q ?? '')
