@@ -12,6 +12,7 @@ import {
 import { ReviewRecord, ReviewsFileFrame } from '../../../shared/records/review'
 import type { CurationFile, LibraryFile, ReviewsFile } from './schema'
 import { isReviewRecord } from './review-shape'
+import { isCurationFileFrame, isCurationRecord } from './curation-shape'
 
 // Checks of files read from disk against the record schemas in shared/records. A file whose frame
 // is wrong (not the right kind of file at all) is damaged as a whole; a single record of the wrong
@@ -101,9 +102,12 @@ export const validateReviewsFile: Validator<ReviewsFile> = (data, setAside) => {
 }
 
 export const validateCurationFile: Validator<CurationFile> = (data, setAside) => {
-  checkFrame(CurationFileFrame, data)
+  if (!isCurationFileFrame(data)) checkFrame(CurationFileFrame, data)
   const items = data.items as Record<string, unknown>
-  for (const [id, item] of Object.entries(items)) {
+  // for…in, not Object.entries: no pair array per item (100,000 of them once all are tagged).
+  for (const id in items) {
+    const item = items[id]
+    if (isCurationRecord(item)) continue
     const result = CurationRecord.safeParse(item)
     if (!result.success) {
       setAside({ field: `items.${id}`, reason: reasonOf(result.error), record: item })
