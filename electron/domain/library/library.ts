@@ -10,7 +10,7 @@ import { CuratorError } from '../errors'
 import { IncompleteCommitError, type FileWrite } from '../store/transaction'
 import { backupFailedNotice } from '../store/backups'
 import type { ListedReviews } from './list-cache'
-import { BodyLoading, sameListedReviews } from './staged-bodies'
+import { BodyLoading, sameListedReviews, takeListedFile } from './staged-bodies'
 import {
   UncertainAppendError,
   type CurationLog,
@@ -260,6 +260,14 @@ export class Library {
   }
 
   /**
+   * Staged open: one review file just read, before the others (see takeListedFile). Only ever
+   * swaps a file's parsed reviews for the listed objects that hold the same fields.
+   */
+  takeReviewFile(file: StoreFile<ReviewsFile>): void {
+    if (this.loading) takeListedFile(this.loading, this.works, this.reviews, file)
+  }
+
+  /**
    * Staged open: the review files as read (and recovered) in the background. When they hold
    * exactly the listed reviews, each body is filled into the listed review in place (references
    * held elsewhere, the search engine's columns, stay valid); otherwise the reviews are replaced
@@ -268,7 +276,13 @@ export class Library {
   attachReviewFiles(files: Map<string, StoreFile<ReviewsFile>>): boolean {
     const loading = this.loading
     if (!loading || loading.attached) throw new Error('the review files are already attached')
-    const inPlace = sameListedReviews(this.works, this.reviews, files, loading.lengths!)
+    const inPlace = sameListedReviews(
+      this.works,
+      this.reviews,
+      files,
+      loading.lengths!,
+      loading.taken,
+    )
     for (const [workId, file] of files) this.parts.reviewFiles.set(workId, file)
     loading.lengths = null
     if (!inPlace) {

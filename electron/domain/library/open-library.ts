@@ -246,6 +246,8 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       options: StoreFileOptions<T>,
       onDamaged: (name: string) => void = () => undefined,
       stop: () => boolean = () => false,
+      /** Told of each file as soon as it is read (and recovered), before the others are. */
+      onOpened: (file: StoreFile<T>) => void = () => undefined,
     ): Promise<{ name: string; file: StoreFile<T> }[]> =>
       listJson(join(dir, folder)).then((names) =>
         mapLimited(names, OPEN_CONCURRENCY, async (name) => {
@@ -255,6 +257,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
           const file = await openWithRecovery(dir, join(folder, name), options, own, opened, {
             onDamaged: () => onDamaged(name),
           })
+          onOpened(file)
           return { name, file, own }
         }).then((opened) =>
           opened.map(({ name, file, own }) => {
@@ -265,7 +268,10 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       )
     // The review files (what had to be recovered in them goes to the notices) and the works whose
     // file was damaged, read again from their kept sources once the library is built.
-    const openReviews = async (stop?: () => boolean) => {
+    const openReviews = async (
+      stop?: () => boolean,
+      onOpened?: (file: StoreFile<ReviewsFile>) => void,
+    ) => {
       const reviewFiles = new Map<string, StoreFile<ReviewsFile>>()
       const damagedWorks: string[] = []
       const reviewsOpened = await openAll(
@@ -273,6 +279,7 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
         reviewOptions(placeholder),
         (name) => damagedWorks.push(name.replace(/\.json$/, '')),
         stop,
+        onOpened,
       )
       for (const { file } of reviewsOpened) {
         if (file.data.work.id) reviewFiles.set(file.data.work.id, file)
@@ -372,7 +379,10 @@ export async function openLibrary(dir: string, options: OpenLibraryOptions = {})
       // Notices of recovered review files join the library's, as a full open's would.
       loadBodiesInBackground(library, async () => {
         await options.beforeBodies?.()
-        return openReviews(() => library.isClosed)
+        return openReviews(
+          () => library.isClosed,
+          (file) => library.takeReviewFile(file),
+        )
       })
     }
     return library

@@ -50,7 +50,10 @@ export function isCurationRecord(v: unknown): v is CurationRecord {
   return (
     isStringList(v.tags) &&
     isStringOrNull(v.note) &&
-    (myRating === null || (Number.isSafeInteger(myRating) && myRating >= 1 && myRating <= 10)) &&
+    (myRating === null ||
+      (Number.isSafeInteger(myRating) &&
+        (myRating as number) >= 1 &&
+        (myRating as number) <= 10)) &&
     isOptionalBoolean(v.kept) &&
     isOptionalBoolean(v.reviewed) &&
     isHighlightList(v.highlights) &&

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Review } from '../../../shared/domain'
-import { sameListFields } from '../../../electron/domain/library/staged-bodies'
+import type { StoreFile } from '../../../electron/domain/store/store-file'
+import type { ReviewsFile } from '../../../electron/domain/store/schema'
+import {
+  BodyLoading,
+  sameListFields,
+  sameListedReviews,
+  takeListedFile,
+} from '../../../electron/domain/library/staged-bodies'
 
 const parsed: Review = {
   id: 'rv_1',
@@ -58,5 +65,69 @@ describe('a listed review against the one read from its file', () => {
     expect(sameListFields(listed, extra, parsed.body.length)).toBe(false)
     const reordered = Object.fromEntries(Object.entries(parsed).reverse()) as Review
     expect(sameListFields(listed, reordered, parsed.body.length)).toBe(false)
+  })
+})
+
+describe('a review file taken as soon as it is read', () => {
+  const work = { id: 'wk_1', title: 'A film', year: 2004 }
+  const second: Review = { ...parsed, id: 'rv_2', title: 'Another', body: 'Other text.' }
+  /** The listed state of a staged open, and the file as read (fresh objects each time). */
+  function setUp() {
+    const listedOnes = [parsed, second].map((r) => ({ ...r, body: '' }))
+    const reviews = new Map(listedOnes.map((r) => [r.id, r]))
+    const works = new Map([[work.id, work]])
+    const lengths = new Map([parsed, second].map((r) => [r.id, r.body.length]))
+    const file = {
+      data: { schemaVersion: 1, work, reviews: [{ ...parsed }, { ...second }] },
+    } as unknown as StoreFile<ReviewsFile>
+    const files = new Map([[work.id, file]])
+    return { listedOnes, reviews, works, lengths, file, files, loading: new BodyLoading(lengths) }
+  }
+
+  it('holds the listed objects at once, and gets their bodies when the library matches', () => {
+    const { listedOnes, reviews, works, lengths, file, files, loading } = setUp()
+    takeListedFile(loading, works, reviews, file)
+    expect(loading.taken.has(file)).toBe(true)
+    expect(file.data.reviews[0]).toBe(listedOnes[0])
+    expect(sameListedReviews(works, reviews, files, lengths, loading.taken)).toBe(true)
+    expect(listedOnes.map((r) => r.body)).toEqual([parsed.body, second.body])
+  })
+
+  it('is not taken when a field differs, and the listed reviews stay as they were', () => {
+    const { listedOnes, reviews, works, lengths, file, files, loading } = setUp()
+    file.data.reviews[1]!.title = 'Changed on disk'
+    takeListedFile(loading, works, reviews, file)
+    expect(loading.taken.size).toBe(0)
+    expect(file.data.reviews[0]).not.toBe(listedOnes[0])
+    expect(sameListedReviews(works, reviews, files, lengths, loading.taken)).toBe(false)
+    expect(listedOnes.map((r) => r.body)).toEqual(['', ''])
+  })
+
+  it('must come in the listed order across works, or the library differs (bodies restored)', () => {
+    const other = { id: 'wk_2', title: 'Another film', year: 2010 }
+    const third: Review = { ...parsed, id: 'rv_3', workId: other.id, body: 'Third text.' }
+    const { listedOnes, reviews, works, lengths, file, loading } = setUp()
+    const listedThird = { ...third, body: '' }
+    reviews.set(third.id, listedThird)
+    works.set(other.id, other)
+    lengths.set(third.id, third.body.length)
+    const otherFile = {
+      data: { schemaVersion: 1, work: other, reviews: [{ ...third }] },
+    } as unknown as StoreFile<ReviewsFile>
+    takeListedFile(loading, works, reviews, file)
+    takeListedFile(loading, works, reviews, otherFile)
+    expect(loading.taken.size).toBe(2)
+    // The files in another order than the list's: each file matches, the library does not.
+    const files = new Map([
+      [other.id, otherFile],
+      [work.id, file],
+    ])
+    expect(sameListedReviews(works, reviews, files, lengths, loading.taken)).toBe(false)
+    // The files' data is whole for the files-win path: each listed object has its own body back.
+    expect([...listedOnes, listedThird].map((r) => r.body)).toEqual([
+      parsed.body,
+      second.body,
+      third.body,
+    ])
   })
 })

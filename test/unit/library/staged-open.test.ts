@@ -144,6 +144,52 @@ describe('staged open', () => {
     }
   })
 
+  it('takes the files that match as they are read, and still lets the files win when one lies', async () => {
+    const dir = await copy()
+    const works = await (async () => {
+      const first = await openLibrary(dir, { staged: true })
+      await first.bodies()
+      const all = first.allWorks()
+      await first.close()
+      return all
+    })()
+    expect(works.length).toBeGreaterThan(2)
+    // The right stamp and works, and one headline wrong in the last work's reviews only: every
+    // other file matches its listed reviews and is taken as soon as it is read.
+    const last = works.at(-1)!.id
+    const at = full.findIndex((r) => r.workId === last)
+    const lying = full.map((r, i) => (i === at ? { ...r, title: 'Not what it says' } : r))
+    const stamp = await reviewFilesStamp(dir)
+    const bytes = await listCacheBytes(listCacheStamp(stamp, lying.length), works, lying)
+    await writeListCache(dir, bytes!)
+    const { beforeBodies, release } = gate()
+    const library = await openLibrary(dir, { staged: true, beforeBodies })
+    try {
+      expect(library.bodiesLoaded).toBe(false)
+      const listed = [...library.allReviews()]
+      const seen = watch(library)
+      release()
+      await library.bodies()
+      // Every review as a full open reads it, bodies included, also those of the taken files.
+      expect([...library.allReviews()]).toEqual(full)
+      expect(library.getReview(full[at]!.id)!.title).toBe(full[at]!.title)
+      expect(seen.some((c) => c.kind === 'reviews')).toBe(true)
+      // The taken files' reviews are the listed objects (they got their bodies back).
+      expect(library.getReview(full[0]!.id)).toBe(listed[0])
+      expect(listed[0]!.body).toBe(full[0]!.body)
+      // And a text query finds what a full open of the same reviews finds.
+      const word = full[at]!.body.split(/\s+/)[0]!
+      const reference = await openLibrary(source)
+      const expected = queryReviews(reference, { q: word }, 0, 1000).total
+      await reference.close()
+      expect(expected).toBeGreaterThan(0)
+      expect(queryReviews(library, { q: word }, 0, 1000).total).toBe(expected)
+    } finally {
+      release()
+      await library.close()
+    }
+  })
+
   it('reads the review files as before when one changed since the cache was written', async () => {
     const dir = await copy()
     const name = (await readdir(join(dir, 'reviews')))[0]!
