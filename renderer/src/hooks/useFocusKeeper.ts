@@ -12,14 +12,39 @@ export function useFocusKeeper(
   fallback: () => HTMLElement | null,
 ): void {
   const had = useRef<Element | null>(null)
+  // The last element in the pane that had focus, kept while focus goes nowhere. Some Chromium
+  // builds blur a button the moment it is disabled, inside React's commit, so by the time the
+  // busy effect runs focus is already on <body> and only this remembers where it was.
+  const last = useRef<Element | null>(null)
   const latestFallback = useRef(fallback)
   useEffect(() => {
     latestFallback.current = fallback
   })
   useEffect(() => {
+    const element = pane.current
+    if (!element) return
+    const onFocusIn = (event: FocusEvent) => {
+      last.current = event.target instanceof Element ? event.target : null
+    }
+    // Focus moving to another element (in the pane or not) forgets it; focus going nowhere does
+    // not, since that is what a disabled button does.
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget !== null) last.current = null
+    }
+    element.addEventListener('focusin', onFocusIn)
+    element.addEventListener('focusout', onFocusOut)
+    return () => {
+      element.removeEventListener('focusin', onFocusIn)
+      element.removeEventListener('focusout', onFocusOut)
+    }
+  }, [pane])
+  useEffect(() => {
+    const inPane = (element: Element | null) =>
+      element !== null && pane.current?.contains(element) === true
     if (busy) {
       const active = document.activeElement
-      had.current = active && pane.current?.contains(active) ? active : null
+      if (inPane(active)) had.current = active
+      else had.current = focusIsLost() && inPane(last.current) ? last.current : null
       return
     }
     const before = had.current

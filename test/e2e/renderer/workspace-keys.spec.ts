@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { makeTempLibraryDir, openCuratorPage, type CuratorPage } from '../../support/harness'
 import {
   addTag,
+  blurDisabledAtOnce,
   expectAccessible,
   GRITTY,
   importSample,
@@ -141,6 +142,42 @@ test('focus never falls to <body>: highlight, spoiler, keep, chips, dialogs, imp
     'aria-pressed',
     'false',
   )
+  expect(app.errors).toEqual([])
+})
+
+test('a button disabled while it saves gets focus back even when the browser blurs it at once', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  await blurDisabledAtOnce(page)
+
+  // The reader's Keep, by click and by Enter.
+  await select(page, GRITTY)
+  const keep = reader(page).getByRole('button', { name: 'Keep' })
+  await keep.click()
+  await expect(keep).toHaveAttribute('aria-pressed', 'true')
+  await expect(keep).toBeEnabled()
+  await expect(keep).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(keep).toHaveAttribute('aria-pressed', 'false')
+  await expect(keep).toBeEnabled()
+  await expect(keep).toBeFocused()
+
+  // The selection pane's Keep, by Enter.
+  await list(page).focus()
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+ArrowDown')
+  const bulkKeep = page
+    .getByRole('toolbar', { name: 'Selection' })
+    .getByRole('button', { name: '★ Keep' })
+  await bulkKeep.focus()
+  await page.keyboard.press('Enter')
+  await expect(sidebar(page).getByRole('button', { name: /Kept 2$/ })).toBeVisible()
+  await expect(bulkKeep).toBeEnabled()
+  await expect(bulkKeep).toBeFocused()
+  expect(await focusOnBody(page)).toBe(false)
   expect(app.errors).toEqual([])
 })
 

@@ -56,3 +56,29 @@ export async function expectAccessible(page: Page): Promise<void> {
     ),
   ).toEqual([])
 }
+
+/**
+ * Makes this page blur a focused button the moment it is disabled, as some Chromium builds do
+ * (others wait for the next frame): focus then reaches <body> inside React's commit, before any
+ * effect can see where it was.
+ */
+export async function blurDisabledAtOnce(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const blurIfFocused = (element: Element) => {
+      if (element === document.activeElement && element instanceof HTMLElement) element.blur()
+    }
+    const setAttribute = Element.prototype.setAttribute
+    Element.prototype.setAttribute = function (name: string, value: string) {
+      setAttribute.call(this, name, value)
+      if (name === 'disabled') blurIfFocused(this)
+    }
+    const disabled = Object.getOwnPropertyDescriptor(HTMLButtonElement.prototype, 'disabled')!
+    Object.defineProperty(HTMLButtonElement.prototype, 'disabled', {
+      ...disabled,
+      set(this: HTMLButtonElement, value: boolean) {
+        disabled.set!.call(this, value)
+        if (value) blurIfFocused(this)
+      },
+    })
+  })
+}
