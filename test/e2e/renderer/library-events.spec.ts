@@ -170,6 +170,50 @@ test('under a query curation can change, a curation event re-reads the pages hel
   expect(app.errors).toEqual([])
 })
 
+test('a first page asked ahead of the typing pause is taken, unless the library changed before the pause ended', async ({
+  browser,
+}) => {
+  app = await openCuratorPage({ browser, libraryDir: await makeTempLibraryDir() })
+  const { page } = app
+  await importSample(page)
+  const gritty = await idOf(page, GRITTY)
+  const search = page.getByRole('searchbox', { name: 'Search' })
+  // The page's timers run only when told: the first page is asked 150 ms into the 250 ms pause.
+  await page.clock.install()
+  await page.clock.pauseAt(Date.now() + 1_000)
+  const firstPages = (from: number, q: string) =>
+    app!.invoked.slice(from).filter(({ channel, request }) => {
+      const r = request as { query?: { q?: string }; offset?: number }
+      return channel === 'reviews:query' && r.query?.q === q && r.offset === 0
+    }).length
+  // Main has the request before the change below, so it answers from the library as it was.
+  const askedAhead = async (from: number, q: string) => {
+    await page.clock.runFor(160)
+    await expect.poll(() => firstPages(from, q)).toBe(1)
+  }
+
+  // Nothing changed meanwhile: the pause ends on the page asked ahead, with no second request.
+  let from = app.invoked.length
+  await search.fill('unforgettable')
+  await askedAhead(from, 'unforgettable')
+  await page.clock.runFor(100)
+  await expect(list(page).getByRole('option')).toHaveCount(1)
+  await expect(option(page, GRITTY)).not.toHaveAccessibleName(/kept/)
+  expect(firstPages(from, 'unforgettable')).toBe(1)
+
+  // Kept from outside between the early request and the end of the pause: that page is dropped
+  // and the list asks again, so the row shows the review as it is now.
+  from = app.invoked.length
+  await search.fill('gritty')
+  await askedAhead(from, 'gritty')
+  await invokeFromOutside(page, 'curation:keep', { ids: [gritty.id], kept: true })
+  await page.clock.runFor(100)
+  await expect.poll(() => firstPages(from, 'gritty')).toBe(2)
+  await expect(option(page, GRITTY)).toHaveAccessibleName(/kept/)
+  await page.clock.resume()
+  expect(app.errors).toEqual([])
+})
+
 /**
  * Holds back main's answers to `channel` until `release()` (or answers with `refuse`), by
  * wrapping the page's IPC door as a slow disk or a refusing main would.
